@@ -1,0 +1,67 @@
+"""sheetparse: Japanese municipal progress sheets (進捗シート) to clean, typed JSON.
+
+    import sheetparse
+    sheet = sheetparse.parse("sheet.pdf")           # a path; the format is sniffed
+    sheet = sheetparse.parse(data, format="html")   # the file's bytes
+    sheet = sheetparse.parse_text(md, format="markdown")
+    print(sheet.model_dump_json())
+"""
+
+from . import ja
+from .api import InternalError, UnreadableInput, parse, parse_text
+from .errors import (
+    CorruptDocument,
+    DecodingError,
+    EmptyInput,
+    EncryptedDocument,
+    InputTooLarge,
+    MissingDependency,
+    NotAProgressSheet,
+    NoTextLayer,
+    ParseTimeout,
+    SheetParseError,
+    UnsupportedFormat,
+)
+from .limits import Limits
+from .model import (
+    Diagnostic,
+    Indicator,
+    Location,
+    Measure,
+    Narrative,
+    NarrativeKind,
+    Observation,
+    ProgressSheet,
+    Source,
+)
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "CorruptDocument",
+    "DecodingError",
+    "Diagnostic",
+    "EmptyInput",
+    "EncryptedDocument",
+    "Indicator",
+    "InputTooLarge",
+    "InternalError",
+    "Limits",
+    "Location",
+    "Measure",
+    "MissingDependency",
+    "Narrative",
+    "NarrativeKind",
+    "NoTextLayer",
+    "NotAProgressSheet",
+    "Observation",
+    "ParseTimeout",
+    "ProgressSheet",
+    "SheetParseError",
+    "Source",
+    "UnreadableInput",
+    "UnsupportedFormat",
+    "ja",
+    "parse",
+    "parse_text",
+]

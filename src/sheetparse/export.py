@@ -1,0 +1,101 @@
+"""Export: the contract's JSON, flat records, and JSON Schemas generated from the models."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from .model import (
+    IndicatorRecord,
+    MeasureRecord,
+    NarrativeItemRecord,
+    NarrativeRecord,
+    ProgressSheet,
+)
+
+#: the JSON Schema files in ``schemas/`` and the models they are generated from
+SCHEMA_MODELS = {
+    "progress-sheet": ProgressSheet,
+    "measure-record": MeasureRecord,
+    "indicator-record": IndicatorRecord,
+    "narrative-record": NarrativeRecord,
+    "narrative-item-record": NarrativeItemRecord,
+}
+
+
+def to_json(sheet: ProgressSheet, *, indent: int | None = 2) -> str:
+    """The contract's JSON text for one sheet (ends with a newline)."""
+    return sheet.model_dump_json(indent=indent) + "\n"
+
+
+def schemas() -> dict[str, dict[str, Any]]:
+    """JSON Schemas (draft 2020-12) of the output, keyed by file stem."""
+    out = {}
+    for name, model in SCHEMA_MODELS.items():
+        schema = model.model_json_schema(mode="serialization")
+        schema = {
+            "$schema": "https://json-schema.org/draft/2020-12/schema",
+            "$id": f"https://sheetparse.dev/schemas/{name}.schema.json",
+            **schema,
+        }
+        out[name] = schema
+    return out
+
+
+def schema_text(schema: dict[str, Any]) -> str:
+    return json.dumps(schema, ensure_ascii=False, indent=2, sort_keys=False) + "\n"
+
+
+def write_schemas(folder: str | Path) -> list[Path]:
+    """Write every schema into ``folder`` as ``<name>.schema.json``."""
+    from .atomic import write_atomic
+
+    paths = []
+    for name, schema in schemas().items():
+        path = Path(folder) / f"{name}.schema.json"
+        write_atomic(path, schema_text(schema))
+        paths.append(path)
+    return paths
+
+
+class FlatRecords(NamedTuple):
+    """One sheet as the contract's flat records."""
+
+    measures: list[MeasureRecord]
+    indicators: list[IndicatorRecord]
+    narratives: list[NarrativeRecord]
+    narrative_items: list[NarrativeItemRecord]
+
+
+def flat_records(sheet: ProgressSheet) -> FlatRecords:
+    """The flat records of a sheet, each carrying its sha256, source path and measure id."""
+    sha, path = sheet.source.sha256, sheet.source.path
+    out = FlatRecords([], [], [], [])
+    for m in sheet.measures:
+        out.measures.append(MeasureRecord(
+            sha256=sha, path=path, measure_id=m.id, policy=m.policy, number=m.number,
+            title=m.title, figures=list(m.figures),
+        ))
+        for i, ind in enumerate(m.indicators):
+            rows = [("baseline", ind.baseline)] if ind.baseline else []
+            rows += [("actual", o) for o in ind.actuals]
+            rows += [("target", ind.target)] if ind.target else []
+            for role, o in rows:
+                out.indicators.append(IndicatorRecord(
+                    sha256=sha, path=path, measure_id=m.id, indicator_index=i, name=ind.name,
+                    unit=ind.unit, role=role, fiscal_year=o.fiscal_year, value=o.value,
+                    raw=o.raw, approximate=bool(o.approximate), note=o.note, label=o.label,
+                ))
+        for j, n in enumerate(m.narratives):
+            out.narratives.append(NarrativeRecord(
+                sha256=sha, path=path, measure_id=m.id, narrative_index=j, kind=n.kind,
+                actor=n.actor, label=n.label, fiscal_year=n.fiscal_year, items=list(n.items),
+                figures=list(n.figures),
+            ))
+            for k, item in enumerate(n.items):
+                out.narrative_items.append(NarrativeItemRecord(
+                    sha256=sha, path=path, measure_id=m.id, narrative_index=j, position=k,
+                    text=item,
+                ))
+    return out

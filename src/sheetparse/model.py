@@ -1,0 +1,288 @@
+"""The output contract (CONTRACT.md, version 1) as pydantic v2 models.
+
+These models *are* the product's interface: field names, order and types follow the contract
+exactly. Keys the contract marks optional are left out of the JSON when they are unset, so that
+a sheet without, say, source locations serialises to the minimal contract form.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import Any, ClassVar, Literal
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    SerializationInfo,
+    SerializerFunctionWrapHandler,
+    field_validator,
+    model_serializer,
+)
+
+SCHEMA_VERSION = "1.0"
+
+Format = Literal["pdf", "html", "markdown", "xlsx"]
+Actor = Literal["市民", "地域", "市"]
+#: actors (対象) in the contract's canonical order
+ACTORS: tuple[Actor, ...] = ("市民", "地域", "市")
+Level = Literal["info", "warning", "error"]
+Number = int | float
+
+
+class _Model(BaseModel):
+    """Shared config: unknown keys ignored on input (the contract allows extra keys), optional
+    keys omitted from the output when unset."""
+
+    model_config = ConfigDict(extra="ignore")
+    #: keys the contract marks optional: dropped from the JSON when None (or False)
+    _optional: ClassVar[frozenset[str]] = frozenset()
+
+    @model_serializer(mode="wrap")
+    def _drop_unset_optionals(
+        self, handler: SerializerFunctionWrapHandler, info: SerializationInfo
+    ) -> dict[str, Any]:
+        data = handler(self)
+        for key in self._optional:
+            if key in data and data[key] in (None, False):
+                del data[key]
+        return data
+
+
+def _integral(v: Any) -> Any:
+    """Numbers are integers where integral (``100.0`` → ``100``)."""
+    if isinstance(v, float) and v.is_integer() and abs(v) < 2**63:
+        return int(v)
+    return v
+
+
+class Location(_Model):
+    """Where a record was printed: PDF page and bbox, Markdown/HTML line, Excel sheet and cell."""
+
+    _optional = frozenset({"bbox", "sheet", "cell"})
+
+    page: int | None = Field(default=None, ge=1, description="1-based PDF page")
+    line: int | None = Field(default=None, ge=1, description="1-based source line (Markdown/HTML)")
+    bbox: list[float] | None = Field(
+        default=None,
+        min_length=4,
+        max_length=4,
+        description="[x0, top, x1, bottom] in PDF points, on `page`",
+    )
+    sheet: str | None = Field(default=None, description="Excel worksheet name")
+    cell: str | None = Field(default=None, description="Excel top-left cell, e.g. B12")
+
+
+class Source(_Model):
+    """The input file the sheet came from."""
+
+    path: str | None = None
+    sha256: str = Field(pattern=r"^[0-9a-f]{64}$", description="hex digest of the input bytes")
+    format: Format
+    page_count: int | None = Field(default=None, ge=0)
+
+
+class Observation(_Model):
+    """One value of an indicator in one fiscal year (年度)."""
+
+    _optional = frozenset({"label", "approximate", "note", "source"})
+
+    fiscal_year: int = Field(description="Gregorian fiscal year (R5 → 2023)")
+    value: Number | None = Field(description="the number as printed, in the indicator's unit")
+    raw: str = Field(description='the cell text as printed; "" for an empty cell')
+    label: str | None = Field(default=None, description="the column header as printed, e.g. R7")
+    approximate: bool | None = Field(default=None, description="printed with 約 or similar")
+    note: str | None = Field(default=None, description="e.g. 見込, or a ※ note on the cell")
+    source: Location | None = None
+
+    _value_integral = field_validator("value", mode="after")(_integral)
+
+
+class Indicator(_Model):
+    """A row of an indicator table (事業名 / 指標名 with 現状値, 実績値, 目標値)."""
+
+    _optional = frozenset({"source"})
+
+    name: str
+    unit: str | None = None
+    baseline: Observation | None = Field(default=None, description="現状値")
+    actuals: list[Observation] = Field(default_factory=list, description="実績値, header order")
+    target: Observation | None = Field(default=None, description="目標値")
+    source: Location | None = None
+
+
+class NarrativeKind(str, Enum):
+    """What a block of narrative text is, by the label the sheet prints."""
+
+    direction = "direction"  # (基本施策Nの方向性)
+    mindset_change = "mindset_change"  # 気持ちの変化
+    behavior_change = "behavior_change"  # 行動の変化
+    outcome = "outcome"  # 目指す成果
+    results = "results"  # 令和N年度事業実績
+    expected_effects = "expected_effects"  # 当初期待した効果
+    changes_and_issues = "changes_and_issues"  # 生じた変化又は課題
+    next_steps = "next_steps"  # 今後の取組の方向性
+    other = "other"  # a label the vocabulary does not know
+
+
+class Narrative(_Model):
+    """Narrative text of a measure: paragraphs and list items, with figure captions apart."""
+
+    model_config = ConfigDict(extra="ignore", use_enum_values=True)
+    _optional = frozenset({"source"})
+
+    kind: NarrativeKind
+    actor: Actor | None = None
+    label: str
+    fiscal_year: int | None = None
+    items: list[str] = Field(default_factory=list)
+    figures: list[str] = Field(default_factory=list)
+    source: Location | None = None
+
+
+class Measure(_Model):
+    """A measure (施策) of a policy (方針), e.g. 方針2-施策1 → id ``2-1``."""
+
+    _optional = frozenset({"source"})
+
+    id: str = Field(pattern=r"^\d+-\d+$")
+    policy: int = Field(ge=0)
+    number: int = Field(ge=0)
+    title: str
+    indicators: list[Indicator] = Field(default_factory=list)
+    narratives: list[Narrative] = Field(default_factory=list)
+    figures: list[str] = Field(default_factory=list)
+    source: Location | None = None
+
+
+class Diagnostic(_Model):
+    """Something the parser repaired, guessed or could not place — never silently."""
+
+    level: Level
+    code: str = Field(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+    message: str
+    location: Location | None = None
+    #: optional: the text concerned (e.g. of an unplaced block), so nothing is lost
+    text: str | None = None
+
+    _optional = frozenset({"text"})
+
+
+class Coverage(_Model):
+    """Where the source's characters went (white space not counted)."""
+
+    source_chars: int = Field(ge=0, description="characters of text in the source")
+    placed_chars: int = Field(ge=0, description="in a record field")
+    structure_chars: int = Field(
+        ge=0, description="recognised structure: headings, labels, table titles and headers"
+    )
+    skipped_chars: int = Field(ge=0, description="running headers, footers and page numbers")
+    unplaced_chars: int = Field(ge=0, description="in an unplaced-block diagnostic")
+
+    @property
+    def placed_share(self) -> float:
+        """Share of the source's characters that ended up in records or known structure."""
+        if not self.source_chars:
+            return 1.0
+        return (self.source_chars - self.unplaced_chars) / self.source_chars
+
+
+class ProgressSheet(_Model):
+    """One progress sheet (進捗シート): the top level of the contract."""
+
+    _optional = frozenset({"coverage"})
+
+    schema_version: Literal["1.0"] = SCHEMA_VERSION
+    source: Source
+    title: str | None = None
+    plan_term: int | None = Field(default=None, description="第5期 → 5")
+    report_fiscal_year: int | None = Field(default=None, description="令和7年度 → 2025")
+    measures: list[Measure] = Field(default_factory=list)
+    diagnostics: list[Diagnostic] = Field(default_factory=list)
+    coverage: Coverage | None = None
+
+    def to_json(self, *, indent: int | None = 2) -> str:
+        """The contract's JSON (UTF-8 text, non-ASCII kept)."""
+        return self.model_dump_json(indent=indent)
+
+
+# --- flat records (JSON Lines / CSV) -------------------------------------------------------
+
+
+class _Flat(_Model):
+    sha256: str
+    path: str | None = None
+
+
+class MeasureRecord(_Flat):
+    """One row per measure."""
+
+    measure_id: str
+    policy: int
+    number: int
+    title: str
+    figures: list[str] = Field(default_factory=list)
+
+
+class IndicatorRecord(_Flat):
+    """Tidy indicators: one row per observation."""
+
+    measure_id: str
+    indicator_index: int = Field(ge=0, description="0-based position of the indicator")
+    name: str
+    unit: str | None = None
+    role: Literal["baseline", "actual", "target"]
+    fiscal_year: int
+    value: Number | None = None
+    raw: str
+    approximate: bool = False
+    note: str | None = None
+    label: str | None = None
+
+    _value_integral = field_validator("value", mode="after")(_integral)
+
+
+class NarrativeRecord(_Flat):
+    """One row per narrative."""
+
+    model_config = ConfigDict(extra="ignore", use_enum_values=True)
+
+    measure_id: str
+    narrative_index: int = Field(ge=0)
+    kind: NarrativeKind
+    actor: Actor | None = None
+    label: str
+    fiscal_year: int | None = None
+    items: list[str] = Field(default_factory=list)
+    figures: list[str] = Field(default_factory=list)
+
+
+class NarrativeItemRecord(_Flat):
+    """One row per narrative item (one sentence or list item per row)."""
+
+    measure_id: str
+    narrative_index: int = Field(ge=0)
+    position: int = Field(ge=0)
+    text: str
+
+
+__all__ = [
+    "ACTORS",
+    "SCHEMA_VERSION",
+    "Actor",
+    "Coverage",
+    "Diagnostic",
+    "Format",
+    "Indicator",
+    "IndicatorRecord",
+    "Location",
+    "Measure",
+    "MeasureRecord",
+    "Narrative",
+    "NarrativeItemRecord",
+    "NarrativeKind",
+    "NarrativeRecord",
+    "Observation",
+    "ProgressSheet",
+    "Source",
+]
