@@ -1,0 +1,185 @@
+"""Format-neutral blocks: what every reader produces and the structure step consumes.
+
+Readers know nothing of progress sheets. They turn a file into a flat list of blocks — text
+(headings, paragraphs, figure captions) and tables as a rectangular grid of cells with merged
+cells expanded — each with its :class:`Loc`. A cell keeps its inner structure as
+:class:`Part` objects (paragraphs, list items, lines), so that splitting a cell into items is
+decided once, in :mod:`sheetparse.cells`, not once per reader.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Literal
+
+from .errors import InputTooLarge
+from .model import Diagnostic, Format, Location
+
+#: How a piece of cell text was marked up, which decides how it splits into items:
+#: ``p`` a paragraph (one item); ``li`` a list item (one item); ``list`` the text of a list
+#: that lost its ``<li>`` tags (split at bullets, else at spaces); ``text`` free text (split at
+#: bullets, else one item); ``line`` a hard line of a multi-line cell (Excel line break,
+#: ``<br>``, a PDF line that starts a new item); ``caption`` an explicit figure caption.
+PartKind = Literal["p", "li", "list", "text", "line", "caption"]
+
+
+@dataclass(frozen=True, slots=True)
+class Loc:
+    """Lightweight location of a block or cell (converted to :class:`Location` at the edge)."""
+
+    page: int | None = None
+    line: int | None = None
+    bbox: tuple[float, float, float, float] | None = None
+    sheet: str | None = None
+    cell: str | None = None
+
+    def to_model(self) -> Location:
+        return Location(
+            page=self.page,
+            line=self.line,
+            bbox=[round(v, 2) for v in self.bbox] if self.bbox else None,
+            sheet=self.sheet,
+            cell=self.cell,
+        )
+
+
+NO_LOC = Loc()
+
+
+@dataclass(frozen=True, slots=True)
+class Part:
+    """A run of text inside a cell, with the markup that decides how it splits."""
+
+    kind: PartKind
+    text: str
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class Cell:
+    """One grid position of a table.
+
+    A merged cell's content sits at its top-left position with its span; every other position
+    it covers holds an empty Cell whose ``covered_by`` names that top-left ``(row, col)``.
+    Identity (not value) equality, so the structure step can account for each cell once.
+    """
+
+    parts: tuple[Part, ...] = ()
+    loc: Loc = NO_LOC
+    rowspan: int = 1
+    colspan: int = 1
+    covered_by: tuple[int, int] | None = None
+
+    @property
+    def text(self) -> str:
+        """All text of the cell, parts joined by a space."""
+        return " ".join(p.text for p in self.parts if p.text)
+
+    @property
+    def is_empty(self) -> bool:
+        return not any(p.text.strip() for p in self.parts)
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class TextBlock:
+    """Text outside tables: a heading, a paragraph or a figure caption."""
+
+    text: str
+    kind: Literal["heading", "paragraph", "caption"] = "paragraph"
+    loc: Loc = NO_LOC
+    #: heading level where the markup says (h1 → 1); None otherwise
+    level: int | None = None
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class TableBlock:
+    """A table as a rectangular grid (every row has the same number of cells)."""
+
+    rows: tuple[tuple[Cell, ...], ...]
+    loc: Loc = NO_LOC
+    #: rows the markup marks as header (Markdown rows above the separator, HTML ``<thead>``)
+    header_rows: int = 0
+
+    @property
+    def n_cols(self) -> int:
+        return len(self.rows[0]) if self.rows else 0
+
+    def cells(self) -> Iterable[Cell]:
+        for row in self.rows:
+            yield from row
+
+
+Block = TextBlock | TableBlock
+
+
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    """Text a reader recognised as page furniture and left out (running header, page number)."""
+
+    text: str
+    reason: Literal["running-header", "running-footer", "page-number", "chrome"]
+    loc: Loc = NO_LOC
+
+
+@dataclass(slots=True)
+class Document:
+    """A reader's output: the blocks in reading order plus what the reader itself noticed."""
+
+    format: Format
+    blocks: list[Block] = field(default_factory=list)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+    page_count: int | None = None
+
+
+def empty_cell(loc: Loc = NO_LOC, covered_by: tuple[int, int] | None = None) -> Cell:
+    return Cell(parts=(), loc=loc, covered_by=covered_by)
+
+
+def expand_spans(
+    rows: Sequence[Sequence[Cell]], *, max_cells: int | None = None
+) -> tuple[tuple[Cell, ...], ...]:
+    """Lay out rows of cells with HTML rowspan/colspan semantics on a rectangular grid.
+
+    ``rows`` lists only the cells that are present in the markup; positions covered by a span
+    from above or the left are filled with covered placeholders, and short rows are padded with
+    empty cells. Raises :class:`InputTooLarge` before allocating more than ``max_cells``.
+    """
+    occupied: dict[tuple[int, int], Cell] = {}
+    n_cols = 0
+    n_rows = len(rows)
+    for r, row in enumerate(rows):
+        c = 0
+        for cell in row:
+            while (r, c) in occupied:
+                c += 1
+            rs = max(1, min(cell.rowspan, n_rows - r))
+            cs = max(1, cell.colspan)
+            if max_cells is not None and (c + cs) * n_rows > max_cells:
+                raise InputTooLarge(
+                    f"a table has more than {max_cells:,} cells; raise the max_cells limit "
+                    "if this file is genuine"
+                )
+            if (rs, cs) != (cell.rowspan, cell.colspan):
+                cell = Cell(cell.parts, cell.loc, rs, cs)
+            occupied[(r, c)] = cell
+            for dr in range(rs):
+                for dc in range(cs):
+                    if dr or dc:
+                        occupied[(r + dr, c + dc)] = empty_cell(cell.loc, (r, c))
+            c += cs
+            n_cols = max(n_cols, c)
+    if max_cells is not None and n_cols * n_rows > max_cells:
+        raise InputTooLarge(
+            f"a table has more than {max_cells:,} cells; raise the max_cells limit if this file "
+            "is genuine"
+        )
+    grid = []
+    for r in range(n_rows):
+        grid.append(
+            tuple(
+                occupied.get((r, c)) or empty_cell(rows[r][-1].loc if rows[r] else NO_LOC)
+                for c in range(n_cols)
+            )
+        )
+    return tuple(grid)

@@ -1,0 +1,143 @@
+"""Cell content → list items and figure captions, exactly as the contract's rules say.
+
+The rules (CONTRACT.md, "Splitting a cell into items"):
+
+* each ``<p>`` is one item; a ``<ul>``/``<ol>`` gives one item per ``<li>``;
+* a list that lost its ``<li>`` tags and has no bullets: each space-separated run is one item;
+* text whose items start with a bullet (``・`` at the start of the cell or after white space)
+  splits at those bullets, keeping spaces inside an item; where a cell has such bullets they
+  decide, also inside a list that lost its ``<li>``; a ``・`` between two words
+  (``協会員・両方会員``) is not a bullet; text before the first bullet is an item of its own;
+* hard lines (Excel line breaks, ``<br>``, PDF item lines): where some lines start with a
+  bullet, those start items and the other lines continue the item before; else each line is an
+  item;
+* an item or paragraph that starts with ``▲`` is a figure caption, not an item (``▲`` dropped);
+* leading bullets are dropped from items.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+import regex
+
+from .blocks import Cell, Part
+from .textutil import BULLETS, CAPTION_MARK, collapse_ws, join_wrapped
+
+_B = regex.escape(BULLETS)
+# A bullet that starts an item: at the start or after white space, not doubled (○○ is a
+# placeholder, not a bullet). A caption mark ▲ starts a caption the same way unless a digit
+# follows (▲5 is a negative number).
+_ITEM_START = regex.compile(
+    rf"(?:^|(?<=\s))(?:[{_B}](?![{_B}])|{CAPTION_MARK}(?=\s*[^\s\d０-９.,]))"
+)
+_HAS_BULLET = regex.compile(rf"(?:^|(?<=\s))[{_B}](?![{_B}])\s*\S")
+_LEADING_BULLET = regex.compile(rf"^[{_B}](?![{_B}])\s*")
+_LAYOUT_SPACE = regex.compile(r"[^\S\u3000]+")
+
+
+@dataclass(slots=True)
+class CellText:
+    """A cell (or block) split into items and figure captions."""
+
+    items: list[str] = field(default_factory=list)
+    figures: list[str] = field(default_factory=list)
+
+    def add(self, piece: str) -> None:
+        """Add one item-sized piece of text: a caption if it starts with ▲, else an item."""
+        piece = collapse_ws(piece)
+        if not piece:
+            return
+        if piece.startswith(CAPTION_MARK):
+            caption = piece[1:].strip()
+            if caption:
+                self.figures.append(caption)
+            return
+        item = _LEADING_BULLET.sub("", piece)
+        if item:
+            self.items.append(item)
+
+    def extend(self, other: CellText) -> None:
+        self.items.extend(other.items)
+        self.figures.extend(other.figures)
+
+
+def has_bullets(text: str) -> bool:
+    """True where the text has item-starting bullets (at the start or after white space)."""
+    return bool(_HAS_BULLET.search(text))
+
+
+def split_at_marks(text: str) -> list[str]:
+    """Split free text at item-starting bullets and caption marks, keeping the marks."""
+    starts = [m.start() for m in _ITEM_START.finditer(text)]
+    if not starts:
+        return [text]
+    cuts = [0, *starts] if starts[0] != 0 else starts
+    return [text[a:b] for a, b in zip(cuts, [*cuts[1:], len(text)], strict=True)]
+
+
+def _split_lines(lines: list[str], out: CellText) -> None:
+    if any(has_bullets(line) and _LEADING_BULLET.match(line.strip()) for line in lines):
+        current: list[str] = []
+        for line in lines:
+            s = line.strip()
+            if not s:
+                continue
+            if _LEADING_BULLET.match(s) or s.startswith(CAPTION_MARK) or not current:
+                if current:
+                    out.add(join_wrapped(current))
+                current = [s]
+            else:
+                current.append(s)
+        if current:
+            out.add(join_wrapped(current))
+    else:
+        for line in lines:
+            for piece in split_at_marks(line):
+                out.add(piece)
+
+
+def split_parts(parts: Iterable[Part]) -> CellText:
+    """Apply the contract's splitting rules to a cell's parts, in order."""
+    out = CellText()
+    lines: list[str] = []
+    for part in parts:
+        if part.kind == "line":
+            lines.append(part.text)
+            continue
+        if lines:
+            _split_lines(lines, out)
+            lines = []
+        text = part.text
+        if part.kind == "caption":
+            caption = collapse_ws(text).lstrip(CAPTION_MARK).strip()
+            if caption:
+                out.figures.append(caption)
+        elif part.kind == "li":
+            out.add(text)
+        elif part.kind == "p":
+            s = collapse_ws(text)
+            if _LEADING_BULLET.match(s) and len(split_at_marks(s)) > 1:
+                for piece in split_at_marks(s):
+                    out.add(piece)
+            else:
+                out.add(s)
+        elif part.kind == "list":
+            if has_bullets(text):
+                for piece in split_at_marks(text):
+                    out.add(piece)
+            else:
+                for piece in _LAYOUT_SPACE.split(text):
+                    out.add(piece)
+        else:  # "text"
+            for piece in split_at_marks(text):
+                out.add(piece)
+    if lines:
+        _split_lines(lines, out)
+    return out
+
+
+def split_cell(cell: Cell) -> CellText:
+    """A table cell's items and figure captions."""
+    return split_parts(cell.parts)

@@ -1,0 +1,153 @@
+"""Markdown reader: archived conversions of sheets, with inline HTML inside pipe-table cells.
+
+Handles what converters actually write: pipe tables with or without outer pipes, separator rows
+with alignment colons, escaped pipes, rows with fewer cells, rows before the separator and
+header rows repeated below it, ``<p>``/``<ul>``/``<br>`` inside cells, ATX headings and plain
+lines outside tables. Every non-blank line outside a table becomes its own text block: these
+conversions put one printed line or paragraph per line.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..blocks import Cell, Document, Loc, TableBlock, TextBlock, expand_spans
+from ..errors import InputTooLarge
+from ..limits import DEFAULT_LIMITS, Limits
+from ..textutil import collapse_ws
+from .inline_html import parts_from_fragment
+
+_DELIMITER = re.compile(r"^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$")
+_ATX = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
+_SETEXT = re.compile(r"^\s{0,3}(=+|-+)\s*$")
+_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
+_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
+_EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1")
+_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
+_HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
+
+
+def _is_row(line: str) -> bool:
+    return "|" in line.replace("\\|", "")
+
+
+def split_row(line: str) -> list[str]:
+    """Cells of a pipe-table row: escaped pipes kept as text, outer pipes optional."""
+    s = line.strip()
+    cells: list[str] = []
+    cur: list[str] = []
+    i = 0
+    while i < len(s):
+        ch = s[i]
+        if ch == "\\" and i + 1 < len(s) and s[i + 1] == "|":
+            cur.append("|")
+            i += 2
+            continue
+        if ch == "|":
+            cells.append("".join(cur))
+            cur = []
+        else:
+            cur.append(ch)
+        i += 1
+    cells.append("".join(cur))
+    if s.startswith("|"):
+        cells = cells[1:]
+    if s.endswith("|") and not s.endswith("\\|") and cells:
+        cells = cells[:-1]
+    return cells
+
+
+def _inline_text(line: str) -> str:
+    """Text of a line outside tables: Markdown emphasis, links, images and HTML removed."""
+    s = _IMAGE.sub(lambda m: m.group(1), line)
+    s = _LINK.sub(lambda m: m.group(1), s)
+    s = _EMPHASIS.sub(lambda m: m.group(2), s)
+    s = _ESCAPE.sub(lambda m: m.group(1), s)
+    if "<" in s or "&" in s:
+        s = " ".join(p.text for p in parts_from_fragment(s))
+    return collapse_ws(s)
+
+
+def read_markdown_text(text: str, *, limits: Limits = DEFAULT_LIMITS) -> Document:
+    """Blocks of a Markdown document given as text."""
+    doc = Document(format="markdown")
+    text = _HTML_COMMENT.sub(lambda m: "\n" * m.group(0).count("\n"), text)
+    lines = text.splitlines()
+    if limits.max_line_chars is not None:
+        for n, line in enumerate(lines, 1):
+            if len(line) > limits.max_line_chars:
+                raise InputTooLarge(
+                    f"line {n} has {len(line):,} characters (limit {limits.max_line_chars:,}); "
+                    "not a progress sheet as printed — raise max_line_chars if it is genuine"
+                )
+    i, n = 0, len(lines)
+    while i < n:
+        line = lines[i]
+        if not line.strip():
+            i += 1
+            continue
+        is_table_start = _is_row(line) and (
+            (i + 1 < n and _DELIMITER.match(lines[i + 1]) is not None and "-" in lines[i + 1])
+            or (
+                line.lstrip().startswith("|")
+                and i + 1 < n
+                and lines[i + 1].lstrip().startswith("|")
+            )
+        )
+        if is_table_start and not _DELIMITER.match(line):
+            i = _read_table(lines, i, doc, limits)
+            continue
+        m = _ATX.match(line)
+        if m:
+            doc.blocks.append(
+                TextBlock(_inline_text(m.group(2)), "heading", Loc(line=i + 1), len(m.group(1)))
+            )
+            i += 1
+            continue
+        if i + 1 < n and _SETEXT.match(lines[i + 1]) and not _is_row(line):
+            level = 1 if lines[i + 1].strip().startswith("=") else 2
+            doc.blocks.append(TextBlock(_inline_text(line), "heading", Loc(line=i + 1), level))
+            i += 2
+            continue
+        text_ = _inline_text(line)
+        if text_:
+            doc.blocks.append(TextBlock(text_, "paragraph", Loc(line=i + 1)))
+        i += 1
+    return doc
+
+
+def _read_table(lines: list[str], start: int, doc: Document, limits: Limits) -> int:
+    """Read the pipe table starting at ``start``; returns the index after it."""
+    rows: list[list[Cell]] = []
+    header_rows = 0
+    i = start
+    n = len(lines)
+    while i < n and lines[i].strip() and _is_row(lines[i]):
+        line = lines[i]
+        if _DELIMITER.match(line) and "-" in line:
+            if header_rows == 0:
+                header_rows = len(rows)
+            i += 1
+            continue
+        loc = Loc(line=i + 1)
+        rows.append([Cell(parts_from_fragment(c), loc) for c in split_row(line)])
+        i += 1
+    if rows:
+        grid = expand_spans(rows, max_cells=limits.max_cells)
+        doc.blocks.append(TableBlock(grid, Loc(line=start + 1), header_rows))
+    return i
+
+
+def read_markdown(data: bytes, *, limits: Limits = DEFAULT_LIMITS) -> Document:
+    """Blocks of a Markdown file given as bytes (UTF-8, else a detected Japanese encoding)."""
+    from .. import diagnostics as dg
+    from ..encoding import decode
+
+    decoded = decode(data)
+    doc = read_markdown_text(decoded.text, limits=limits)
+    if decoded.how.startswith("detected") and decoded.encoding != "utf-8":
+        doc.diagnostics.append(dg.make(
+            "info", "encoding-detected",
+            f"The file is not UTF-8; decoded as {decoded.encoding}.",
+        ))
+    return doc

@@ -1,0 +1,76 @@
+"""Small text helpers shared by readers and the structure step."""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import lru_cache
+
+import regex
+
+#: leading bullets the contract drops from list items (・ ● ○ ◆ ◇ ■ □ •)
+BULLETS = "・●○◆◇■□•"
+#: figure-caption mark (▲ at the start of a paragraph or item)
+CAPTION_MARK = "▲"
+
+# ASCII/Latin white space (incl. NBSP and line breaks) but not U+3000, which sheets print on
+# purpose and the contract keeps as printed.
+_LAYOUT_WS = regex.compile(r"[^\S\u3000]+")
+_ANY_WS = regex.compile(r"\s+")
+_CJK = regex.compile(
+    r"[\p{Han}\p{Hiragana}\p{Katakana}\u3000-\u303f\uff01-\uff60\u30fc・「」『』（）【】〔〕…‥]"
+)
+_SPACE_BETWEEN_CJK = regex.compile(
+    r"(?<=[\p{Han}\p{Hiragana}\p{Katakana}\u3001-\u303f\uff01-\uff60ー・「」『』（）【】])"
+    r"[^\S\u3000]+"
+    r"(?=[\p{Han}\p{Hiragana}\p{Katakana}\u3001-\u303f\uff01-\uff60ー・「」『』（）【】])"
+)
+
+
+def collapse_ws(text: str) -> str:
+    """Runs of layout white space to one space, trimmed; U+3000 is kept as printed."""
+    return _LAYOUT_WS.sub(" ", text).strip(" ")
+
+
+def strip_ws(text: str) -> str:
+    """All white space removed: the form texts are compared in across formats."""
+    return _ANY_WS.sub("", text)
+
+
+def is_cjk(ch: str) -> bool:
+    return bool(_CJK.match(ch))
+
+
+def join_wrapped(lines: list[str]) -> str:
+    """Join lines that the layout wrapped: no space between Japanese characters, one space
+    where either side is Latin text or a number (``Wi-Fi`` / ``環境`` keeps no space only if
+    both sides are Japanese)."""
+    out = ""
+    for line in lines:
+        line = collapse_ws(line)
+        if not line:
+            continue
+        if not out:
+            out = line
+        elif is_cjk(out[-1]) or is_cjk(line[0]):
+            out += line
+        else:
+            out += " " + line
+    return out
+
+
+def drop_cjk_spaces(text: str) -> str:
+    """Remove layout spaces between two Japanese characters (``令和7年度 事業実績`` keeps its
+    space because 度 and 事 are both Japanese → ``令和7年度事業実績``)."""
+    return _SPACE_BETWEEN_CJK.sub("", collapse_ws(text))
+
+
+@lru_cache(maxsize=4096)
+def fold(text: str) -> str:
+    """Key for vocabulary matching only (never for output): NFKC, no white space, ASCII
+    parentheses and hyphens unified."""
+    t = unicodedata.normalize("NFKC", text)
+    t = strip_ws(t)
+    return t.translate(_FOLD_TABLE)
+
+
+_FOLD_TABLE = str.maketrans({"‐": "-", "‑": "-", "–": "-", "—": "-", "―": "-", "−": "-"})
