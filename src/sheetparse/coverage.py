@@ -1,0 +1,77 @@
+"""Coverage accounting: where every character of the source went.
+
+Each text block and table cell a reader produced is marked by the structure step as *placed*
+(its text is in a record field) or *structure* (a heading, label, table title or header the
+vocabulary knows). Whatever is left unmarked is reported in an ``unplaced-block`` diagnostic,
+so nothing is dropped silently; the tally is :class:`sheetparse.model.Coverage`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Literal
+
+from .blocks import Cell, Document, TableBlock, TextBlock
+from .model import Coverage
+from .textutil import strip_ws
+
+Status = Literal["placed", "structure", "unplaced"]
+
+
+class Ledger:
+    """Marks per block or cell (by identity); the first *placed* mark wins over others."""
+
+    __slots__ = ("_marks",)
+
+    def __init__(self) -> None:
+        self._marks: dict[int, Status] = {}
+
+    def mark(self, status: Status, *objs: Cell | TextBlock | TableBlock) -> None:
+        for obj in objs:
+            key = id(obj)
+            if self._marks.get(key) != "placed":
+                self._marks[key] = status
+
+    def placed(self, *objs: Cell | TextBlock | TableBlock) -> None:
+        self.mark("placed", *objs)
+
+    def structure(self, *objs: Cell | TextBlock | TableBlock) -> None:
+        self.mark("structure", *objs)
+
+    def status(self, obj: Cell | TextBlock | TableBlock) -> Status | None:
+        return self._marks.get(id(obj))
+
+
+def _chars(text: str) -> int:
+    return len(strip_ws(text))
+
+
+def _units(doc: Document) -> Iterable[tuple[Cell | TextBlock, int]]:
+    for block in doc.blocks:
+        if isinstance(block, TextBlock):
+            yield block, _chars(block.text)
+        else:
+            for cell in block.cells():
+                if cell.covered_by is None:
+                    yield cell, _chars(cell.text)
+
+
+def tally(doc: Document, ledger: Ledger) -> Coverage:
+    """Count the source's characters by where they went."""
+    placed = structure = unplaced = 0
+    for unit, n in _units(doc):
+        status = ledger.status(unit)
+        if status == "placed":
+            placed += n
+        elif status == "structure":
+            structure += n
+        else:
+            unplaced += n
+    skipped = sum(_chars(s.text) for s in doc.skipped)
+    return Coverage(
+        source_chars=placed + structure + unplaced + skipped,
+        placed_chars=placed,
+        structure_chars=structure,
+        skipped_chars=skipped,
+        unplaced_chars=unplaced,
+    )

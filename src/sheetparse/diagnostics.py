@@ -1,0 +1,58 @@
+"""Diagnostic construction: one place for levels, codes and the ordering of the report.
+
+Codes are stable slugs that users filter on; every code the library emits is listed here.
+"""
+
+from __future__ import annotations
+
+from .blocks import Loc
+from .model import Diagnostic, Level
+
+#: every diagnostic code sheetparse emits, with what it means
+CODES: dict[str, str] = {
+    "heading-typo": "a measure heading printed with a typo, read as the measure it names",
+    "table-before-heading": "a table printed before its measure's heading, placed on that measure",
+    "empty-cell":
+        "a cell with no text where the sheet has text (often an image); kept with items []",
+    "unplaced-block": "text that is in no record: kept here with its location",
+    "unknown-label": "a row or column label the vocabulary does not know; kept as kind 'other'",
+    "value-unparsed": "a value cell whose text is not a number; raw text kept, value null",
+    "value-range": "a value printed as a range; raw text kept, value null",
+    "unit-mismatch": "an indicator's values print different units",
+    "fiscal-year-missing": "a value column whose header names no fiscal year",
+    "duplicate-heading": "a measure heading printed twice (e.g. repeated on a continuation page)",
+    "direction-number-mismatch": "a (基本施策Nの方向性) label whose N differs from its measure",
+    "report-year-inferred": "the report's fiscal year read from its results labels, not its title",
+    "row-continued": "a table row without a label, joined to the row above",
+    "encoding-detected": "the input's character encoding was detected, not declared",
+    "running-text-dropped": "running headers, footers or page numbers left out",
+    "nesting-too-deep": "markup nested deeper than the parser follows; inner text flattened",
+    "duplicate-indicator": "the same indicator name under two measures",
+    "narrative-value-mismatch":
+        "a number in a narrative differs in one digit from an indicator value",
+    "target-met": "an actual at or beyond its target",
+    "fiscal-year-gap": "actual columns that skip or repeat a fiscal year",
+    "measure-without-indicator": "a measure with no indicator",
+    "measure-without-narrative": "a measure with no narrative",
+}
+
+
+def make(level: Level, code: str, message: str, loc: Loc | None = None,
+         text: str | None = None) -> Diagnostic:
+    """A diagnostic; ``code`` must be one of :data:`CODES`."""
+    assert code in CODES, f"unknown diagnostic code {code!r}"
+    return Diagnostic(
+        level=level, code=code, message=message,
+        location=loc.to_model() if loc is not None else None, text=text,
+    )
+
+
+def ordered(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+    """Document order: by page, then line, then top of bbox; unlocated ones first."""
+    def key(d: Diagnostic) -> tuple[int, int, int, float]:
+        loc = d.location
+        if loc is None:
+            return (0, 0, 0, 0.0)
+        return (1, loc.page or 0, loc.line or 0, loc.bbox[1] if loc.bbox else 0.0)
+
+    return sorted(diagnostics, key=key)

@@ -1,0 +1,348 @@
+"""Blocks → :class:`ProgressSheet`: the only place that knows what a progress sheet looks like.
+
+It walks the blocks in reading order, recognises measure headings (施策見出し) in their printed
+variants, the direction label (基本施策Nの方向性) and table titles, classifies each table by its
+header vocabulary, places it on the right measure (a ``【施策N】`` table may be printed before
+its measure's heading), orders each measure's narratives canonically and records a diagnostic
+for every repair or guess. Text it cannot place is reported, never dropped.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from . import diagnostics as dg
+from .blocks import Document, Part, TableBlock, TextBlock
+from .cells import split_parts
+from .coverage import Ledger, tally
+from .errors import NotAProgressSheet
+from .ja import find_fiscal_year, parse_number
+from .model import (
+    ACTORS,
+    Diagnostic,
+    Indicator,
+    Measure,
+    Narrative,
+    NarrativeKind,
+    ProgressSheet,
+    Source,
+)
+from .tables import READERS, TableKind, classify
+from .textutil import CAPTION_MARK, collapse_ws
+from .vocab import (
+    APPROACH_TITLE,
+    DIRECTION_LABEL,
+    MEASURE_HEADING,
+    ORG_TITLE,
+    PLAN_TERM,
+    PROCESS_TITLE,
+)
+
+_LATER_KINDS = (
+    NarrativeKind.results,
+    NarrativeKind.expected_effects,
+    NarrativeKind.changes_and_issues,
+    NarrativeKind.next_steps,
+)
+_ACTOR_RANK = {a: i for i, a in enumerate(ACTORS)}
+
+
+def narrative_order(n: Narrative) -> tuple[int, int]:
+    """Sort key of the contract's canonical narrative order (stable sort keeps print order)."""
+    kind = NarrativeKind(n.kind)
+    actor = _ACTOR_RANK.get(n.actor, -1) if n.actor else -1
+    if kind == NarrativeKind.direction:
+        return (0, 0)
+    if kind in (NarrativeKind.mindset_change, NarrativeKind.behavior_change):
+        return (1, 2 * actor + (kind == NarrativeKind.behavior_change))
+    if kind == NarrativeKind.outcome:
+        return (2, actor)
+    if kind in _LATER_KINDS:
+        return (3 + _LATER_KINDS.index(kind), actor)
+    return (9, 0)
+
+
+@dataclass(slots=True)
+class _Pending:
+    """A table waiting for its measure's heading."""
+
+    kind: TableKind
+    table: TableBlock
+    title: TextBlock | None
+
+
+@dataclass(slots=True)
+class _Acc:
+    """A measure being assembled."""
+
+    measure: Measure
+    narratives: list[Narrative] = field(default_factory=list)
+
+
+class _Walk:
+    """One pass over a document's blocks. Internal: use :func:`build_sheet`."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.ledger = Ledger()
+        self.diags: list[Diagnostic] = list(doc.diagnostics)
+        self.measures: list[_Acc] = []
+        self.by_id: dict[str, _Acc] = {}
+        self.current: _Acc | None = None
+        self.pending: dict[int | None, list[_Pending]] = {}
+        self.title_ctx: tuple[TableKind, int | None, TextBlock] | None = None
+        self.direction: Narrative | None = None
+        self.preamble: list[TextBlock] = []
+
+    # -- text -------------------------------------------------------------------------------
+
+    def text(self, b: TextBlock) -> None:
+        text = b.text
+        if m := MEASURE_HEADING.match(text):
+            self.heading(b, m)
+            return
+        if m := DIRECTION_LABEL.match(text):
+            self.start_direction(b, m)
+            return
+        if m := ORG_TITLE.match(text):
+            number = int(m.group("number")) if m.group("number") else None
+            self.title_ctx = ("organize", number, b)
+            self.direction = None
+            self.ledger.structure(b)
+            return
+        if APPROACH_TITLE.match(text):
+            self.title_ctx = ("approach", None, b)
+            self.direction = None
+            self.ledger.structure(b)
+            return
+        if PROCESS_TITLE.match(text):
+            self.ledger.structure(b)
+            return
+        if b.kind == "caption" or text.lstrip().startswith(CAPTION_MARK):
+            self.direction = None
+            if self.current is not None:
+                ct = split_parts([Part("caption", text)])
+                self.current.measure.figures += ct.figures
+                self.ledger.placed(b)
+            return
+        if self.direction is not None:
+            ct = split_parts([Part("p", text)])
+            self.direction.items += ct.items
+            self.direction.figures += ct.figures
+            self.ledger.placed(b)
+            return
+        if not self.measures:
+            self.preamble.append(b)
+
+    def heading(self, b: TextBlock, m) -> None:
+        policy, number = int(m.group("policy")), int(m.group("number"))
+        mid = f"{policy}-{number}"
+        self.direction = None
+        self.title_ctx = None
+        head = collapse_ws(m.group("head"))
+        if m.group("extra") is not None:
+            self.diags.append(dg.make(
+                "warning", "heading-typo",
+                f"Heading {head!r} is a typo for '方針{policy}-施策{number}'; read as measure "
+                f"{mid}.", b.loc,
+            ))
+        self.ledger.placed(b)
+        if mid in self.by_id:
+            self.diags.append(dg.make(
+                "info", "duplicate-heading",
+                f"Heading of measure {mid} printed again; what follows is added to it.", b.loc,
+            ))
+            self.current = self.by_id[mid]
+        else:
+            acc = _Acc(Measure(
+                id=mid, policy=policy, number=number, title=collapse_ws(m.group("title")),
+                source=b.loc.to_model(),
+            ))
+            self.measures.append(acc)
+            self.by_id[mid] = acc
+            self.current = acc
+        for key in (number, None):
+            for p in self.pending.pop(key, []):
+                where = p.title or p.table
+                title = collapse_ws(p.title.text) if p.title else "table"
+                self.diags.append(dg.make(
+                    "info", "table-before-heading",
+                    f"Table {title!r} is printed before the heading of 方針{policy}-施策{number}; "
+                    f"assigned to measure {mid}.", where.loc,
+                ))
+                self.place(p.kind, p.table)
+
+    def start_direction(self, b: TextBlock, m) -> None:
+        self.title_ctx = None
+        if self.current is None:
+            self.direction = None
+            return  # left unmarked: reported as unplaced
+        label = collapse_ws(m.group("label")).replace(" ", "")
+        n = Narrative(kind=NarrativeKind.direction, label=label, source=b.loc.to_model())
+        number = int(m.group("number"))
+        if number != self.current.measure.number:
+            self.diags.append(dg.make(
+                "info", "direction-number-mismatch",
+                f"Label {label!r} under measure {self.current.measure.id} names 基本施策{number}.",
+                b.loc,
+            ))
+        if m.group("rest"):
+            n.items += split_parts([Part("p", m.group("rest"))]).items
+        self.current.narratives.append(n)
+        self.direction = n
+        self.ledger.placed(b)
+
+    # -- tables -----------------------------------------------------------------------------
+
+    def table(self, t: TableBlock) -> None:
+        self.direction = None
+        ctx = self.title_ctx
+        self.title_ctx = None
+        hint = ctx[0] if ctx else None
+        kind = classify(t, hint)
+        if kind is None:
+            return  # left unmarked: reported as unplaced
+        number = ctx[1] if ctx and ctx[0] == kind == "organize" else None
+        title = ctx[2] if ctx else None
+        cur = self.current
+        if cur is not None and (number is None or number == cur.measure.number):
+            self.place(kind, t)
+        else:
+            self.pending.setdefault(number, []).append(_Pending(kind, t, title))
+
+    def place(self, kind: TableKind, t: TableBlock) -> None:
+        assert self.current is not None
+        result = READERS[kind](t, self.ledger)
+        self.current.measure.indicators += result.indicators
+        self.current.narratives += result.narratives
+        self.diags += result.diagnostics
+
+    # -- the whole document ------------------------------------------------------------------
+
+    def run(self) -> None:
+        for b in self.doc.blocks:
+            if isinstance(b, TextBlock):
+                self.text(b)
+            else:
+                self.table(b)
+
+    def sweep(self) -> None:
+        """Every block or cell nothing claimed goes into an unplaced-block diagnostic."""
+        for b in self.doc.blocks:
+            if isinstance(b, TextBlock):
+                if self.ledger.status(b) is None and b.text.strip():
+                    self.diags.append(dg.make(
+                        "warning", "unplaced-block",
+                        f"Text not placed in any record: {_short(b.text)!r}", b.loc, b.text,
+                    ))
+                    self.ledger.mark("unplaced", b)
+                continue
+            left = [
+                c for c in b.cells()
+                if c.covered_by is None and self.ledger.status(c) is None and not c.is_empty
+            ]
+            if not left:
+                continue
+            whole = all(self.ledger.status(c) is None for c in b.cells())
+            text = "\n".join(
+                " | ".join(collapse_ws(c.text) for c in row if c.covered_by is None)
+                for row in b.rows
+                if any(c in left for c in row)
+            )
+            what = "Table not recognised as a progress-sheet table" if whole else (
+                "Cells of a table not placed in any record")
+            self.diags.append(dg.make(
+                "warning", "unplaced-block", f"{what}: {_short(text)!r}", b.loc, text,
+            ))
+            self.ledger.mark("unplaced", *left)
+
+
+def _short(text: str, n: int = 60) -> str:
+    text = collapse_ws(text)
+    return text if len(text) <= n else text[: n - 1] + "…"
+
+
+def _title(preamble: list[TextBlock]) -> TextBlock | None:
+    """The document title among the blocks before the first measure heading."""
+    if not preamble:
+        return None
+    headings = [b for b in preamble if b.kind == "heading"]
+    if headings:
+        return min(headings, key=lambda b: b.level or 9)
+    for b in preamble:
+        if any(w in b.text for w in ("進捗", "シート", "計画", "取組")):
+            return b
+    return preamble[0]
+
+
+def _plan_term(title: str | None) -> int | None:
+    if not title or not (m := PLAN_TERM.search(title)):
+        return None
+    number = parse_number(m.group("n"))
+    return int(number.value) if number is not None and number.value is not None else None
+
+
+def build_sheet(doc: Document, source: Source) -> ProgressSheet:
+    """The contract's ProgressSheet from a reader's blocks."""
+    w = _Walk(doc)
+    w.run()
+    if not w.measures:
+        n_tables = sum(isinstance(b, TableBlock) for b in doc.blocks)
+        raise NotAProgressSheet(
+            f"no measure headings (方針N-施策M) found in {len(doc.blocks)} blocks "
+            f"({n_tables} tables); this does not look like a progress sheet (進捗シート)"
+        )
+    title_block = _title(w.preamble)
+    title = collapse_ws(title_block.text) if title_block else None
+    if title_block:
+        w.ledger.placed(title_block)
+    report_year = find_fiscal_year(title) if title else None
+    if report_year is None:
+        for b in w.preamble:
+            if b is not title_block and (y := find_fiscal_year(b.text)) is not None and len(
+                collapse_ws(b.text)
+            ) <= 40:
+                report_year = y
+                w.ledger.placed(b)
+                break
+    measures: list[Measure] = []
+    for acc in w.measures:
+        acc.measure.narratives = sorted(acc.narratives, key=narrative_order)
+        measures.append(acc.measure)
+    if report_year is None:
+        years = [
+            n.fiscal_year for m in measures for n in m.narratives
+            if n.kind == NarrativeKind.results and n.fiscal_year
+        ]
+        if years:
+            report_year = max(years)
+            w.diags.append(dg.make(
+                "info", "report-year-inferred",
+                f"The sheet's title names no fiscal year; read {report_year} from its "
+                "results labels (事業実績).",
+            ))
+    for key, items in w.pending.items():
+        for p in items:
+            if p.title is not None:
+                w.ledger.mark("unplaced", p.title)
+            w.ledger.mark("unplaced", *p.table.cells())
+            where = f"【施策{key}】" if key is not None else "a measure"
+            w.diags.append(dg.make(
+                "warning", "unplaced-block",
+                f"Table for {where} has no measure heading after it; not placed.",
+                (p.title or p.table).loc,
+                "\n".join(" | ".join(collapse_ws(c.text) for c in row) for row in p.table.rows),
+            ))
+    w.sweep()
+    return ProgressSheet(
+        source=source,
+        title=title,
+        plan_term=_plan_term(title),
+        report_fiscal_year=report_year,
+        measures=measures,
+        diagnostics=dg.ordered(w.diags),
+        coverage=tally(doc, w.ledger),
+    )
+
+
+__all__ = ["Indicator", "build_sheet", "narrative_order"]

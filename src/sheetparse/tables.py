@@ -1,0 +1,489 @@
+"""The three tables of a progress sheet, recognised by their header vocabulary and read into
+records:
+
+* the indicator table (事業名 / 現状値 / 実績値 / 目標値) → :class:`Indicator` rows;
+* the organize-action table (共創型オーガナイズアクション: 対象 × 気持ちの変化 / 行動の変化 /
+  目指す成果) → per-actor narratives;
+* the approach table (気持ち・行動の変化を促すためのアプローチ: row labels × 市民 / 地域 / 市)
+  → results, expected effects, changes and issues, next steps.
+
+Each reader marks the cells it used in the coverage :class:`Ledger` and reports repairs and
+guesses as diagnostics.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+import regex
+
+from . import diagnostics as dg
+from .blocks import Cell, Loc, TableBlock
+from .cells import split_cell
+from .coverage import Ledger
+from .ja import find_fiscal_year, is_no_value, parse_number
+from .model import (
+    ACTORS,
+    Actor,
+    Diagnostic,
+    Indicator,
+    Narrative,
+    NarrativeKind,
+    Observation,
+)
+from .textutil import collapse_ws, drop_cjk_spaces
+from .vocab import (
+    ACTOR_HEADER,
+    ORG_PROCESS_HEADER,
+    actor_of,
+    approach_kind,
+    indicator_role,
+    is_forecast,
+    org_kind,
+    strip_years,
+)
+
+TableKind = Literal["indicator", "organize", "approach"]
+
+_NOTE_SUFFIX = regex.compile(r"^(?P<value>.*?)\s*(?P<note>[※＊*]\s*\S*|[（(][^）)]*[）)])$")
+
+
+@dataclass(slots=True)
+class TableResult:
+    """What one table contributed to its measure."""
+
+    indicators: list[Indicator] = field(default_factory=list)
+    narratives: list[Narrative] = field(default_factory=list)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+
+# --- helpers ----------------------------------------------------------------------------------
+
+
+def _origin(table: TableBlock, r: int, c: int) -> Cell:
+    """The cell whose content shows at (r, c): the merged cell's top-left if covered."""
+    cell = table.rows[r][c]
+    if cell.covered_by is not None:
+        rr, cc = cell.covered_by
+        return table.rows[rr][cc]
+    return cell
+
+
+def _text(cell: Cell) -> str:
+    return collapse_ws(cell.text)
+
+
+def _label(text: str) -> str:
+    """A label as printed, less the layout spaces between Japanese characters."""
+    return drop_cjk_spaces(text)
+
+
+def _is_year_only(text: str) -> bool:
+    return bool(text) and not strip_years(text) and find_fiscal_year(text) is not None
+
+
+def _header_like(text: str) -> bool:
+    if not text:
+        return True
+    return (
+        indicator_role(text) is not None
+        or _is_year_only(text)
+        or is_forecast(text) is not None
+        or org_kind(text) is not None
+        or ORG_PROCESS_HEADER.match(text)
+        or ACTOR_HEADER.match(text)
+    )
+
+
+def _texts(table: TableBlock, rows: range) -> list[list[str]]:
+    return [[_text(_origin(table, r, c)) for c in range(table.n_cols)] for r in rows]
+
+
+# --- classification ---------------------------------------------------------------------------
+
+
+def classify(table: TableBlock, hint: TableKind | None = None) -> TableKind | None:
+    """The kind of a table from its header vocabulary; ``hint`` is the kind its printed title
+    names, used only when the header alone does not decide."""
+    if not table.rows:
+        return None
+    head = _texts(table, range(min(3, len(table.rows))))
+    flat = [t for row in head for t in row if t]
+    if any(org_kind(t) is not None for t in flat):
+        return "organize"
+    roles = {indicator_role(t) for t in flat}
+    if "name" in roles and roles & {"baseline", "actual", "target"}:
+        return "indicator"
+    labels = [_text(_origin(table, r, 0)) for r in range(len(table.rows))]
+    if any(approach_kind(t) is not None for t in labels):
+        return "approach"
+    actors = {actor_of(t) for t in (head[0] if head else [])} - {None}
+    if hint in ("approach", "organize") and len(actors) >= 2:
+        return hint
+    return None
+
+
+# --- indicator table (事業名 / 現状値 / 実績値 / 目標値) ----------------------------------------
+
+
+@dataclass(slots=True)
+class _Column:
+    role: str | None
+    year: int | None
+    label: str
+    note: str | None
+
+
+def _header_rows(table: TableBlock) -> int:
+    """Leading rows made of header words and year labels only (at least one)."""
+    h = 0
+    for r in range(len(table.rows)):
+        texts = [_text(table.rows[r][c]) for c in range(table.n_cols)]
+        if r >= max(1, table.header_rows) and (not any(texts) or not all(map(_header_like, texts))):
+            break
+        h = r + 1
+    return max(h, 1)
+
+
+def _indicator_columns(table: TableBlock, h: int) -> list[_Column]:
+    n = table.n_cols
+    grid = _texts(table, range(h))
+    # A group header flattened into its first column (Markdown has no colspan): an empty header
+    # cell inherits the group label on its left where a lower header row labels the column.
+    for r in range(h - 1):
+        for c in range(1, n):
+            below = any(grid[rr][c] for rr in range(r + 1, h))
+            if not grid[r][c] and below and grid[r][c - 1]:
+                left_role = indicator_role(grid[r][c - 1])
+                if left_role == "actual" or is_forecast(grid[r][c - 1]):
+                    grid[r][c] = grid[r][c - 1]
+    cols = []
+    for c in range(n):
+        texts = [grid[r][c] for r in range(h)]
+        own = [_text(table.rows[r][c]) for r in range(h) if table.rows[r][c].covered_by is None]
+        role = next((indicator_role(t) for t in reversed(texts) if indicator_role(t)), None)
+        forecast = next((is_forecast(t) for t in reversed(texts) if is_forecast(t)), None)
+        if role is None and forecast:
+            role = "actual"
+        year = next((y for t in reversed(texts) if (y := find_fiscal_year(t)) is not None), None)
+        if role is None and year is not None and any(_is_year_only(t) for t in texts):
+            role = "actual"
+        label = next((t for t in reversed(own) if t), next((t for t in reversed(texts) if t), ""))
+        cols.append(_Column(role, year, label, forecast))
+    if not any(col.role == "name" for col in cols) and cols:
+        cols[0].role = "name"
+    return cols
+
+
+def _observation(
+    cell: Cell, col: _Column, out: TableResult, units: list[str]
+) -> Observation:
+    raw = _text(cell)
+    value = None
+    approximate = None
+    notes: list[str] = [col.note] if col.note else []
+    if raw and not is_no_value(raw):
+        number = parse_number(raw)
+        if number is None:
+            m = _NOTE_SUFFIX.match(raw)
+            if m and m.group("value"):
+                number = parse_number(m.group("value"))
+                if number is not None:
+                    notes.append(m.group("note"))
+        if number is None:
+            out.diagnostics.append(dg.make(
+                "warning", "value-unparsed",
+                f"Value {raw!r} ({col.label}) is not a number; kept as raw text with value null.",
+                cell.loc, raw,
+            ))
+        elif number.value is None:
+            out.diagnostics.append(dg.make(
+                "info", "value-range",
+                f"Value {raw!r} ({col.label}) is a range; kept as raw text with value null.",
+                cell.loc, raw,
+            ))
+        else:
+            value = number.value
+            approximate = True if number.approximate else None
+            if number.unit:
+                units.append(number.unit)
+            qualifier = getattr(number, "qualifier", None)
+            if qualifier and not number.approximate:
+                notes.append(qualifier if isinstance(qualifier, str) else "".join(qualifier))
+    assert col.year is not None
+    return Observation(
+        fiscal_year=col.year,
+        value=value,
+        raw=raw,
+        label=col.label or None,
+        approximate=approximate,
+        note=" ".join(notes) or None,
+        source=cell.loc.to_model(),
+    )
+
+
+def read_indicator_table(table: TableBlock, ledger: Ledger) -> TableResult:
+    """Indicators of an indicator table, one per data row."""
+    out = TableResult()
+    h = _header_rows(table)
+    cols = _indicator_columns(table, h)
+    for r in range(h):
+        ledger.structure(*table.rows[r])
+    name_col = next(c for c, col in enumerate(cols) if col.role == "name")
+    for r in range(h, len(table.rows)):
+        row = table.rows[r]
+        name_cell = _origin(table, r, name_col)
+        if all(cell.is_empty for cell in row):
+            ledger.structure(*row)
+            continue
+        name = _text(name_cell)
+        ledger.placed(name_cell)
+        units: list[str] = []
+        unit_text: str | None = None
+        ind = Indicator(name=name, source=name_cell.loc.to_model())
+        for c, col in enumerate(cols):
+            cell = row[c]
+            if c == name_col or cell.covered_by is not None:
+                continue
+            if col.role == "unit":
+                unit_text = _text(cell) or None
+                ledger.placed(cell)
+            elif col.role in ("baseline", "actual", "target"):
+                if col.year is None:
+                    if not cell.is_empty:
+                        out.diagnostics.append(dg.make(
+                            "warning", "fiscal-year-missing",
+                            f"Column {col.label!r} names no fiscal year; value {_text(cell)!r} of "
+                            f"{name!r} is not placed.", cell.loc, _text(cell),
+                        ))
+                        ledger.mark("unplaced", cell)
+                    else:
+                        ledger.structure(cell)
+                    continue
+                obs = _observation(cell, col, out, units)
+                ledger.placed(cell)
+                if col.role == "actual":
+                    ind.actuals.append(obs)
+                elif getattr(ind, col.role) is None:
+                    setattr(ind, col.role, obs)
+                else:
+                    out.diagnostics.append(dg.make(
+                        "warning", "unplaced-block",
+                        f"A second {col.role} column ({col.label!r}) for {name!r}; not placed.",
+                        cell.loc, _text(cell),
+                    ))
+                    ledger.mark("unplaced", cell)
+            elif not cell.is_empty:
+                out.diagnostics.append(dg.make(
+                    "warning", "unplaced-block",
+                    f"Column {col.label!r} of the indicator table is not known; cell of "
+                    f"{name!r} not placed.", cell.loc, _text(cell),
+                ))
+                ledger.mark("unplaced", cell)
+        if unit_text:
+            ind.unit = unit_text
+        elif units:
+            ind.unit = units[0]
+            if len(set(units)) > 1:
+                out.diagnostics.append(dg.make(
+                    "info", "unit-mismatch",
+                    f"Indicator {name!r} prints values in different units {sorted(set(units))}; "
+                    f"unit read as {units[0]!r}.", name_cell.loc,
+                ))
+        out.indicators.append(ind)
+    return out
+
+
+# --- narrative cells --------------------------------------------------------------------------
+
+
+def _narrative(
+    kind: NarrativeKind, actor: Actor | None, label: str, cells: list[Cell], ledger: Ledger,
+    fiscal_year: int | None = None,
+) -> Narrative:
+    items: list[str] = []
+    figures: list[str] = []
+    for cell in cells:
+        ct = split_cell(cell)
+        items += ct.items
+        figures += ct.figures
+        ledger.placed(cell)
+    return Narrative(
+        kind=kind, actor=actor, label=label, fiscal_year=fiscal_year, items=items,
+        figures=figures, source=cells[0].loc.to_model() if cells else None,
+    )
+
+
+# --- organize-action table (共創型オーガナイズアクション) -----------------------------------
+
+
+def read_organize_table(table: TableBlock, ledger: Ledger) -> TableResult:
+    """Per-actor 気持ちの変化 / 行動の変化 narratives and the 目指す成果."""
+    out = TableResult()
+    n_rows, n_cols = len(table.rows), table.n_cols
+    # the actor column: headed 対象, else the one whose body cells name actors
+    actor_col = 0
+    for c in range(n_cols):
+        if any(ACTOR_HEADER.match(_text(table.rows[r][c])) for r in range(min(3, n_rows))):
+            actor_col = c
+            break
+    h = next(
+        (r for r in range(n_rows) if actor_of(_text(_origin(table, r, actor_col))) is not None),
+        n_rows,
+    )
+    for r in range(h):
+        ledger.structure(*table.rows[r])
+    kinds: dict[int, tuple[NarrativeKind, str]] = {}
+    for c in range(n_cols):
+        if c == actor_col:
+            continue
+        texts = [_text(_origin(table, r, c)) for r in range(h)]
+        found = next(((k, t) for t in reversed(texts) if t and (k := org_kind(t))), None)
+        if found:
+            kinds[c] = (found[0], _label(found[1]))
+        else:
+            label = next((t for t in reversed(texts) if t and not ORG_PROCESS_HEADER.match(t)), "")
+            kinds[c] = (NarrativeKind.other, _label(label))
+    body = range(h, n_rows)
+    for c, (kind, label) in kinds.items():
+        if kind == NarrativeKind.other and all(table.rows[r][c].is_empty for r in body):
+            ledger.structure(*(table.rows[r][c] for r in body))
+            continue
+        if kind == NarrativeKind.other:
+            out.diagnostics.append(dg.make(
+                "info", "unknown-label",
+                f"Column {label!r} of the organize-action table is not in the vocabulary; its "
+                "text is kept as narratives of kind 'other'.", table.rows[0][c].loc,
+            ))
+        own = [
+            r for r in body
+            if table.rows[r][c].covered_by is None and not table.rows[r][c].is_empty
+        ]
+        merged = kind == NarrativeKind.outcome and len(own) <= 1
+        if merged:
+            cells = [table.rows[r][c] for r in own]
+            first = table.rows[own[0] if own else h][c] if n_rows > h else table.rows[0][c]
+            if not cells:
+                out.diagnostics.append(_empty_org_cell(label, None, first.loc))
+            n = _narrative(kind, None, label, cells, ledger)
+            if not cells:
+                n.source = first.loc.to_model()
+            ledger.structure(*(table.rows[r][c] for r in body))
+            out.narratives.append(n)
+            continue
+        for r in body:
+            cell = table.rows[r][c]
+            if cell.covered_by is not None:
+                continue
+            actor_text = _text(_origin(table, r, actor_col))
+            actor = actor_of(actor_text)
+            if actor is None and cell.is_empty:
+                ledger.structure(cell)
+                continue
+            if cell.is_empty:
+                out.diagnostics.append(_empty_org_cell(label, actor, cell.loc))
+            n = _narrative(kind, actor, label, [cell], ledger)
+            out.narratives.append(n)
+    for r in body:
+        actor_cell = _origin(table, r, actor_col)
+        if actor_of(_text(actor_cell)) is not None:
+            ledger.structure(actor_cell)
+    return out
+
+
+def _empty_org_cell(label: str, actor: Actor | None, loc: Loc) -> Diagnostic:
+    who = f"row {actor!r}" if actor else "the merged cell"
+    return dg.make(
+        "warning", "empty-cell",
+        f"Column {label!r} of the organize-action table has no text in {who}; emitted with "
+        "items [].", loc,
+    )
+
+
+# --- approach table (アプローチ) ---------------------------------------------------------------
+
+
+def read_approach_table(table: TableBlock, ledger: Ledger) -> TableResult:
+    """Results, expected effects, changes and issues, next steps — merged or per actor."""
+    out = TableResult()
+    n_rows, n_cols = len(table.rows), table.n_cols
+    label_col = 0
+    header = None
+    actor_cols: dict[int, Actor | None] = {}
+    for r in range(min(2, n_rows)):
+        found = {c: a for c in range(n_cols) if (a := actor_of(_text(_origin(table, r, c))))}
+        if found:
+            header = r
+            actor_cols = dict(found)
+            break
+    if header is None:
+        actor_cols = {c: None for c in range(1, n_cols)}
+        start = 0
+    else:
+        start = header + 1
+        for r in range(start):
+            ledger.structure(*table.rows[r])
+        label_col = next((c for c in range(n_cols) if c not in actor_cols), 0)
+    previous: list[Narrative] = []
+    for r in range(start, n_rows):
+        row = table.rows[r]
+        label_cell = _origin(table, r, label_col)
+        label_text = _text(label_cell)
+        cols = [(actor_cols[c], row[c]) for c in sorted(actor_cols)]
+        own = [(a, cell) for a, cell in cols if cell.covered_by is None and not cell.is_empty]
+        if not label_text and own and previous:
+            # a row split by a page break (or a converter): continue the narratives above
+            for n, (_, cell) in zip(previous, own, strict=False):
+                ct = split_cell(cell)
+                n.items += ct.items
+                n.figures += ct.figures
+                ledger.placed(cell)
+            out.diagnostics.append(dg.make(
+                "info", "row-continued",
+                "A row of the approach table without a label was joined to the row above.",
+                row[0].loc,
+            ))
+            continue
+        if not label_text and not own:
+            ledger.structure(*row)
+            continue
+        label = _label(label_text)
+        kind = approach_kind(label_text)
+        ledger.structure(label_cell)
+        if kind is None:
+            kind = NarrativeKind.other
+            out.diagnostics.append(dg.make(
+                "info", "unknown-label",
+                f"Row {label!r} of the approach table is not in the vocabulary; kept as a "
+                "narrative of kind 'other'.", label_cell.loc,
+            ))
+        year = find_fiscal_year(label_text)
+        previous = []
+        if not own:
+            out.diagnostics.append(dg.make(
+                "warning", "empty-cell",
+                f"Row {label!r} of the アプローチ table has no text in any of the "
+                f"{'/'.join(a for a in ACTORS)} cells (the sheet printed an image there); "
+                "emitted with items [].", label_cell.loc,
+            ))
+            n = _narrative(kind, None, label, [], ledger, year)
+            n.source = label_cell.loc.to_model()
+            ledger.structure(*(cell for _, cell in cols))
+            previous = [n]
+        elif len(own) == 1 and own[0][1] is cols[0][1]:
+            previous = [_narrative(kind, None, label, [own[0][1]], ledger, year)]
+            ledger.structure(*(cell for _, cell in cols))
+        else:
+            for actor, cell in own:
+                previous.append(_narrative(kind, actor, label, [cell], ledger, year))
+            ledger.structure(*(cell for _, cell in cols))
+        out.narratives += previous
+    return out
+
+
+READERS = {
+    "indicator": read_indicator_table,
+    "organize": read_organize_table,
+    "approach": read_approach_table,
+}
