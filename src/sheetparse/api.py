@@ -1,0 +1,126 @@
+"""The library's entry points: :func:`parse` and :func:`parse_text`."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+
+from . import readers
+from .deadline import time_limit
+from .errors import (
+    EmptyInput,
+    InputTooLarge,
+    SheetParseError,
+    UnsupportedFormat,
+)
+from .limits import DEFAULT_LIMITS, Limits
+from .model import Format, ProgressSheet, Source
+from .sniff import normalise_format, sniff
+from .structure import build_sheet
+
+
+class InternalError(SheetParseError):
+    """A bug in sheetparse surfaced while parsing; the message names the original error."""
+
+    code = "internal-error"
+
+
+class UnreadableInput(SheetParseError):
+    """The file could not be read from disk (missing, a directory, no permission)."""
+
+    code = "unreadable-input"
+
+
+def _read_path(path: Path, limits: Limits) -> bytes:
+    try:
+        size = path.stat().st_size
+        if not path.is_file():
+            raise UnreadableInput("not a regular file")
+        if limits.max_bytes is not None and size > limits.max_bytes:
+            raise InputTooLarge(
+                f"{size:,} bytes is over the limit of {limits.max_bytes:,} bytes (max_bytes)"
+            )
+        return path.read_bytes()
+    except SheetParseError:
+        raise
+    except FileNotFoundError:
+        raise UnreadableInput("no such file") from None
+    except IsADirectoryError:
+        raise UnreadableInput("is a directory, not a file") from None
+    except PermissionError:
+        raise UnreadableInput("permission denied") from None
+    except OSError as e:
+        raise UnreadableInput(f"cannot read: {e.strerror or e}") from None
+
+
+def _build(data: bytes, fmt: str | None, path: str | None, limits: Limits) -> ProgressSheet:
+    if limits.max_bytes is not None and len(data) > limits.max_bytes:
+        raise InputTooLarge(
+            f"{len(data):,} bytes is over the limit of {limits.max_bytes:,} bytes (max_bytes)"
+        )
+    if not data.strip():
+        raise EmptyInput("the file is empty")
+    resolved: Format = normalise_format(fmt) if fmt else sniff(data, path)
+    doc = readers.read(data, resolved, limits)
+    source = Source(
+        path=path,
+        sha256=hashlib.sha256(data).hexdigest(),
+        format=resolved,
+        page_count=doc.page_count,
+    )
+    return build_sheet(doc, source)
+
+
+def _guarded(data: bytes, fmt: str | None, path: str | None, limits: Limits) -> ProgressSheet:
+    """Run the pipeline under the time limit; only SheetParseError escapes."""
+    try:
+        with time_limit(limits.timeout):
+            return _build(data, fmt, path, limits)
+    except SheetParseError as e:
+        raise e.with_path(path) from None
+    except RecursionError:
+        raise InputTooLarge("the input is nested too deeply to parse", path=path) from None
+    except MemoryError:
+        raise InputTooLarge("the input needs more memory than is available", path=path) from None
+    except Exception as e:  # the guarantee: nothing but SheetParseError escapes
+        raise InternalError(
+            f"internal error ({type(e).__name__}: {e}); please report it with the file",
+            path=path,
+        ) from e
+
+
+def parse(
+    source: str | os.PathLike[str] | bytes,
+    format: str | None = None,
+    *,
+    limits: Limits | None = None,
+) -> ProgressSheet:
+    """Parse a progress sheet from a path or from the file's bytes.
+
+    ``format`` is ``"pdf"``, ``"html"``, ``"markdown"`` or ``"xlsx"``; sniffed when None.
+    Raises only :class:`sheetparse.errors.SheetParseError` subclasses.
+    """
+    limits = limits or DEFAULT_LIMITS
+    if isinstance(source, (bytes, bytearray, memoryview)):
+        return _guarded(bytes(source), format, None, limits)
+    if isinstance(source, (str, os.PathLike)):
+        path = os.fspath(source)
+        try:
+            data = _read_path(Path(path), limits)
+        except SheetParseError as e:
+            raise e.with_path(path) from None
+        return _guarded(data, format, path, limits)
+    raise TypeError(f"source must be a path or bytes, not {type(source).__name__}")
+
+
+def parse_text(
+    text: str, format: str = "markdown", *, limits: Limits | None = None
+) -> ProgressSheet:
+    """Parse a sheet held in memory as text (Markdown or HTML)."""
+    if not isinstance(text, str):
+        raise TypeError(f"text must be str, not {type(text).__name__}")
+    fmt = normalise_format(format)
+    if fmt not in ("markdown", "html"):
+        raise UnsupportedFormat(f"parse_text reads markdown or html text, not {fmt}")
+    return _guarded(text.encode("utf-8"), fmt, None, limits or DEFAULT_LIMITS)
