@@ -1,0 +1,214 @@
+"""Heading variants, table vocabulary and Markdown irregularities the seed does not contain,
+on small hand-written sheets with hand-written expectations."""
+
+from __future__ import annotations
+
+import pytest
+
+import sheetparse
+from sheetparse.readers.markdown import read_markdown_text, split_row
+
+INDICATOR = """\
+| 事業名 | 現状値 (R5) | 実績値 | | 目標値 (R12) |
+|---|---|---|---|---|
+| | | R7 | R8 | |
+| 講座の実施 | 39 | 36 | | 51 |
+"""
+
+APPROACH = """\
+| 対象 | 市民 | 地域 | 市 |
+|---|---|---|---|
+| 令和7年度事業実績 | ・実績一 ・実績二 | | |
+| 当初期待した効果 | 効果の文 | | |
+| 生じた変化・課題 | 変化の文 | | |
+| 今後の方向性 | 方向の文 | | |
+"""
+
+
+def sheet(*parts: str) -> sheetparse.ProgressSheet:
+    return sheetparse.parse_text("第5期計画 進捗シート\n\n" + "\n\n".join(parts), format="markdown")
+
+
+@pytest.mark.parametrize(
+    "heading, mid, title",
+    [
+        ("方針1-施策1 地域の支えあい", "1-1", "地域の支えあい"),
+        ("方針1—施策3 連携体制の構築", "1-3", "連携体制の構築"),
+        ("方針2－施策2 切れ目のない支援", "2-2", "切れ目のない支援"),
+        ("方針3ー施策1 健康づくり", "3-1", "健康づくり"),
+        ("方針１－施策２\u3000全角の見出し", "1-2", "全角の見出し"),
+        ("## 方針4-施策4 見出し記号つき", "4-4", "見出し記号つき"),
+    ],
+)
+def test_heading_variants(heading, mid, title):
+    s = sheet(heading, INDICATOR)
+    assert [(m.id, m.title) for m in s.measures] == [(mid, title)]
+    assert not [d for d in s.diagnostics if d.code == "heading-typo"]
+
+
+def test_heading_typo_is_read_and_reported():
+    s = sheet("方針2-1 施策1 相談体制の充実", INDICATOR)
+    assert [(m.id, m.policy, m.number) for m in s.measures] == [("2-1", 2, 1)]
+    typo = [d for d in s.diagnostics if d.code == "heading-typo"]
+    assert len(typo) == 1 and typo[0].level == "warning"
+    assert "方針2-1 施策1" in typo[0].message and typo[0].location.line == 3
+
+
+def test_synonym_headers_and_labels():
+    table = INDICATOR.replace("事業名", "指標名")
+    s = sheet("方針1-施策1 題", table, "気持ち・行動の変化を促すためのアプローチ", APPROACH)
+    m = s.measures[0]
+    assert m.indicators[0].name == "講座の実施"
+    kinds = [(n.kind, n.label) for n in m.narratives]
+    assert kinds == [
+        ("results", "令和7年度事業実績"),
+        ("expected_effects", "当初期待した効果"),
+        ("changes_and_issues", "生じた変化・課題"),
+        ("next_steps", "今後の方向性"),
+    ]
+    assert m.narratives[0].items == ["実績一", "実績二"]
+    assert m.narratives[0].fiscal_year == 2025 and m.narratives[0].actor is None
+
+
+def test_full_width_parentheses_in_labels():
+    table = INDICATOR.replace("現状値 (R5)", "現状値（Ｒ５）").replace("目標値 (R12)", "目標値（Ｒ１２）")
+    s = sheet("方針1-施策1 題", "（基本施策1の方向性）", "方向の本文。", table)
+    m = s.measures[0]
+    assert m.indicators[0].baseline.fiscal_year == 2023
+    assert m.indicators[0].baseline.label == "現状値（Ｒ５）"
+    assert m.indicators[0].target.fiscal_year == 2030
+    assert (m.narratives[0].kind, m.narratives[0].label, m.narratives[0].items) == (
+        "direction", "基本施策1の方向性", ["方向の本文。"])
+
+
+def test_li_lists_and_separate_text_per_actor():
+    table = """\
+| 対象 | 市民 | 地域 | 市 |
+|---|---|---|---|
+| 令和6年度事業実績 | <ul><li>市民の一</li><li>市民の二</li></ul> | <ul><li>地域の一</li></ul> | |
+"""
+    s = sheet("方針1-施策1 題", "気持ち・行動の変化を促すためのアプローチ", table)
+    got = [(n.kind, n.actor, n.items, n.fiscal_year) for n in s.measures[0].narratives]
+    assert got == [
+        ("results", "市民", ["市民の一", "市民の二"], 2024),
+        ("results", "地域", ["地域の一"], 2024),
+    ]
+
+
+def test_missing_trailing_pipes_and_fewer_cells():
+    table = """\
+| 事業名 | 現状値 (R5) | 実績値 | | 目標値 (R12)
+|---|---|---|---|---
+| | | R7 | R8
+| 講座の実施 | 39 | 36
+"""
+    s = sheet("方針1-施策1 題", table)
+    ind = s.measures[0].indicators[0]
+    assert (ind.baseline.value, [a.value for a in ind.actuals], ind.target.raw) == (39, [36, None], "")
+    assert ind.target.value is None
+
+
+def test_alignment_colons_and_escaped_pipes():
+    assert split_row("| a \\| b | :c: |") == [" a | b ", " :c: "]
+    doc = read_markdown_text("| x | y |\n|:--|--:|\n| 1 | 2 |\n")
+    table = doc.blocks[0]
+    assert table.header_rows == 1 and [c.text for c in table.rows[1]] == ["1", "2"]
+
+
+def test_two_row_header_with_years_in_kanji_era():
+    table = """\
+| 事業名 | 現状値 | 実績値 | | 目標値 |
+|---|---|---|---|---|
+| | 令和5年度 | 令和6年度 | 令和7年度 | 令和12年度 |
+| 相談件数 | 1,077 | 932 | 約1,000 | 1,360 |
+"""
+    s = sheet("方針1-施策1 題", table)
+    ind = s.measures[0].indicators[0]
+    assert ind.baseline.fiscal_year == 2023 and ind.baseline.value == 1077
+    assert [(a.fiscal_year, a.label, a.value) for a in ind.actuals] == [
+        (2024, "令和6年度", 932), (2025, "令和7年度", 1000)]
+    assert ind.actuals[1].approximate is True
+    assert ind.target.fiscal_year == 2030
+
+
+def test_unit_column_and_unit_in_value():
+    table = """\
+| 指標名 | 単位 | 現状値(R5) | 実績値(R7) | 目標値(R12) |
+|---|---|---|---|---|
+| 参加者数 | 人 | 100 | 120 | 200 |
+| 達成率 | | 45％ | 50％ | 80％ |
+"""
+    s = sheet("方針1-施策1 題", table)
+    a, b = s.measures[0].indicators
+    assert (a.unit, a.baseline.value, a.actuals[0].fiscal_year) == ("人", 100, 2025)
+    assert (b.unit, b.baseline.value, b.baseline.raw) == ("％", 45, "45％")
+
+
+def test_organize_table_per_actor_and_merged_outcome():
+    table = """\
+| 対象 | 気持ちの変化 | 行動の変化 | 目指す成果 |
+|---|---|---|---|
+| 市民 | <ul> 思う 感じる </ul> | <ul> 行う </ul> | 成果の文 |
+| 地域 | <ul> 地域が思う </ul> | | |
+| 市 | <ul> 市が思う </ul> | <ul> 市が行う </ul> | |
+"""
+    s = sheet("方針1-施策1 題", "【施策1】の推進に向けた共創型オーガナイズアクション", table)
+    got = [(n.kind, n.actor, n.items) for n in s.measures[0].narratives]
+    assert got == [
+        ("mindset_change", "市民", ["思う", "感じる"]),
+        ("behavior_change", "市民", ["行う"]),
+        ("mindset_change", "地域", ["地域が思う"]),
+        ("behavior_change", "地域", []),
+        ("mindset_change", "市", ["市が思う"]),
+        ("behavior_change", "市", ["市が行う"]),
+        ("outcome", None, ["成果の文"]),
+    ]
+    empty = [d for d in s.diagnostics if d.code == "empty-cell"]
+    assert len(empty) == 1 and empty[0].location.line == 10  # the 地域 row
+
+
+def test_unknown_row_label_is_other_with_diagnostic():
+    table = APPROACH + "| 担当課の所見 | 所見の文 | | |\n"
+    s = sheet("方針1-施策1 題", "気持ち・行動の変化を促すためのアプローチ", table)
+    other = s.measures[0].narratives[-1]
+    assert (other.kind, other.label, other.items) == ("other", "担当課の所見", ["所見の文"])
+    assert any(d.code == "unknown-label" for d in s.diagnostics)
+
+
+def test_canonical_order_whatever_the_print_order():
+    org = """\
+| 対象 | 気持ちの変化 | 行動の変化 | 目指す成果 |
+|---|---|---|---|
+| 市民 | 思う | 行う | 成果 |
+"""
+    s = sheet("方針1-施策1 題", "気持ち・行動の変化を促すためのアプローチ", APPROACH,
+              "【施策1】の推進に向けた共創型オーガナイズアクション", org,
+              "（基本施策1の方向性）", "方向性の文。")
+    assert [n.kind for n in s.measures[0].narratives] == [
+        "direction", "mindset_change", "behavior_change", "outcome", "results",
+        "expected_effects", "changes_and_issues", "next_steps"]
+
+
+def test_table_before_heading_of_the_next_policy():
+    org = "| 対象 | 気持ちの変化 | 行動の変化 | 目指す成果 |\n|---|---|---|---|\n| 市民 | 思う | 行う | 成果 |\n"
+    s = sheet("方針1-施策2 前", INDICATOR, "【施策1】の推進に向けた共創型オーガナイズアクション", org,
+              "方針2-施策1 後", INDICATOR)
+    m1, m2 = s.measures
+    assert not m1.narratives
+    assert [n.kind for n in m2.narratives] == ["mindset_change", "behavior_change", "outcome"]
+    d = [d for d in s.diagnostics if d.code == "table-before-heading"]
+    assert len(d) == 1 and "measure 2-1" in d[0].message
+
+
+def test_unknown_paragraph_and_table_are_unplaced_with_their_text():
+    odd = "| 区分 | 金額 |\n|---|---|\n| 人件費 | 1,000 |\n"
+    s = sheet("方針1-施策1 題", INDICATOR, "※この欄は参考です。", odd)
+    unplaced = [d for d in s.diagnostics if d.code == "unplaced-block"]
+    assert [d.text for d in unplaced] == ["※この欄は参考です。", "区分 | 金額\n人件費 | 1,000"]
+    assert s.coverage.unplaced_chars == len("※この欄は参考です。") + len("区分金額人件費1,000")
+
+
+def test_report_year_from_title():
+    s = sheetparse.parse_text("令和6年度 第4期計画 進捗シート\n\n方針1-施策1 題\n\n" + INDICATOR)
+    assert (s.title, s.report_fiscal_year, s.plan_term) == ("令和6年度 第4期計画 進捗シート", 2024, 4)
+    assert not [d for d in s.diagnostics if d.code == "report-year-inferred"]
