@@ -114,6 +114,8 @@ _ERA_ALT = rf"{_ERA_NAMES}|[明大昭平令]|[MTSHRmtshr]"
 # Whole-string forms (white space removed first).
 _YEAR_HEAD_RE = re.compile(rf"(?:(?P<era>{_ERA_ALT})\.?(?P<ey>元|{_NUM})|(?:西暦)?(?P<gy>{_NUM}))")
 _WEEKDAY_RE = re.compile(r"\((?P<wd>[月火水木金土日])(?:曜日?)?\)$")
+_AS_OF_RE = re.compile(r"(?:現在|時点|付け|付)$")  # 令和7年4月1日現在 (as of)
+_YM_RE = re.compile(rf"年(?P<m>{_NUM})月(?:分|中)?")  # 令和7年12月: a month, not a date
 _PAREN_RE = re.compile(r"^(?P<main>[^()]+)\((?P<alt>[^()]+)\)$")
 _YEAR_TAIL_RE = re.compile(r"(?P<suffix>年度|年)?")
 _MD_RE = re.compile(
@@ -208,9 +210,6 @@ def _parse_year_only(s: str, raw: str) -> EraYear:
     suffix = tail.group("suffix")
     if m.group("gy") is not None and suffix is None and not m.group("gy").isdigit():
         raise ValueError(f"not a year: {raw!r}")
-    era_key = m.group("era")
-    if era_key is not None and suffix is None and len(era_key) == 1 and not era_key.isascii():
-        raise ValueError(f"not an era year (昭 etc. need 年): {raw!r}")
     year, era, n = _head(m)
     fiscal = suffix == "年度"
     out = era is not None and _year_out_of_era(era, year, fiscal)
@@ -234,6 +233,7 @@ def _make_date(year: int, month: int, day: int | None, raw: str) -> date:
 
 def _parse_date_folded(s: str, raw: str) -> EraDate:
     weekday: str | None = None
+    s = _AS_OF_RE.sub("", s)
     wm = _WEEKDAY_RE.search(s)
     if wm is not None:
         weekday, s = wm.group("wd"), s[: wm.start()]
@@ -321,51 +321,70 @@ def to_date(text: str, *, strict: bool = False) -> date:
     return result.date
 
 
+def _resolve(raw: str) -> tuple[int, int, bool]:
+    """(calendar year, fiscal year, out_of_era) of a year, year-month or date; ValueError else."""
+    try:
+        y = parse_era_year(raw)
+        return y.year, y.year, y.out_of_era
+    except ValueError:
+        pass
+    s = _AS_OF_RE.sub("", _prepare(raw))
+    m = _YEAR_HEAD_RE.match(s)
+    ym = _YM_RE.fullmatch(s, m.end()) if m is not None else None
+    if m is not None and ym is not None:  # 令和7年12月
+        year, era, _ = _head(m)
+        month = _num(ym.group("m"), "month")
+        if not 1 <= month <= 12:
+            raise ValueError(f"impossible month {month} in {raw!r}")
+        first = date(year, month, 1)
+        last = date(year, month, _last_day(year, month))
+        out = era is not None and (last < era.start or (era.end is not None and first > era.end))
+        return year, year if month >= 4 else year - 1, out
+    d = _parse_date_folded(s, raw)
+    fy = d.date.year if d.date.month >= 4 else d.date.year - 1
+    return d.date.year, fy, d.out_of_era
+
+
+def _year_text(text: object, func: str) -> str | None:
+    if text is None:
+        return None
+    if not isinstance(text, str):
+        raise JaInputError(f"{func}() expects str, got {type(text).__name__}: {text!r:.60}")
+    return text if len(text) <= _MAX_TEXT else None
+
+
 def to_gregorian_year(text: str, *, strict: bool = False) -> int | None:
-    """Gregorian year of 令和7年 / R7 / H30 / 2025年 / a full date; None if not a year.
+    """Gregorian year of 令和7年 / R7 / H30 / 2025年 / 令和7年12月 / a date; None if no year.
 
     Out-of-era years resolve arithmetically (平成33年 → 2021); see :func:`parse_era_year` for
     the flag, or pass ``strict=True`` to get None for them instead.
     """
-    if text is None:
+    raw = _year_text(text, "to_gregorian_year")
+    if raw is None:
         return None
-    raw = _text(text, "to_gregorian_year")
     try:
-        result = parse_era_year(raw)
+        year, _, out = _resolve(raw)
     except ValueError:
-        try:
-            d = parse_date(raw)
-        except ValueError:
-            return None
-        return None if strict and d.out_of_era else d.date.year
-    if strict and result.out_of_era:
         return None
-    return result.year
+    return None if strict and out else year
 
 
 def fiscal_year(text: str, *, strict: bool = False) -> int | None:
     """Fiscal year (年度, April to March) named by ``text``; None if it names none.
 
     令和7年度 / R7 / Ｒ７ / R.7 / H30 / S63 / 平成31年度 / 令和元年度 / 2025年度 /
-    令和7年度（2025年度）→ the Gregorian year the fiscal year starts in.  A full date gives the
-    fiscal year containing it (令和8年3月31日 → 2025).
+    令和7年度（2025年度）→ the Gregorian year the fiscal year starts in.  A month or a date
+    gives the fiscal year containing it (令和8年3月31日 → 2025).  ``strict`` as in
+    :func:`to_gregorian_year`.
     """
-    if text is None:
+    raw = _year_text(text, "fiscal_year")
+    if raw is None:
         return None
-    raw = _text(text, "fiscal_year")
     try:
-        result = parse_era_year(raw)
+        _, fy, out = _resolve(raw)
     except ValueError:
-        try:
-            d = parse_date(raw)
-        except ValueError:
-            return None
-        if strict and d.out_of_era:
-            return None
-        return d.date.year if d.date.month >= 4 else d.date.year - 1
-    if strict and result.out_of_era:
         return None
-    return result.year
+    return None if strict and out else fy
 
 
 def _fy_after(text: str, pos: int, year: int) -> int:

@@ -91,10 +91,53 @@ class JaNumber:
         return self.low is not None
 
 
+(
+    _set_value,
+    _set_ratio,
+    _set_approximate,
+    _set_unit,
+    _set_qualifier,
+    _set_raw,
+    _set_low,
+    _set_high,
+    _set_qualifiers,
+) = (JaNumber.__dict__[name].__set__ for name in JaNumber.__slots__)
+
+
+def _number(
+    value: Number | None,
+    ratio: float | None,
+    approximate: bool,
+    unit: str | None,
+    qualifier: str | None,
+    raw: str,
+    low: Number | None = None,
+    high: Number | None = None,
+    qualifiers: tuple[str, ...] = (),
+) -> JaNumber:
+    """Build a JaNumber about twice as fast as the frozen dataclass __init__.
+
+    A frozen dataclass sets each field through object.__setattr__; on the hot path (every
+    table cell) that is half the cost of a call.  Writing the slots through their member
+    descriptors gives an identical, still frozen, instance.
+    """
+    obj = object.__new__(JaNumber)
+    _set_value(obj, value)
+    _set_ratio(obj, ratio)
+    _set_approximate(obj, approximate)
+    _set_unit(obj, unit)
+    _set_qualifier(obj, qualifier)
+    _set_raw(obj, raw)
+    _set_low(obj, low)
+    _set_high(obj, high)
+    _set_qualifiers(obj, qualifiers)
+    return obj
+
+
 # --------------------------------------------------------------------------- character data
 
 _KANJI_DIGITS = "〇一二三四五六七八九"
-_KANJI_TO_ASCII = str.maketrans(_KANJI_DIGITS, "0123456789")
+_KDIGIT = {ch: i for i, ch in enumerate(_KANJI_DIGITS)}
 
 # daiji (大字) and archaic forms -> standard kanji.  廿/卅/卌/皕 are two-place compounds.
 _DAIJI: dict[str, str] = {
@@ -118,13 +161,8 @@ _CORE_CLASS = "0-9,、." + "".join(sorted(_NUMERAL_CHARS))
 # Core: runs of numeral characters; white space may follow a large unit (1,000億 5,432万).
 # The alternation is unambiguous (white space is not in the class), so matching is linear.
 _CORE_RE = re.compile(rf"[{_CORE_CLASS}]+(?:\s+[{_CORE_CLASS}]+)*")
-_WS_RE = re.compile(r"\s+")
-_TOKEN_RE = re.compile(
-    r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:、\d{3})+|\d+(?:\.\d+)?)"  # 1: digit run
-    r"|([〇一二三四五六七八九]+)"  # 2: kanji digit run
-    r"|([十百千])"  # 3: small multiplier
-    r"|([万億兆京])"  # 4: large unit
-)
+_DIGITS_RE = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:、\d{3})+|\d+(?:\.\d+)?")
+_DECIMALS_RE = re.compile(r"\.(\d+)")
 _FAST_RE = re.compile(r"-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")
 _KANJI_DIGIT_RE = re.compile(r"[〇一二三四五六七八九十百千万億兆京]")
 
@@ -137,6 +175,8 @@ _BOUND_SUFFIX = ("を超える", "を上回る", "を下回る", "超過", "超�
                  "以内", "超")  # fmt: skip
 _PREFIXES = tuple(sorted(_APPROX_PREFIX + _BOUND_PREFIX + _OTHER_PREFIX, key=len, reverse=True))
 _SUFFIXES = tuple(sorted(_APPROX_SUFFIX + _BOUND_SUFFIX, key=len, reverse=True))
+_PREFIX_FIRST = frozenset(q[0] for q in _PREFIXES)
+_SUFFIX_LAST = frozenset(q[-1] for q in _SUFFIXES)
 _APPROX = frozenset(_APPROX_PREFIX + _APPROX_SUFFIX)
 _BOUND = frozenset(_BOUND_PREFIX + _BOUND_SUFFIX)
 
@@ -161,7 +201,10 @@ _KNOWN_UNITS = frozenset(
 _GENERIC_UNIT_RE = re.compile(
     r"[\u3400-\u4dbf\u4e00-\u9fff\u3005\u30a0-\u30ff\u3300-\u33ffA-Za-z%‰°℃²³/・]{1,8}"
 )
-_RANGE_SEPARATORS = ("~", "から", "-", "\u2010", "\u2013", "\u2014", "\u2015")
+# 12月末, 3年度, 5日付: a number followed by these is a date or a year, not a quantity.
+_DATE_WORD_RE = re.compile(r"月|年度|日[付現時]|現在|時点")
+# Words that look like numbers but are not: 十分 (じゅうぶん, "enough").
+_NOT_NUMBERS = frozenset({"十分"})
 _RANGE_SEP_RE = re.compile(r"~|から|[-\u2010\u2013\u2014\u2015]")
 
 
@@ -186,102 +229,121 @@ def _out(x: int | Fraction) -> Number:
     return float(x)
 
 
-def _digits_value(run: str) -> int | Fraction:
+def _digits_value(run: str, places: int) -> int:
+    """A digit run as an integer scaled by 10**places (1,234.5 with places=2 → 123450)."""
     run = run.replace(",", "").replace("、", "")
     if "." in run:
-        return Fraction(run)
-    return int(run)
+        whole, frac = run.split(".")
+        return int(whole + frac) * 10 ** (places - len(frac))
+    return int(run) * 10**places
 
 
 def _parse_core(core: str) -> int | Fraction | None:
-    """Value of a numeral core (no sign, no unit), or None if it is not one number."""
-    pieces = _WS_RE.split(core)
-    for piece in pieces[:-1]:  # white space only after a large unit
-        if piece[-1] not in "万億兆京萬":
-            return None
-    core = "".join(pieces).translate(_DAIJI_TABLE)
-    total: int | Fraction = 0
-    prev_big: int | None = None
-    sec: int | Fraction = 0
+    """Value of a numeral core (no sign, no unit), or None if it is not one number.
+
+    A single left-to-right scan; see the module docstring for the rules it enforces.
+    """
+    pieces = core.split()
+    if len(pieces) > 1:
+        for piece in pieces[:-1]:  # white space only after a large unit
+            if piece[-1] not in "万億兆京萬":
+                return None
+        core = "".join(pieces)
+    core = core.translate(_DAIJI_TABLE)
+    # Exact arithmetic in integers scaled by 10**places (places: the most decimals printed).
+    places = max((len(p) for p in _DECIMALS_RE.findall(core)), default=0) if "." in core else 0
+    scale = 10**places
+    total = 0
+    prev_big = 0  # value of the last large unit, 0 before the first
+    sec = 0  # value of the current group below the large unit
     sec_has = False
-    last_mult: int | None = None
-    pending: tuple[int | Fraction, bool, str] | None = None  # (value, is_kanji, text)
-    pos = 0
-    for m in _TOKEN_RE.finditer(core):
-        if m.start() != pos:
-            return None
-        pos = m.end()
-        digits, kanji, small, big = m.groups()
-        if digits is not None or kanji is not None:
-            if pending is not None:  # two numbers side by side: 1二, 1,0000
-                return None
-            if digits is not None:
-                pending = (_digits_value(digits), False, digits)
-            else:
-                pending = (int(kanji.translate(_KANJI_TO_ASCII)), True, kanji)
-        elif small is not None:
-            mult = _SMALL[small]
-            if last_mult is not None and mult >= last_mult:
-                return None
-            coef: int | Fraction = 1
+    last_mult = 0  # last small multiplier in this group, 0 before the first
+    pending: int | None = None  # a digit run waiting for its multiplier
+    pending_kanji_len = 0  # length of that run when written in kanji, else 0
+    n = len(core)
+    i = 0
+    while i < n:
+        ch = core[i]
+        digit = _KDIGIT.get(ch)
+        if digit is not None:  # kanji digit run, positional (二〇二五)
             if pending is not None:
-                val, is_kanji, txt = pending
-                if is_kanji and len(txt) != 1:
+                return None
+            j = i + 1
+            while j < n and (nxt := _KDIGIT.get(core[j])) is not None:
+                digit = digit * 10 + nxt
+                j += 1
+            pending, pending_kanji_len, i = digit * scale, j - i, j
+            continue
+        mult = _SMALL.get(ch)
+        if mult is not None:
+            if last_mult and mult >= last_mult:  # 十十, 三十二十
+                return None
+            coef = scale
+            if pending is not None:
+                if pending_kanji_len > 1:  # 六七百, 三五十
                     return None
-                if val == 0:
+                if pending == 0:
                     # 千〇十: 〇 marks the skipped hundreds place; 〇百 is no coefficient.
-                    if not (is_kanji and last_mult is not None and last_mult > mult * 10):
+                    if not (pending_kanji_len and last_mult > mult * 10):
                         return None
                 else:
-                    coef = val
+                    coef = pending
             contribution = coef * mult
-            if last_mult is not None and contribution >= last_mult:
+            if last_mult and contribution >= last_mult * scale:
                 return None
             sec += contribution
-            sec_has = True
-            last_mult = mult
-            pending = None
-        else:
-            unit = _BIG[big]
+            sec_has, last_mult, pending = True, mult, None
+            i += 1
+            continue
+        unit = _BIG.get(ch)
+        if unit is not None:
             if pending is not None:
-                if last_mult is not None and pending[0] >= last_mult:
+                if last_mult and pending >= last_mult * scale:
                     return None
-                sec += pending[0]
+                sec += pending
                 sec_has = True
-            if not sec_has or sec == 0:
+            if not sec_has or sec == 0:  # 兆, 兆億万, 1万0万
                 return None
-            if prev_big is not None and (unit >= prev_big or sec * unit >= prev_big):
+            if prev_big and (unit >= prev_big or sec * unit >= prev_big * scale):  # 四万三億
                 return None
             total += sec * unit
             prev_big = unit
-            sec, sec_has, last_mult, pending = 0, False, None, None
-    if pos != len(core):
-        return None
-    if pending is not None:
-        if last_mult is not None and pending[0] >= last_mult:
+            sec, sec_has, last_mult, pending = 0, False, 0, None
+            i += 1
+            continue
+        m = _DIGITS_RE.match(core, i)
+        if m is None or pending is not None:
             return None
-        sec += pending[0]
+        pending, pending_kanji_len, i = _digits_value(m.group(), places), 0, m.end()
+    if pending is not None:
+        if last_mult and pending >= last_mult * scale:  # 1千1000
+            return None
+        sec += pending
         sec_has = True
     if sec_has:
-        if prev_big is not None and sec >= prev_big:
+        if prev_big and sec >= prev_big * scale:  # 1万10千
             return None
         total += sec
-    elif prev_big is None:
+    elif not prev_big:
         return None
-    return total
+    if scale == 1:
+        return total
+    whole, rest = divmod(total, scale)
+    return whole if rest == 0 else Fraction(total, scale)
 
 
 def _is_unit(unit: str) -> bool:
+    """A known unit, or a short word without numerals that does not make the text a date."""
     if unit in _KNOWN_UNITS:
         return True
-    if _GENERIC_UNIT_RE.fullmatch(unit) is None:
+    if _GENERIC_UNIT_RE.fullmatch(unit) is None or _DATE_WORD_RE.search(unit):
         return False
     return not any(ch in _NUMERAL_CHARS for ch in unit)
 
 
 def _strip_suffix_qualifiers(rem: str) -> tuple[str, list[str]]:
     quals: list[str] = []
-    while rem:
+    while rem and rem[-1] in _SUFFIX_LAST:
         for q in _SUFFIXES:
             if rem.endswith(q):
                 quals.insert(0, q)
@@ -327,13 +389,14 @@ def _parse_simple(body: str) -> _Simple | None:
     body = body.strip()
     sign = 1
     currency = False
-    for word, s in _SIGN_WORDS.items():
-        if body.startswith(word):
-            sign, body = s, body[len(word) :].lstrip()
-            break
-    else:
-        if body[:1] in _SIGNS:
-            sign, body = _SIGNS[body[0]], body[1:]
+    first = body[:1]
+    if first in _SIGNS:
+        sign, body = _SIGNS[first], body[1:]
+    elif first in "マプ":
+        for word, s in _SIGN_WORDS.items():
+            if body.startswith(word):
+                sign, body = s, body[len(word) :].lstrip()
+                break
     if body[:1] in "¥￥":
         currency, body = True, body[1:]
     m = _CORE_RE.match(body)
@@ -345,7 +408,10 @@ def _parse_simple(body: str) -> _Simple | None:
     rem = body[m.end() :].strip()
     ratio: Fraction | None = None
     unit: str | None = None
-    if rem[:1] in _WARI:
+    quals: list[str]
+    if not rem:
+        quals = []
+    elif rem[0] in _WARI:
         try:
             value, unit, ratio, rem = _parse_wari(value, rem)
         except ValueError:
@@ -381,6 +447,8 @@ def _parse_simple(body: str) -> _Simple | None:
 
 
 def _qualifier_summary(quals: list[str]) -> tuple[str | None, bool]:
+    if not quals:
+        return None, False
     approximate = any(q in _APPROX for q in quals)
     for q in quals:
         if q in _BOUND:
@@ -450,14 +518,14 @@ def parse_number(text: str) -> JaNumber | None:
         value: Number = float(digits) if "." in digits else int(digits)
         if isinstance(value, float) and value.is_integer():
             value = int(value)
-        return JaNumber(value, None, False, None, None, raw)
+        return _number(value, None, False, None, None, raw)
     s = fold(s).strip()
-    if not s or is_no_value(s):
+    if not s or (s[0] in DASHES and is_no_value(s)) or s in _NOT_NUMBERS:
         return None
     if "○" in s and _KANJI_DIGIT_RE.search(s):  # ○ typed for 〇 among other numerals
         s = s.replace("○", "〇")
     quals: list[str] = []
-    while True:
+    while s and s[0] in _PREFIX_FIRST:
         for q in _PREFIXES:
             if s.startswith(q):
                 quals.append(q)
@@ -472,7 +540,7 @@ def parse_number(text: str) -> JaNumber | None:
         value_f, unit, ratio, suffix_quals = simple
         quals.extend(suffix_quals)
         qualifier, approximate = _qualifier_summary(quals)
-        return JaNumber(
+        return _number(
             _out(value_f),
             None if ratio is None else float(ratio),
             approximate,
@@ -488,7 +556,7 @@ def parse_number(text: str) -> JaNumber | None:
     quals.extend(left[3])
     quals.extend(right[3])
     qualifier, approximate = _qualifier_summary(quals)
-    return JaNumber(
+    return _number(
         None,
         None,
         approximate,
