@@ -20,8 +20,8 @@ a string *one* number:
   the previous unit (1万10千 rejected);
 * a kanji multiplier takes a single kanji digit as coefficient (六七百, 三五十 rejected), while
   an ASCII run may be any size (12千345 = 12345, as kanjize reads it);
-* a lone 〇 between multipliers is a place holder only where it stands for a skipped place
-  (千〇十 = 1010), never a zero coefficient (〇千〇百〇十 rejected);
+* a 〇 between multipliers is a place holder only where it stands for a skipped place
+  (千〇十 = 1010, 二千〇五十 = 2050), never a zero coefficient (〇千〇百〇十, 千〇百 rejected);
 * a digit run after a multiplier has to fit below it (千二百三四 = 1234, 1千1000 rejected).
 """
 
@@ -280,9 +280,17 @@ def _parse_core(core: str) -> int | Fraction | None:
                 return None
             coef = scale
             if pending is not None:
-                if pending_kanji_len > 1:  # 六七百, 三五十
-                    return None
-                if pending == 0:
+                if pending_kanji_len > 1:
+                    # 二千〇五十: a 〇 place holder before a one-digit coefficient is fine
+                    # where a place was skipped; any other run (六七百, 三五十) is not.
+                    if not (
+                        pending_kanji_len == 2
+                        and 0 < pending < 10 * scale
+                        and last_mult > mult * 10
+                    ):
+                        return None
+                    coef = pending
+                elif pending == 0:
                     # 千〇十: 〇 marks the skipped hundreds place; 〇百 is no coefficient.
                     if not (pending_kanji_len and last_mult > mult * 10):
                         return None
