@@ -6,7 +6,7 @@ Codes are stable slugs that users filter on; every code the library emits is lis
 from __future__ import annotations
 
 from .blocks import Loc
-from .model import Diagnostic, Level
+from .model import Diagnostic, Level, Location
 
 #: every diagnostic code sheetparse emits, with what it means
 CODES: dict[str, str] = {
@@ -37,14 +37,12 @@ CODES: dict[str, str] = {
 }
 
 
-def make(level: Level, code: str, message: str, loc: Loc | None = None,
+def make(level: Level, code: str, message: str, loc: Loc | Location | None = None,
          text: str | None = None) -> Diagnostic:
     """A diagnostic; ``code`` must be one of :data:`CODES`."""
     assert code in CODES, f"unknown diagnostic code {code!r}"
-    return Diagnostic(
-        level=level, code=code, message=message,
-        location=loc.to_model() if loc is not None else None, text=text,
-    )
+    location = loc.to_model() if isinstance(loc, Loc) else loc
+    return Diagnostic(level=level, code=code, message=message, location=location, text=text)
 
 
 def ordered(diagnostics: list[Diagnostic]) -> list[Diagnostic]:

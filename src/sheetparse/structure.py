@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from . import diagnostics as dg
 from .blocks import Document, Part, TableBlock, TextBlock
 from .cells import split_parts
+from .checks import consistency
 from .coverage import Ledger, tally
 from .errors import NotAProgressSheet
 from .ja import find_fiscal_year, parse_number
@@ -334,6 +335,7 @@ def build_sheet(doc: Document, source: Source) -> ProgressSheet:
                 "\n".join(" | ".join(collapse_ws(c.text) for c in row) for row in p.table.rows),
             ))
     w.sweep()
+    w.diags += consistency(measures)
     return ProgressSheet(
         source=source,
         title=title,
