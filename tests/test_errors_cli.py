@@ -126,3 +126,8 @@ def test_cli_check_reports_and_fails_on_unplaced(tmp_path, capsys, seed_path):
     assert cli.main(["check", str(bad)]) == 1
     assert "unplaced-block (1)" in capsys.readouterr().out
     assert cli.main(["check", "--strict", str(seed_path)]) == 1  # the seed has warnings
+
+
+def test_text_passed_as_a_path_gets_a_helpful_error():
+    with pytest.raises(SheetParseError, match="parse_text"):
+        sheetparse.parse("方針1-施策1 題\n\n本文")

@@ -104,6 +104,11 @@ def parse(
     limits = limits or DEFAULT_LIMITS
     if isinstance(source, (bytes, bytearray, memoryview)):
         return _guarded(bytes(source), format, None, limits)
+    if isinstance(source, str) and ("\n" in source or len(source) > 4096):
+        raise UnreadableInput(
+            "parse() takes a path or bytes; this str looks like a document's text: "
+            "use sheetparse.parse_text(text, format=...)"
+        )
     if isinstance(source, (str, os.PathLike)):
         path = os.fspath(source)
         try:
