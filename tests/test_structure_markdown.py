@@ -212,3 +212,18 @@ def test_report_year_from_title():
     s = sheetparse.parse_text("令和6年度 第4期計画 進捗シート\n\n方針1-施策1 題\n\n" + INDICATOR)
     assert (s.title, s.report_fiscal_year, s.plan_term) == ("令和6年度 第4期計画 進捗シート", 2024, 4)
     assert not [d for d in s.diagnostics if d.code == "report-year-inferred"]
+
+
+def test_heading_title_on_the_next_line_and_basic_prefixes():
+    s = sheet("**基本方針1-基本施策2**", "地域福祉を担う人材の育成", "(基本施策2の方向性)", "本文。", INDICATOR)
+    m = s.measures[0]
+    assert (m.id, m.title) == ("1-2", "地域福祉を担う人材の育成")
+    assert m.narratives[0].items == ["本文。"]
+    assert s.coverage.unplaced_chars == 0
+
+
+def test_org_title_without_brackets_places_the_table():
+    org = "| 対象 | 気持ちの変化 | 行動の変化 | 目指す成果 |\n|---|---|---|---|\n| 市民 | 思う | 行う | 成果 |\n"
+    s = sheet("方針1-施策1 前", INDICATOR, "施策2の推進に向けた共創型オーガナイズアクション", org,
+              "方針1-施策2 後", INDICATOR)
+    assert [len(m.narratives) for m in s.measures] == [0, 3]

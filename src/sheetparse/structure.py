@@ -94,11 +94,13 @@ class _Walk:
         self.title_ctx: tuple[TableKind, int | None, TextBlock] | None = None
         self.direction: Narrative | None = None
         self.preamble: list[TextBlock] = []
+        self.awaiting_title: _Acc | None = None
 
     # -- text -------------------------------------------------------------------------------
 
     def text(self, b: TextBlock) -> None:
         text = b.text
+        awaiting, self.awaiting_title = self.awaiting_title, None
         if m := MEASURE_HEADING.match(text):
             self.heading(b, m)
             return
@@ -125,6 +127,11 @@ class _Walk:
                 ct = split_parts([Part("caption", text)])
                 self.current.measure.figures += ct.figures
                 self.ledger.placed(b)
+            return
+        if awaiting is not None:
+            # a heading printed as its number alone, with the title on the next line
+            awaiting.measure.title = collapse_ws(text)
+            self.ledger.placed(b)
             return
         if self.direction is not None:
             ct = split_parts([Part("p", text)])
@@ -162,6 +169,8 @@ class _Walk:
             self.measures.append(acc)
             self.by_id[mid] = acc
             self.current = acc
+            if not acc.measure.title:
+                self.awaiting_title = acc
         for key in (number, None):
             for p in self.pending.pop(key, []):
                 where = p.title or p.table
@@ -197,6 +206,7 @@ class _Walk:
 
     def table(self, t: TableBlock) -> None:
         self.direction = None
+        self.awaiting_title = None
         ctx = self.title_ctx
         self.title_ctx = None
         hint = ctx[0] if ctx else None

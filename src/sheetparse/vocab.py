@@ -23,9 +23,9 @@ _DASH = r"\-‐‑–—―－ー−"
 #: measure heading (施策見出し): 方針1-施策1 / 方針1—施策3 / 方針１－施策２ / 方針1ー施策1 /
 #: 方針2-1 施策1 (a typo: the extra number is reported, the 施策 number is used)
 MEASURE_HEADING = re.compile(
-    rf"^\s*(?P<head>方針\s*(?P<policy>{_D})\s*"
+    rf"^\s*(?P<head>(?:基本)?方針\s*(?P<policy>{_D})\s*"
     rf"(?:[{_DASH}]\s*(?P<extra>{_D})\s*)?"
-    rf"[{_DASH}\s・]*施策\s*(?P<number>{_D}))"
+    rf"[{_DASH}\s・]*(?:基本)?施策\s*(?P<number>{_D}))"
     rf"\s*[:：.．]?\s*(?P<title>.*?)\s*$"
 )
 
@@ -36,7 +36,7 @@ DIRECTION_LABEL = re.compile(
 
 #: organize-action table title (共創型オーガナイズアクション), optionally naming its measure
 ORG_TITLE = re.compile(
-    rf"^\s*(?:【\s*施策\s*(?P<number>{_D})\s*】)?.*共創型オーガナイズアクション\s*$"
+    rf"^\s*(?:[【\[［]?\s*施策\s*(?P<number>{_D})\s*[】\]］]?)?.*共創型オーガナイズアクション\s*$"
 )
 
 #: the org table's process super-header, printed as a paragraph above some tables
