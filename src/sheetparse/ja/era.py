@@ -112,7 +112,10 @@ _ERA_NAMES = "明治|大正|昭和|平成|令和"
 _ERA_ALT = rf"{_ERA_NAMES}|[明大昭平令]|[MTSHRmtshr]"
 
 # Whole-string forms (white space removed first).
-_YEAR_HEAD_RE = re.compile(rf"(?:(?P<era>{_ERA_ALT})\.?(?P<ey>元|{_NUM})|(?:西暦)?(?P<gy>{_NUM}))")
+_YEAR_HEAD_RE = re.compile(
+    rf"(?:(?P<era>{_ERA_ALT})\.?(?P<ey>元|{_NUM})|(?:西暦|(?P<fy>FY))?(?P<gy>{_NUM}))"
+)
+_COMPACT_RE = re.compile(r"(?P<y>[0-9]{4})(?P<m>[0-9]{2})(?P<d>[0-9]{2})")  # 20250401
 _WEEKDAY_RE = re.compile(r"\((?P<wd>[月火水木金土日])(?:曜日?)?\)$")
 _AS_OF_RE = re.compile(r"(?:現在|時点|付け|付)$")  # 令和7年4月1日現在 (as of)
 _YM_RE = re.compile(rf"年(?P<m>{_NUM})月(?:分|中)?")  # 令和7年12月: a month, not a date
@@ -211,7 +214,9 @@ def _parse_year_only(s: str, raw: str) -> EraYear:
     if m.group("gy") is not None and suffix is None and not m.group("gy").isdigit():
         raise ValueError(f"not a year: {raw!r}")
     year, era, n = _head(m)
-    fiscal = suffix == "年度"
+    fiscal = suffix == "年度" or m.group("fy") is not None
+    if m.group("fy") is not None and suffix == "年":
+        raise ValueError(f"not a year: {raw!r}")
     out = era is not None and _year_out_of_era(era, year, fiscal)
     warnings = (_out_of_era_warning(era, s),) if out and era is not None else ()
     return EraYear(year, era.name if era else None, n, fiscal, out, raw, warnings)
@@ -237,8 +242,12 @@ def _parse_date_folded(s: str, raw: str) -> EraDate:
     wm = _WEEKDAY_RE.search(s)
     if wm is not None:
         weekday, s = wm.group("wd"), s[: wm.start()]
+    compact = _COMPACT_RE.fullmatch(s)
+    if compact is not None:
+        d = _make_date(int(compact["y"]), int(compact["m"]), int(compact["d"]), raw)
+        return EraDate(d, None, None, False, raw)
     m = _YEAR_HEAD_RE.match(s)
-    if m is None:
+    if m is None or m.group("fy") is not None:
         raise ValueError(f"not a date: {raw!r}")
     tail = _MD_RE.fullmatch(s, m.end())
     if tail is None:
@@ -305,7 +314,7 @@ def parse_era_year(text: str) -> EraYear:
 def parse_date(text: str) -> EraDate:
     """Read a date: 令和7年12月31日, 令和7年12月末, 令和6年度末, R1.5.1, 2021/7/18, ㍻10年4月晦日.
 
-    Also 元日/元旦, 年末/大晦日, 月初/朔日, kanji and daiji numerals, 西暦, a weekday in
+    Also 20250401, 元日/元旦, 年末/大晦日, 月初/朔日, kanji and daiji numerals, 西暦, a weekday in
     brackets (checked, a mismatch is a warning).  Raises ValueError for text that is not a
     date and for impossible dates (2月30日, 0月).
     """
