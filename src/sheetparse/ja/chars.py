@@ -9,6 +9,7 @@ would turn ㎡ into ``m2`` and ① into a digit, which would then be read as par
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 __all__ = ["DASHES", "fold"]
@@ -46,7 +47,23 @@ def _build_fold_table() -> dict[int, str]:
     return table
 
 
+def _char_class(codepoints: list[int]) -> str:
+    """A regex character class matching exactly ``codepoints`` (as ranges)."""
+    parts: list[str] = []
+    cps = sorted(codepoints)
+    start = prev = cps[0]
+    for cp in [*cps[1:], -1]:
+        if cp == prev + 1:
+            prev = cp
+            continue
+        parts.append(re.escape(chr(start)) + ("" if start == prev else "-" + re.escape(chr(prev))))
+        start = prev = cp
+    return "[" + "".join(parts) + "]"
+
+
 _FOLD_TABLE: dict[int, str] = _build_fold_table()
+# Most text needs no folding; a character-class search is far cheaper than translate().
+_NEEDS_FOLD_RE = re.compile(_char_class(list(_FOLD_TABLE)))
 
 #: Characters that, standing alone in a cell, mean "no value" (the caller keeps the raw text):
 #: hyphen-minus, full-width minus (folded to "-"), ‐ U+2010, ‑ U+2011, ‒ U+2012, – U+2013,
@@ -59,4 +76,6 @@ DASHES: frozenset[str] = frozenset(
 
 def fold(text: str) -> str:
     """Fold width and look-alike variants (see module docstring); does not strip."""
+    if text.isascii() or _NEEDS_FOLD_RE.search(text) is None:
+        return text
     return text.translate(_FOLD_TABLE)

@@ -149,10 +149,17 @@ _DAIJI: dict[str, str] = {
     "萬": "万", "零": "〇",
     "廿": "二十", "卄": "二十", "卅": "三十", "丗": "三十", "卌": "四十", "皕": "二百",
 }  # fmt: skip
-_DAIJI_TABLE = str.maketrans(_DAIJI)
+_COMPOUNDS = frozenset(k for k, v in _DAIJI.items() if len(v) > 1)
+_COMPOUND_TABLE = str.maketrans({k: _DAIJI[k] for k in _COMPOUNDS})
 
 _SMALL = {"十": 10, "百": 100, "千": 1000}
 _BIG = {"万": 10**4, "億": 10**8, "兆": 10**12, "京": 10**16}
+# The scanner's tables take daiji directly (no translation pass): 壱 is 一, 拾 is 十, 萬 is 万.
+for _daiji, _std in _DAIJI.items():
+    for _table in (_KDIGIT, _SMALL, _BIG):
+        if _std in _table:
+            _table[_daiji] = _table[_std]
+del _daiji, _std, _table
 
 #: Every character that can be part of a number's core.
 _NUMERAL_CHARS = frozenset(_KANJI_DIGITS + "十百千万億兆京" + "".join(_DAIJI))
@@ -163,6 +170,7 @@ _CORE_CLASS = "0-9,、." + "".join(sorted(_NUMERAL_CHARS))
 _CORE_RE = re.compile(rf"[{_CORE_CLASS}]+(?:\s+[{_CORE_CLASS}]+)*")
 _DIGITS_RE = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:、\d{3})+|\d+(?:\.\d+)?")
 _DECIMALS_RE = re.compile(r"\.(\d+)")
+_FAST_FIRST = frozenset("-0123456789")
 _FAST_RE = re.compile(r"-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")
 _KANJI_DIGIT_RE = re.compile(r"[〇一二三四五六七八九十百千万億兆京]")
 
@@ -249,7 +257,8 @@ def _parse_core(core: str) -> int | Fraction | None:
             if piece[-1] not in "万億兆京萬":
                 return None
         core = "".join(pieces)
-    core = core.translate(_DAIJI_TABLE)
+    if not _COMPOUNDS.isdisjoint(core):  # 廿 → 二十, 皕 → 二百
+        core = core.translate(_COMPOUND_TABLE)
     # Exact arithmetic in integers scaled by 10**places (places: the most decimals printed).
     places = max((len(p) for p in _DECIMALS_RE.findall(core)), default=0) if "." in core else 0
     scale = 10**places
@@ -517,11 +526,11 @@ def parse_number(text: str) -> JaNumber | None:
     bracketed sub-amount — is None: the caller keeps the raw text).  A non-str argument
     raises :class:`JaInputError` (a TypeError and a ValueError).
     """
-    raw = _check_text(text, "parse_number")
+    raw = text if type(text) is str else _check_text(text, "parse_number")
     if raw is None or len(raw) > MAX_TEXT_LENGTH:
         return None
     s = raw.strip()
-    if _FAST_RE.fullmatch(s):  # the common case: 1,234 / 0.5 / -12
+    if s[:1] in _FAST_FIRST and _FAST_RE.fullmatch(s):  # the common case: 1,234 / 0.5 / -12
         digits = s.replace(",", "")
         value: Number = float(digits) if "." in digits else int(digits)
         if isinstance(value, float) and value.is_integer():
@@ -546,10 +555,13 @@ def parse_number(text: str) -> JaNumber | None:
     simple = _parse_simple(s)
     if simple is not None:
         value_f, unit, ratio, suffix_quals = simple
-        quals.extend(suffix_quals)
-        qualifier, approximate = _qualifier_summary(quals)
+        if quals or suffix_quals:
+            quals.extend(suffix_quals)
+            qualifier, approximate = _qualifier_summary(quals)
+        else:
+            qualifier, approximate = None, False
         return _number(
-            _out(value_f),
+            value_f if type(value_f) is int else _out(value_f),
             None if ratio is None else float(ratio),
             approximate,
             unit,
