@@ -227,3 +227,61 @@ def test_org_title_without_brackets_places_the_table():
     s = sheet("方針1-施策1 前", INDICATOR, "施策2の推進に向けた共創型オーガナイズアクション", org,
               "方針1-施策2 後", INDICATOR)
     assert [len(m.narratives) for m in s.measures] == [0, 3]
+
+
+def test_tables_continued_over_a_page_break_in_a_conversion():
+    org_top = """\
+| 対象 | 気持ちの変化 | 行動の変化 | 目指す成果 |
+|---|---|---|---|
+| 市民 | <ul> 思う </ul> | <ul> 行う </ul> | 成果の文の |
+"""
+    org_rest = """\
+| | <ul> 感じる </ul> | | 続き |
+|---|---|---|---|
+| 地域 | <ul> 地域が思う </ul> | <ul> 地域が行う </ul> | |
+"""
+    approach_top = """\
+| 対象 | 市民 | 地域 | 市 |
+|---|---|---|---|
+| 令和7年度事業実績 | ・一つ目の実績。 ・二つ目の実績は途中で | | |
+"""
+    approach_rest = """\
+| | 改ページをまたいだ。 ・三つ目の実績。 | | |
+|---|---|---|---|
+| 当初期待した効果 | 効果の文。 | | |
+"""
+    s = sheet(
+        "方針1-施策1 題", "【施策1】の推進に向けた共創型オーガナイズアクション", org_top, "- 2 -", org_rest,
+        INDICATOR, "気持ち・行動の変化を促すためのアプローチ", approach_top, "3", approach_rest,
+    )
+    got = [(n.kind, n.actor, n.items) for n in s.measures[0].narratives]
+    assert got == [
+        ("mindset_change", "市民", ["思う", "感じる"]),
+        ("behavior_change", "市民", ["行う"]),
+        ("mindset_change", "地域", ["地域が思う"]),
+        ("behavior_change", "地域", ["地域が行う"]),
+        ("outcome", None, ["成果の文の続き"]),
+        ("results", None, ["一つ目の実績。", "二つ目の実績は途中で改ページをまたいだ。", "三つ目の実績。"]),
+        ("expected_effects", None, ["効果の文。"]),
+    ]
+    assert s.coverage.unplaced_chars == 0
+    assert s.coverage.skipped_chars == len("-2-") + 1
+    dropped = [d for d in s.diagnostics if d.code == "running-text-dropped"]
+    assert len(dropped) == 1 and "2 page numbers" in dropped[0].message
+    assert len([d for d in s.diagnostics if d.code == "row-continued"]) == 2
+
+
+def test_indicator_table_continued_with_and_without_its_header():
+    rest = "| 二つ目の事業 | 10 | 12 | | 20 |\n|---|---|---|---|---|\n| 三つ目の事業 | 5 | 6 | 7 | 9 |\n"
+    repeated = INDICATOR.replace("講座の実施", "四つ目の事業")
+    s = sheet("方針1-施策1 題", INDICATOR, rest, repeated)
+    inds = s.measures[0].indicators
+    assert [i.name for i in inds] == ["講座の実施", "二つ目の事業", "三つ目の事業", "四つ目の事業"]
+    assert [(a.fiscal_year, a.value) for a in inds[2].actuals] == [(2025, 6), (2026, 7)]
+    assert inds[1].target.value == 20 and inds[1].target.fiscal_year == 2030
+
+
+def test_running_title_repeated_on_each_page_is_dropped_not_lost():
+    s = sheet("方針1-施策1 題", INDICATOR, "第5期計画 進捗シート", "方針1-施策2 次", INDICATOR)
+    assert [m.id for m in s.measures] == ["1-1", "1-2"]
+    assert s.coverage.unplaced_chars == 0 and s.coverage.skipped_chars == len("第5期計画進捗シート")

@@ -15,7 +15,7 @@ from .blocks import Cell, Document, TableBlock, TextBlock
 from .model import Coverage
 from .textutil import strip_ws
 
-Status = Literal["placed", "structure", "unplaced"]
+Status = Literal["placed", "structure", "skipped", "unplaced"]
 
 
 class Ledger:
@@ -59,15 +59,17 @@ def _units(doc: Document) -> Iterable[tuple[Cell | TextBlock, int]]:
 def tally(doc: Document, ledger: Ledger) -> Coverage:
     """Count the source's characters by where they went."""
     placed = structure = unplaced = 0
+    skipped = sum(_chars(s.text) for s in doc.skipped)
     for unit, n in _units(doc):
         status = ledger.status(unit)
         if status == "placed":
             placed += n
         elif status == "structure":
             structure += n
+        elif status == "skipped":
+            skipped += n
         else:
             unplaced += n
-    skipped = sum(_chars(s.text) for s in doc.skipped)
     return Coverage(
         source_chars=placed + structure + unplaced + skipped,
         placed_chars=placed,

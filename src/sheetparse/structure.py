@@ -28,13 +28,14 @@ from .model import (
     ProgressSheet,
     Source,
 )
-from .tables import READERS, TableKind, classify
-from .textutil import CAPTION_MARK, collapse_ws
+from .tables import READERS, Layout, TableKind, classify
+from .textutil import CAPTION_MARK, collapse_ws, strip_ws
 from .vocab import (
     APPROACH_TITLE,
     DIRECTION_LABEL,
     MEASURE_HEADING,
     ORG_TITLE,
+    PAGE_NUMBER,
     PLAN_TERM,
     PROCESS_TITLE,
 )
@@ -95,11 +96,29 @@ class _Walk:
         self.direction: Narrative | None = None
         self.preamble: list[TextBlock] = []
         self.awaiting_title: _Acc | None = None
+        #: layout of the table just read, for a continuation printed right after it
+        self.last_layout: Layout | None = None
+        #: page furniture in the text (page numbers, a running title): counted, not placed
+        self.furniture: list[TextBlock] = []
 
     # -- text -------------------------------------------------------------------------------
 
+    def is_furniture(self, b: TextBlock) -> bool:
+        """Page numbers, and the document title repeated as a running header."""
+        if PAGE_NUMBER.match(b.text):
+            return True
+        if self.measures and self.preamble:
+            title = _title(self.preamble)
+            return title is not None and strip_ws(title.text) == strip_ws(b.text)
+        return False
+
     def text(self, b: TextBlock) -> None:
         text = b.text
+        if self.is_furniture(b):
+            self.furniture.append(b)
+            self.ledger.mark("skipped", b)
+            return
+        self.last_layout = None
         awaiting, self.awaiting_title = self.awaiting_title, None
         if m := MEASURE_HEADING.match(text):
             self.heading(b, m)
@@ -147,6 +166,7 @@ class _Walk:
         mid = f"{policy}-{number}"
         self.direction = None
         self.title_ctx = None
+        self.last_layout = None
         head = collapse_ws(m.group("head"))
         if m.group("extra") is not None:
             self.diags.append(dg.make(
@@ -211,6 +231,17 @@ class _Walk:
         self.title_ctx = None
         hint = ctx[0] if ctx else None
         kind = classify(t, hint)
+        cont = self.last_layout
+        self.last_layout = None
+        if (
+            cont is not None
+            and ctx is None
+            and (kind is None or kind == cont.kind)
+            and cont.n_cols == t.n_cols
+            and self.current is not None
+        ):
+            self.place(cont.kind, t, cont)  # the same table carried over a page break
+            return
         if kind is None:
             return  # left unmarked: reported as unplaced
         number = ctx[1] if ctx and ctx[0] == kind == "organize" else None
@@ -221,12 +252,13 @@ class _Walk:
         else:
             self.pending.setdefault(number, []).append(_Pending(kind, t, title))
 
-    def place(self, kind: TableKind, t: TableBlock) -> None:
+    def place(self, kind: TableKind, t: TableBlock, cont: Layout | None = None) -> None:
         assert self.current is not None
-        result = READERS[kind](t, self.ledger)
+        result = READERS[kind](t, self.ledger, cont)
         self.current.measure.indicators += result.indicators
         self.current.narratives += result.narratives
         self.diags += result.diagnostics
+        self.last_layout = result.layout
 
     # -- the whole document ------------------------------------------------------------------
 
@@ -345,6 +377,13 @@ def build_sheet(doc: Document, source: Source) -> ProgressSheet:
                 "\n".join(" | ".join(collapse_ws(c.text) for c in row) for row in p.table.rows),
             ))
     w.sweep()
+    if w.furniture:
+        w.diags.append(dg.make(
+            "info", "running-text-dropped",
+            f"{len(w.furniture)} page numbers or running headers left out of the records: "
+            + ", ".join(repr(collapse_ws(b.text)) for b in w.furniture[:5])
+            + (" …" if len(w.furniture) > 5 else ""),
+        ))
     w.diags += consistency(measures)
     return ProgressSheet(
         source=source,

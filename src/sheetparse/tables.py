@@ -32,7 +32,7 @@ from .model import (
     NarrativeKind,
     Observation,
 )
-from .textutil import collapse_ws, drop_cjk_spaces
+from .textutil import BULLETS, collapse_ws, drop_cjk_spaces, join_wrapped
 from .vocab import (
     ACTOR_HEADER,
     ORG_PROCESS_HEADER,
@@ -50,12 +50,33 @@ _NOTE_SUFFIX = regex.compile(r"^(?P<value>.*?)\s*(?P<note>[※＊*]\s*\S*|[（(]
 
 
 @dataclass(slots=True)
+class Layout:
+    """How a table's columns were read, so that its continuation — the same table carried over
+    a page break, printed again without (or with) its header — is read the same way."""
+
+    kind: TableKind
+    n_cols: int
+    #: indicator tables: the columns; organize tables: (actor column, column kinds);
+    #: approach tables: (label column, actor columns)
+    columns: object
+    #: narratives of the last row, which a row split by the page break continues
+    last: list[Narrative] = field(default_factory=list)
+    #: organize tables: the narrative each column's text went to last
+    last_by_col: dict[int, Narrative] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
 class TableResult:
     """What one table contributed to its measure."""
 
     indicators: list[Indicator] = field(default_factory=list)
     narratives: list[Narrative] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    layout: Layout | None = None
+
+
+def _continues(cont: Layout | None, kind: TableKind, table: TableBlock) -> bool:
+    return cont is not None and cont.kind == kind and cont.n_cols == table.n_cols
 
 
 # --- helpers ----------------------------------------------------------------------------------
@@ -223,11 +244,23 @@ def _observation(
     )
 
 
-def read_indicator_table(table: TableBlock, ledger: Ledger) -> TableResult:
-    """Indicators of an indicator table, one per data row."""
+def _has_header(table: TableBlock) -> bool:
+    texts = [_text(c) for c in table.rows[0]] if table.rows else []
+    return any(texts) and all(map(_header_like, texts))
+
+
+def read_indicator_table(
+    table: TableBlock, ledger: Ledger, cont: Layout | None = None
+) -> TableResult:
+    """Indicators of an indicator table, one per data row (``cont``: the layout of the table
+    this one continues, used when it is printed without its header)."""
     out = TableResult()
-    h = _header_rows(table)
-    cols = _indicator_columns(table, h)
+    if _continues(cont, "indicator", table) and not _has_header(table):
+        h, cols = 0, cont.columns  # type: ignore[union-attr]
+    else:
+        h = _header_rows(table)
+        cols = _indicator_columns(table, h)
+    out.layout = Layout("indicator", table.n_cols, cols)
     for r in range(h):
         ledger.structure(*table.rows[r])
     name_col = next(c for c, col in enumerate(cols) if col.role == "name")
@@ -315,12 +348,30 @@ def _narrative(
     )
 
 
+_SENTENCE_END = ("。", "．", ".", "」", "）", ")", "！", "？")
+
+
+def _continue_narrative(n: Narrative, cell: Cell) -> bool:
+    """Append a continuation cell's items to a narrative; where the narrative's last item is an
+    unfinished sentence and the cell does not start a new item, the first piece completes it.
+    Returns True when such a join was made."""
+    ct = split_cell(cell)
+    joined = False
+    first = cell.parts[0].text.lstrip() if cell.parts else ""
+    starts_item = first[:1] in BULLETS or (cell.parts and cell.parts[0].kind in ("li", "p", "list"))
+    if n.items and ct.items and not starts_item and not n.items[-1].endswith(_SENTENCE_END):
+        n.items[-1] = join_wrapped([n.items[-1], ct.items.pop(0)])
+        joined = True
+    n.items += ct.items
+    n.figures += ct.figures
+    return joined
+
+
 # --- organize-action table (共創型オーガナイズアクション) -----------------------------------
 
 
-def read_organize_table(table: TableBlock, ledger: Ledger) -> TableResult:
-    """Per-actor 気持ちの変化 / 行動の変化 narratives and the 目指す成果."""
-    out = TableResult()
+def _org_layout(table: TableBlock) -> tuple[int, int, dict[int, tuple[NarrativeKind, str]]]:
+    """(actor column, header rows, column kinds) of an organize-action table."""
     n_rows, n_cols = len(table.rows), table.n_cols
     # the actor column: headed 対象, else the one whose body cells name actors
     actor_col = 0
@@ -332,8 +383,6 @@ def read_organize_table(table: TableBlock, ledger: Ledger) -> TableResult:
         (r for r in range(n_rows) if actor_of(_text(_origin(table, r, actor_col))) is not None),
         n_rows,
     )
-    for r in range(h):
-        ledger.structure(*table.rows[r])
     kinds: dict[int, tuple[NarrativeKind, str]] = {}
     for c in range(n_cols):
         if c == actor_col:
@@ -345,6 +394,41 @@ def read_organize_table(table: TableBlock, ledger: Ledger) -> TableResult:
         else:
             label = next((t for t in reversed(texts) if t and not ORG_PROCESS_HEADER.match(t)), "")
             kinds[c] = (NarrativeKind.other, _label(label))
+    return actor_col, h, kinds
+
+
+def read_organize_table(
+    table: TableBlock, ledger: Ledger, cont: Layout | None = None
+) -> TableResult:
+    """Per-actor 気持ちの変化 / 行動の変化 narratives and the 目指す成果."""
+    out = TableResult()
+    n_rows = len(table.rows)
+    actor_col, h, kinds = _org_layout(table)
+    continued = _continues(cont, "organize", table) and not any(
+        _header_like(_text(c)) and _text(c) for c in table.rows[0]
+    )
+    by_col: dict[int, Narrative] = {}
+    if continued:
+        # printed without its header: the rows before the first actor row finish the last
+        # actor row of the table it continues (a row split by the page break)
+        actor_col, kinds = cont.columns  # type: ignore[union-attr, misc]
+        by_col = dict(cont.last_by_col)  # type: ignore[union-attr]
+        for r in range(h):
+            for c, cell in enumerate(table.rows[r]):
+                if cell.covered_by is None and not cell.is_empty and c in by_col:
+                    _continue_narrative(by_col[c], cell)
+                    ledger.placed(cell)
+                else:
+                    ledger.structure(cell)
+            out.diagnostics.append(dg.make(
+                "info", "row-continued",
+                "A row of the organize-action table without an actor was joined to the row "
+                "above.", table.rows[r][0].loc,
+            ))
+    else:
+        for r in range(h):
+            ledger.structure(*table.rows[r])
+    out.layout = Layout("organize", table.n_cols, (actor_col, kinds))
     body = range(h, n_rows)
     for c, (kind, label) in kinds.items():
         if kind == NarrativeKind.other and all(table.rows[r][c].is_empty for r in body):
@@ -361,6 +445,13 @@ def read_organize_table(table: TableBlock, ledger: Ledger) -> TableResult:
             if table.rows[r][c].covered_by is None and not table.rows[r][c].is_empty
         ]
         merged = kind == NarrativeKind.outcome and len(own) <= 1
+        if merged and continued and c in by_col:
+            # the merged cell carried over the page break: its text (if any) continues it
+            for r in own:
+                _continue_narrative(by_col[c], table.rows[r][c])
+                ledger.placed(table.rows[r][c])
+            ledger.structure(*(table.rows[r][c] for r in body))
+            continue
         if merged:
             cells = [table.rows[r][c] for r in own]
             first = table.rows[own[0] if own else h][c] if n_rows > h else table.rows[0][c]
@@ -371,6 +462,7 @@ def read_organize_table(table: TableBlock, ledger: Ledger) -> TableResult:
                 n.source = first.loc.to_model()
             ledger.structure(*(table.rows[r][c] for r in body))
             out.narratives.append(n)
+            by_col[c] = n
             continue
         for r in body:
             cell = table.rows[r][c]
@@ -385,6 +477,8 @@ def read_organize_table(table: TableBlock, ledger: Ledger) -> TableResult:
                 out.diagnostics.append(_empty_org_cell(label, actor, cell.loc))
             n = _narrative(kind, actor, label, [cell], ledger)
             out.narratives.append(n)
+            by_col[c] = n
+    out.layout.last_by_col = by_col
     for r in body:
         actor_cell = _origin(table, r, actor_col)
         if actor_of(_text(actor_cell)) is not None:
@@ -404,7 +498,9 @@ def _empty_org_cell(label: str, actor: Actor | None, loc: Loc) -> Diagnostic:
 # --- approach table (アプローチ) ---------------------------------------------------------------
 
 
-def read_approach_table(table: TableBlock, ledger: Ledger) -> TableResult:
+def read_approach_table(
+    table: TableBlock, ledger: Ledger, cont: Layout | None = None
+) -> TableResult:
     """Results, expected effects, changes and issues, next steps — merged or per actor."""
     out = TableResult()
     n_rows, n_cols = len(table.rows), table.n_cols
@@ -417,7 +513,11 @@ def read_approach_table(table: TableBlock, ledger: Ledger) -> TableResult:
             header = r
             actor_cols = dict(found)
             break
-    if header is None:
+    continued = _continues(cont, "approach", table)
+    if header is None and continued:
+        label_col, actor_cols = cont.columns  # type: ignore[union-attr, misc]
+        start = 0
+    elif header is None:
         actor_cols = {c: None for c in range(1, n_cols)}
         start = 0
     else:
@@ -425,7 +525,8 @@ def read_approach_table(table: TableBlock, ledger: Ledger) -> TableResult:
         for r in range(start):
             ledger.structure(*table.rows[r])
         label_col = next((c for c in range(n_cols) if c not in actor_cols), 0)
-    previous: list[Narrative] = []
+    out.layout = Layout("approach", n_cols, (label_col, actor_cols))
+    previous: list[Narrative] = list(cont.last) if continued else []  # type: ignore[union-attr]
     for r in range(start, n_rows):
         row = table.rows[r]
         label_cell = _origin(table, r, label_col)
@@ -434,14 +535,14 @@ def read_approach_table(table: TableBlock, ledger: Ledger) -> TableResult:
         own = [(a, cell) for a, cell in cols if cell.covered_by is None and not cell.is_empty]
         if not label_text and own and previous:
             # a row split by a page break (or a converter): continue the narratives above
+            joined = False
             for n, (_, cell) in zip(previous, own, strict=False):
-                ct = split_cell(cell)
-                n.items += ct.items
-                n.figures += ct.figures
+                joined |= _continue_narrative(n, cell)
                 ledger.placed(cell)
             out.diagnostics.append(dg.make(
                 "info", "row-continued",
-                "A row of the approach table without a label was joined to the row above.",
+                "A row of the approach table without a label was joined to the row above"
+                + (" (its first sentence completes the item above)." if joined else "."),
                 row[0].loc,
             ))
             continue
@@ -479,6 +580,7 @@ def read_approach_table(table: TableBlock, ledger: Ledger) -> TableResult:
                 previous.append(_narrative(kind, actor, label, [cell], ledger, year))
             ledger.structure(*(cell for _, cell in cols))
         out.narratives += previous
+    out.layout.last = previous
     return out
 
 

@@ -47,6 +47,13 @@ PROCESS_TITLE = re.compile(
 #: approach table title (アプローチ)
 APPROACH_TITLE = re.compile(r"^\s*気持ち[・･]\s*行動の変化を促すためのアプローチ\s*$")
 
+#: a page number printed as a line of its own (- 3 -, －3－, 3 / 22, p.3) in a conversion
+PAGE_NUMBER = re.compile(
+    rf"^\s*(?:[{_DASH}]\s*)?{_D}(?:\s*[{_DASH}])?\s*$"
+    rf"|^\s*{_D}\s*[/／]\s*{_D}\s*$|^\s*(?:page|p\.)\s*{_D}\s*$",
+    re.IGNORECASE,
+)
+
 #: document-level: plan term (計画期), e.g. 第5期計画
 PLAN_TERM = re.compile(r"第\s*(?P<n>[0-9０-９一二三四五六七八九十]+)\s*期")
 
