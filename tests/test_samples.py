@@ -11,9 +11,9 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import SAMPLES, SHARED, score
 
 import sheetparse
+from conftest import SAMPLES, SHARED, score
 
 FORMATS = {".md": "markdown", ".html": "html", ".htm": "html", ".xlsx": "xlsx", ".pdf": "pdf"}
 
