@@ -238,6 +238,8 @@ def test_year_functions_wrong_types_and_long_text() -> None:
         ("令和7年4月1日(火曜日)", "2025-04-01"),
         ("昭和45年 1/1", "1970-01-01"),
         ("明治八年六月十八日", "1875-06-18"),
+        ("令和元年（2019年）5月1日", "2019-05-01"),
+        ("2019年（令和元年）5月1日", "2019-05-01"),
     ],
 )
 def test_dates(text: str, iso: str) -> None:
@@ -257,6 +259,8 @@ def test_date_details() -> None:
     assert lunisolar.date == date(1872, 12, 2)
     assert any("旧暦" in w for w in lunisolar.warnings)
     assert parse_date("明治6年1月1日").warnings == ()
+    bracketed = parse_date("2019年（平成31年）5月1日")
+    assert (bracketed.era, bracketed.out_of_era) == ("平成", True)
 
 
 @pytest.mark.parametrize(
@@ -283,6 +287,7 @@ def test_date_details() -> None:
         "R7.12",
         "R7.12/31",
         "令和7年4月1日から",
+        "令和2年（2019年）5月1日",
         "25年4月1日",
         "あいう",
         "",

@@ -316,6 +316,10 @@ def test_units(text: str, val: int | float, unit: str) -> None:
         "以上",
         "2021-07-18",
         "3-5-7",
+        "١٢٣",
+        "1٢3",
+        "𝟏𝟐",
+        "१२",
     ],
 )
 def test_text_that_is_not_a_number(text: str) -> None:

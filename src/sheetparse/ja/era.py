@@ -115,6 +115,8 @@ _ERA_ALT = rf"{_ERA_NAMES}|[明大昭平令]|[MTSHRmtshr]"
 _YEAR_HEAD_RE = re.compile(
     rf"(?:(?P<era>{_ERA_ALT})\.?(?P<ey>元|{_NUM})|(?:西暦|(?P<fy>FY))?(?P<gy>{_NUM}))"
 )
+# 令和元年（2019年）5月1日: a year with its equivalent in brackets, then the month and day.
+_PAREN_YEAR_RE = re.compile(r"(?P<main>[^()]+?年)\((?P<alt>[^()]+?年)\)(?P<rest>[^()]+)")
 _COMPACT_RE = re.compile(r"(?P<y>[0-9]{4})(?P<m>[0-9]{2})(?P<d>[0-9]{2})")  # 20250401
 _WEEKDAY_RE = re.compile(r"\((?P<wd>[月火水木金土日])(?:曜日?)?\)$")
 _AS_OF_RE = re.compile(r"(?:現在|時点|付け|付)$")  # 令和7年4月1日現在 (as of)
@@ -242,6 +244,15 @@ def _parse_date_folded(s: str, raw: str) -> EraDate:
     wm = _WEEKDAY_RE.search(s)
     if wm is not None:
         weekday, s = wm.group("wd"), s[: wm.start()]
+    pm = _PAREN_YEAR_RE.fullmatch(s)
+    if pm is not None:
+        main = _parse_year_only(pm.group("main"), raw)
+        alt = _parse_year_only(pm.group("alt"), raw)
+        if main.year != alt.year:
+            raise ValueError(f"the two years disagree ({main.year} vs {alt.year}): {raw!r}")
+        if main.era is None and alt.era is not None:  # read in the era where one is printed
+            return _parse_date_folded(pm.group("alt") + pm.group("rest"), raw)
+        s = pm.group("main") + pm.group("rest")
     compact = _COMPACT_RE.fullmatch(s)
     if compact is not None:
         d = _make_date(int(compact["y"]), int(compact["m"]), int(compact["d"]), raw)

@@ -168,10 +168,11 @@ _CORE_CLASS = "0-9,、." + "".join(sorted(_NUMERAL_CHARS))
 # Core: runs of numeral characters; white space may follow a large unit (1,000億 5,432万).
 # The alternation is unambiguous (white space is not in the class), so matching is linear.
 _CORE_RE = re.compile(rf"[{_CORE_CLASS}]+(?:\s+[{_CORE_CLASS}]+)*")
-_DIGITS_RE = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:、\d{3})+|\d+(?:\.\d+)?")
-_DECIMALS_RE = re.compile(r"\.(\d+)")
+# re.ASCII: \d must not match other scripts' digits (١٢٣ is not a Japanese table number).
+_DIGITS_RE = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:、\d{3})+|\d+(?:\.\d+)?", re.ASCII)
+_DECIMALS_RE = re.compile(r"\.(\d+)", re.ASCII)
 _FAST_FIRST = frozenset("-0123456789")
-_FAST_RE = re.compile(r"-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")
+_FAST_RE = re.compile(r"-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?", re.ASCII)
 _KANJI_DIGIT_RE = re.compile(r"[〇一二三四五六七八九十百千万億兆京]")
 
 # Qualifiers (限定語).  Longest first where one is a prefix of another.
