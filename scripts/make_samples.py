@@ -1,0 +1,76 @@
+#!/usr/bin/env python3
+"""Render the sample sheets' expected JSON into the formats cities publish.
+
+    .venv/bin/python scripts/make_samples.py           # (re)write the renderings in samples/
+    .venv/bin/python scripts/make_samples.py --check   # exit 1 if a committed file differs
+
+``samples/<stem>.expected.json`` is the answer for every rendering ``samples/<stem>.*``; the
+renderings are deterministic, so re-running this script does not change committed files.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from sample_render.render_html import render_html  # noqa: E402
+from sample_render.render_xlsx import render_xlsx  # noqa: E402
+from sample_render.style import KASHIWA, MINATONO, Style  # noqa: E402
+
+SAMPLES = Path(__file__).resolve().parent.parent / "samples"
+
+Render = Callable[[dict, Style], bytes]
+
+#: stem → (style, {file suffix: renderer})
+SHEETS: dict[str, tuple[Style, dict[str, Render]]] = {
+    "kashiwa-r7": (KASHIWA, {
+        ".html": lambda s, st: render_html(s, st, "utf-8"),
+        ".sjis.html": lambda s, st: render_html(s, st, "cp932"),
+        ".xlsx": render_xlsx,
+    }),
+    "minatono-h30": (MINATONO, {
+        ".html": lambda s, st: render_html(s, st, "utf-8"),
+        ".eucjp.html": lambda s, st: render_html(s, st, "euc_jp"),
+        ".xlsx": render_xlsx,
+    }),
+}
+
+
+def renderings() -> dict[Path, bytes]:
+    """Every rendering's path and bytes."""
+    out: dict[Path, bytes] = {}
+    for stem, (style, renderers) in SHEETS.items():
+        sheet = json.loads((SAMPLES / f"{stem}.expected.json").read_text(encoding="utf-8"))
+        for suffix, render in renderers.items():
+            out[SAMPLES / f"{stem}{suffix}"] = render(sheet, style)
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--check", action="store_true", help="compare instead of writing")
+    args = ap.parse_args(argv)
+    stale = []
+    for path, data in renderings().items():
+        if args.check:
+            if not path.exists() or path.read_bytes() != data:
+                stale.append(path.name)
+            continue
+        if not path.exists() or path.read_bytes() != data:
+            path.write_bytes(data)
+            print(f"wrote {path.relative_to(SAMPLES.parent)} ({len(data):,} bytes)")
+        else:
+            print(f"unchanged {path.relative_to(SAMPLES.parent)}")
+    if stale:
+        print("out of date: " + ", ".join(stale), file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
