@@ -53,9 +53,7 @@ EXTERNAL = SHARED / "samples" / "kashiwa-r7-excel.pdf"
 def test_external_excel_pdf():
     """The seed rendered to PDF by other hands (Excel → LibreOffice): a layout we did not make."""
     gold = json.loads(Path(str(EXTERNAL) + ".gold.json").read_text(encoding="utf-8"))
-    try:
-        sheet = sheetparse.parse(EXTERNAL)
-    except sheetparse.UnsupportedFormat as e:
-        pytest.xfail(f"no PDF reader yet: {e}")
+    sheet = sheetparse.parse(EXTERNAL)
+    assert sheet.source.format == "pdf" and sheet.source.page_count == 22
     recall, precision, misses = score(json.loads(sheet.model_dump_json()), gold)
     assert recall >= 0.995 and precision >= 0.995, misses[:20]

@@ -26,6 +26,14 @@ CODES: dict[str, str] = {
     "row-continued": "a table row without a label, joined to the row above",
     "encoding-detected": "the input's character encoding was detected, not declared",
     "running-text-dropped": "running headers, footers or page numbers left out",
+    "table-continued": "a PDF table continued on the next page, joined into one table",
+    "page-unreadable": "a PDF page that could not be parsed; left out",
+    "page-without-text": "a PDF page with images but no text layer (a scan); nothing read from it",
+    "glyph-lookalike":
+        "look-alike code points from PDF fonts (CJK radicals, compatibility ideographs) mapped "
+        "to the characters printed",
+    "glyph-doubled": "doubled glyphs of fake-bold PDF text dropped",
+    "glyph-unmapped": "PDF glyphs without a Unicode mapping, shown as U+FFFD",
     "nesting-too-deep": "markup nested deeper than the parser follows; inner text flattened",
     "duplicate-indicator": "the same indicator name under two measures",
     "narrative-value-mismatch":

@@ -1,0 +1,283 @@
+"""PDF reader: born-digital progress sheets (exported from Excel or Word, printed by a browser).
+
+bytes ──guard──▶ backend (pdfplumber) ──▶ per page: glyphs, rulings ──▶ tables + free lines
+──▶ furniture dropped ──▶ paragraphs, tables joined across pages ──▶ blocks.
+
+What it raises (all :class:`~sheetparse.errors.SheetParseError`): :class:`CorruptDocument`
+for a damaged, truncated or non-PDF file; :class:`EncryptedDocument` where an empty password
+does not open it; :class:`NoTextLayer` for a scan (OCR is out of scope); :class:`InputTooLarge`
+over ``limits.max_pages`` or where a compressed stream inflates beyond
+``limits.max_stream_bytes``. Everything it repaired or guessed is a diagnostic.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from .. import diagnostics as dg
+from ..blocks import Block, Document, Loc, Skipped, TextBlock
+from ..errors import CorruptDocument, EncryptedDocument, InputTooLarge, NoTextLayer
+from ..limits import DEFAULT_LIMITS, Limits
+from ..model import Diagnostic
+from ..textutil import CAPTION_MARK
+from .pdf_backend import BackendError, OpenedPdf, open_pdf
+from .pdf_furniture import find_furniture
+from .pdf_guard import check_header, check_streams
+from .pdf_join import JoinReport, can_continue, join, to_block
+from .pdf_page import PageLayout, PageTable, layout_page
+from .pdf_text import CharStats, TextLine, bbox_of, is_wrap, join_lines
+
+#: a block printed this much larger (pt) than the body text is a heading
+HEADING_STEP = 1.0
+
+_QUIET_LOGGERS = ("pdfminer", "pdfplumber")
+
+
+@contextmanager
+def _quiet() -> Iterator[None]:
+    """pdfminer logs a warning for every oddity of a file; the reader reports what matters as
+    diagnostics, so those logs are silenced while it runs."""
+    saved = []
+    for name in _QUIET_LOGGERS:
+        logger = logging.getLogger(name)
+        saved.append((logger, logger.level))
+        logger.setLevel(logging.CRITICAL + 1)
+    try:
+        yield
+    finally:
+        for logger, level in saved:
+            logger.setLevel(level)
+
+
+def _open(data: bytes) -> OpenedPdf:
+    try:
+        return open_pdf(data, password="")
+    except BackendError as e:
+        if e.kind == "encrypted":
+            raise EncryptedDocument(
+                "the PDF is encrypted and does not open with an empty password; remove the "
+                f"password first (e.g. qpdf --decrypt) ({e})"
+            ) from None
+        raise CorruptDocument(f"the PDF is damaged and cannot be read ({e})") from None
+
+
+def read_pdf(data: bytes, *, limits: Limits = DEFAULT_LIMITS) -> Document:
+    """Blocks of a PDF file given as bytes."""
+    check_header(data)
+    check_streams(data, limits.max_stream_bytes)
+    doc = Document(format="pdf")
+    with _quiet():
+        pdf = _open(data)
+        try:
+            pages = _layout_pages(pdf, doc, limits)
+        finally:
+            pdf.close()
+    doc.page_count = pdf.page_count
+    _assemble(pages, doc, limits)
+    return doc
+
+
+def _layout_pages(pdf: OpenedPdf, doc: Document, limits: Limits) -> list[PageLayout]:
+    n = pdf.page_count
+    if n == 0:
+        raise CorruptDocument("the PDF has no pages")
+    if limits.max_pages is not None and n > limits.max_pages:
+        raise InputTooLarge(
+            f"the PDF has {n:,} pages (limit {limits.max_pages:,}, max_pages); a progress "
+            "sheet has a few dozen — raise the limit if this file is genuine"
+        )
+    stats = CharStats()
+    pages: list[PageLayout] = []
+    failed: list[str] = []
+    for i in range(n):
+        try:
+            objs = pdf.page(i)
+        except BackendError as e:
+            failed.append(str(e))
+            doc.diagnostics.append(dg.make(
+                "error", "page-unreadable",
+                f"Page {i + 1} could not be read and is left out ({e}).", Loc(page=i + 1),
+            ))
+            continue
+        pages.append(layout_page(objs, stats, limits.max_cells))
+    if not pages:
+        raise CorruptDocument(f"no page of the PDF could be read ({failed[0]})")
+    if not any(p.n_chars for p in pages):
+        images = sum(p.n_images for p in pages)
+        what = (
+            f"its {len(pages)} page(s) hold {images} image(s) and no text: a scan"
+            if images else f"its {len(pages)} page(s) hold no text at all"
+        )
+        raise NoTextLayer(
+            f"the PDF has no text layer ({what}); OCR is out of scope — run it through OCR "
+            "software (e.g. ocrmypdf) or ask the publisher for a born-digital PDF"
+        )
+    for p in pages:
+        if not p.n_chars and p.n_images:
+            doc.diagnostics.append(dg.make(
+                "warning", "page-without-text",
+                f"Page {p.number} holds {p.n_images} image(s) and no text (a scanned page?); "
+                "OCR is out of scope, so nothing was read from it.", Loc(page=p.number),
+            ))
+    _char_diagnostics(stats, doc.diagnostics)
+    return pages
+
+
+def _char_diagnostics(stats: CharStats, out: list[Diagnostic]) -> None:
+    if stats.lookalikes:
+        examples = ", ".join(sorted(stats.lookalike_examples))
+        out.append(dg.make(
+            "info", "glyph-lookalike",
+            f"{stats.lookalikes} character(s) printed with look-alike code points (CJK radicals "
+            f"or compatibility ideographs) mapped to the characters they show: {examples}.",
+        ))
+    if stats.doubled:
+        out.append(dg.make(
+            "info", "glyph-doubled",
+            f"{stats.doubled} doubled character(s) of fake-bold text (each glyph drawn twice) "
+            "dropped.",
+        ))
+    if stats.unmapped:
+        out.append(dg.make(
+            "warning", "glyph-unmapped",
+            f"{stats.unmapped} character(s) whose font gives no Unicode mapping are shown as "
+            "U+FFFD (\ufffd); the PDF's fonts lack a ToUnicode table.",
+        ))
+
+
+# --- from page layouts to blocks --------------------------------------------------------------
+
+
+def _text_limits(pages: list[PageLayout]) -> dict[tuple[int, int], float]:
+    """Per page size: the right edge of the text column (where lines outside tables wrap)."""
+    edges: dict[tuple[int, int], float] = {}
+    lefts: dict[tuple[int, int], float] = {}
+    for p in pages:
+        key = (round(p.width), round(p.height))
+        rights = [ln.x1 for ln in p.lines] + [t.bbox[2] for t in p.tables]
+        left = [ln.x0 for ln in p.lines] + [t.bbox[0] for t in p.tables]
+        if rights:
+            edges[key] = max(edges.get(key, 0.0), max(rights))
+            lefts[key] = min(lefts.get(key, p.width), min(left))
+    for p in pages:
+        key = (round(p.width), round(p.height))
+        if key in edges:  # margins are usually symmetric: never less than that suggests
+            edges[key] = max(edges[key], p.width - lefts[key] - 1.0)
+    return edges
+
+
+def _body_size(pages: list[PageLayout]) -> float:
+    sizes: Counter[float] = Counter()
+    for p in pages:
+        sizes.update(p.sizes)
+    return sizes.most_common(1)[0][0] if sizes else 10.0
+
+
+def _sequence(p: PageLayout, skip: set[int]) -> list[TextLine | PageTable]:
+    """A page's free lines and tables in reading order."""
+    lines = [ln for i, ln in enumerate(p.lines) if i not in skip]
+    tables = sorted(p.tables, key=lambda t: t.bbox[1])
+    out: list[TextLine | PageTable] = []
+    li = 0
+    for t in tables:
+        while li < len(lines) and lines[li].top < t.bbox[1]:
+            out.append(lines[li])
+            li += 1
+        out.append(t)
+    out.extend(lines[li:])
+    return out
+
+
+def _paragraphs(lines: list[TextLine], limit: float) -> list[list[TextLine]]:
+    groups: list[list[TextLine]] = []
+    for ln in lines:
+        if groups:
+            g = groups[-1]
+            left = min(x.x0 for x in g)
+            if abs(ln.x0 - left) <= 1.5 * ln.size and is_wrap(g[-1], ln, limit):
+                g.append(ln)
+                continue
+        groups.append([ln])
+    return groups
+
+
+def _assemble(pages: list[PageLayout], doc: Document, limits: Limits) -> None:
+    furniture = find_furniture(pages)
+    by_page: dict[int, set[int]] = {}
+    for page, i in furniture:
+        by_page.setdefault(page, set()).add(i)
+    for p in pages:
+        for i in sorted(by_page.get(p.number, ())):
+            ln = p.lines[i]
+            doc.skipped.append(Skipped(
+                ln.text, furniture[(p.number, i)],
+                Loc(page=p.number, bbox=(ln.x0, ln.top, ln.x1, ln.bottom)),
+            ))
+    if doc.skipped:
+        kinds = Counter(s.reason for s in doc.skipped)
+        what = ", ".join(f"{n} {k.replace('-', ' ')}(s)" for k, n in sorted(kinds.items()))
+        doc.diagnostics.append(dg.make(
+            "info", "running-text-dropped",
+            f"{len(doc.skipped)} line(s) of page furniture left out ({what}), e.g. "
+            f"{doc.skipped[0].text!r}.",
+        ))
+    limits_by_size = _text_limits(pages)
+    body = _body_size(pages)
+    # paragraphs and tables in order; a table first on its page may continue the last one
+    items: list[tuple[int, list[TextLine]] | PageTable] = []
+    for p in pages:
+        seq = _sequence(p, by_page.get(p.number, set()))
+        limit = limits_by_size.get((round(p.width), round(p.height)), p.width)
+        run: list[TextLine] = []
+        for k, item in enumerate(seq):
+            if isinstance(item, TextLine):
+                run.append(item)
+                continue
+            items.extend((p.number, g) for g in _paragraphs(run, limit))
+            run = []
+            prev = items[-1] if items else None
+            if k == 0 and isinstance(prev, PageTable) and can_continue(prev, item):
+                joined, report = join(prev, item)
+                items[-1] = joined
+                doc.diagnostics.append(_join_diagnostic(prev, item, report))
+            else:
+                items.append(item)
+        items.extend((p.number, g) for g in _paragraphs(run, limit))
+    heading_sizes = sorted(
+        {round(it[1][0].size * 2) / 2 for it in items if isinstance(it, tuple)
+         and it[1][0].size >= body + HEADING_STEP},
+        reverse=True,
+    )
+    blocks: list[Block] = []
+    for item in items:
+        if isinstance(item, PageTable):
+            blocks.append(to_block(item, limits.max_cells))
+        else:
+            blocks.append(_text_block(*item, heading_sizes))
+    doc.blocks = blocks
+
+
+def _text_block(page: int, lines: list[TextLine], heading_sizes: list[float]) -> TextBlock:
+    """A paragraph, heading (printed larger than the body text) or ▲ caption."""
+    text = join_lines(lines)
+    loc = Loc(page=page, bbox=bbox_of(lines))
+    if text.startswith(CAPTION_MARK):
+        return TextBlock(text, "caption", loc)
+    size = round(lines[0].size * 2) / 2
+    if size in heading_sizes:
+        return TextBlock(text, "heading", loc, min(heading_sizes.index(size) + 1, 6))
+    return TextBlock(text, "paragraph", loc)
+
+
+def _join_diagnostic(a: PageTable, b: PageTable, report: JoinReport) -> Diagnostic:
+    what = [f"the table on page {a.page} continues on page {b.page}; joined into one table"]
+    if report.header_rows:
+        what.append(f"{report.header_rows} repeated header row(s) removed")
+    if report.row_merged:
+        what.append("a row split by the page break merged into one row")
+    code = "row-continued" if report.row_merged else "table-continued"
+    return dg.make("info", code, "; ".join(what).capitalize() + ".", b.cells[0].loc if b.cells
+                   else Loc(page=b.page))

@@ -1,0 +1,116 @@
+"""One page laid out: its ruled tables with each cell's text, and the text lines outside them.
+
+Every glyph goes to exactly one place: the cell of the table it sits in, or the page's free
+text. A ruled frame with no text in it (a box around an image, a decorative border) is not a
+table, and its outline is simply ignored.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from ..blocks import Loc, Part
+from .pdf_backend import Char, PageObjects
+from .pdf_tables import Grid, find_grids
+from .pdf_text import CharStats, TextLine, clean_chars, join_lines, logical_lines, make_lines
+
+#: outside tables, glyphs this many font sizes apart are separate pieces of text
+SPLIT_GAP = 2.5
+#: a cell's text padding is assumed to be at most this (pt) when estimating where lines wrap
+MAX_PAD = 8.0
+
+
+@dataclass(slots=True)
+class TCell:
+    """A cell of a table in grid coordinates (rows ``r0``..``r1 - 1``), with its text."""
+
+    r0: int
+    c0: int
+    r1: int
+    c1: int
+    parts: tuple[Part, ...]
+    loc: Loc
+
+    @property
+    def text(self) -> str:
+        return " ".join(p.text for p in self.parts)
+
+
+@dataclass(slots=True)
+class PageTable:
+    """A table as found on one page, or several pages' parts joined."""
+
+    page: int
+    xs: list[float]
+    n_rows: int
+    cells: list[TCell]
+    bbox: tuple[float, float, float, float]
+    #: the page its last row is on (differs from ``page`` once parts are joined)
+    last_page: int = 0
+    #: bottom of its last row on ``last_page``
+    bottom: float = 0.0
+
+    @property
+    def n_cols(self) -> int:
+        return len(self.xs) - 1
+
+
+@dataclass(slots=True)
+class PageLayout:
+    """What a page holds, before paragraphs are formed and furniture is removed."""
+
+    number: int
+    width: float
+    height: float
+    tables: list[PageTable]
+    lines: list[TextLine]
+    n_chars: int
+    n_images: int
+    sizes: Counter[float] = field(default_factory=Counter)
+
+
+def _table(page: int, g: Grid, buckets: list[list[Char]]) -> PageTable:
+    lines = [make_lines(b) for b in buckets]
+    # the text padding of the table's cells: the smallest indent of any cell's text
+    offsets = [
+        min(ln.x0 for ln in ls) - g.xs[g.regions[i].c0] for i, ls in enumerate(lines) if ls
+    ]
+    pad = min(max(min(offsets), 0.0), MAX_PAD) if offsets else MAX_PAD
+    cells = []
+    for i, region in enumerate(g.regions):
+        x0, top, x1, bottom = g.region_bbox(i)
+        groups = logical_lines(lines[i], x1 - pad)
+        parts = tuple(Part("line", t) for gr in groups if (t := join_lines(gr)))
+        loc = Loc(page=page, bbox=(x0, top, x1, bottom))
+        cells.append(TCell(region.r0, region.c0, region.r1, region.c1, parts, loc))
+    return PageTable(page, list(g.xs), g.n_rows, cells, g.bbox, page, g.ys[-1])
+
+
+def layout_page(objs: PageObjects, stats: CharStats, max_cells: int | None) -> PageLayout:
+    """Tables and free text lines of a page."""
+    chars = clean_chars(objs.chars, stats)
+    grids = find_grids(objs, max_cells)
+    buckets: list[list[list[Char]]] = [[[] for _ in g.regions] for g in grids]
+    free: list[Char] = []
+    sizes: Counter[float] = Counter()
+    for ch in chars:
+        if not ch.text.isspace():
+            sizes[round(ch.size, 1)] += 1
+        cx, cy = (ch.x0 + ch.x1) / 2, (ch.top + ch.bottom) / 2
+        for gi, g in enumerate(grids):
+            if g.contains(cx, cy):
+                buckets[gi][g.region_at(cx, cy)].append(ch)
+                break
+        else:
+            free.append(ch)
+    tables = []
+    for g, bucket in zip(grids, buckets, strict=True):
+        if not any(not c.text.isspace() for b in bucket for c in b):
+            continue  # a frame with nothing to read
+        tables.append(_table(objs.number, g, bucket))
+    lines = make_lines(free, split_gap=SPLIT_GAP)
+    return PageLayout(
+        objs.number, objs.width, objs.height, tables, lines,
+        sum(sizes.values()), len(objs.images), sizes,
+    )
