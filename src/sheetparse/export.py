@@ -8,10 +8,12 @@ from typing import Any, NamedTuple
 
 from .model import (
     IndicatorRecord,
+    Location,
     MeasureRecord,
     NarrativeItemRecord,
     NarrativeRecord,
     ProgressSheet,
+    SheetRecord,
 )
 
 #: the JSON Schema files in ``schemas/`` and the models they are generated from
@@ -21,6 +23,7 @@ SCHEMA_MODELS = {
     "indicator-record": IndicatorRecord,
     "narrative-record": NarrativeRecord,
     "narrative-item-record": NarrativeItemRecord,
+    "sheet-record": SheetRecord,
 }
 
 
@@ -60,42 +63,58 @@ def write_schemas(folder: str | Path) -> list[Path]:
 
 
 class FlatRecords(NamedTuple):
-    """One sheet as the contract's flat records."""
+    """One sheet as the contract's flat records (plus one sheet-level row)."""
 
     measures: list[MeasureRecord]
     indicators: list[IndicatorRecord]
     narratives: list[NarrativeRecord]
     narrative_items: list[NarrativeItemRecord]
+    sheets: list[SheetRecord]
+
+
+def _where(*locs: Location | None) -> dict[str, Any]:
+    """The first given location as the records' page/line/sheet/cell columns."""
+    loc = next((x for x in locs if x is not None), None)
+    if loc is None:
+        return {}
+    return {"page": loc.page, "line": loc.line, "sheet": loc.sheet, "cell": loc.cell}
 
 
 def flat_records(sheet: ProgressSheet) -> FlatRecords:
     """The flat records of a sheet, each carrying its sha256, source path and measure id."""
-    sha, path = sheet.source.sha256, sheet.source.path
-    out = FlatRecords([], [], [], [])
+    src = sheet.source
+    sha, path = src.sha256, src.path
+    out = FlatRecords([], [], [], [], [SheetRecord(
+        sha256=sha, path=path, format=src.format, page_count=src.page_count, title=sheet.title,
+        plan_term=sheet.plan_term, report_fiscal_year=sheet.report_fiscal_year,
+    )])
     for m in sheet.measures:
         out.measures.append(MeasureRecord(
             sha256=sha, path=path, measure_id=m.id, policy=m.policy, number=m.number,
-            title=m.title, figures=list(m.figures),
+            title=m.title, figures=list(m.figures), **_where(m.source),
         ))
         for i, ind in enumerate(m.indicators):
             rows = [("baseline", ind.baseline)] if ind.baseline else []
             rows += [("actual", o) for o in ind.actuals]
             rows += [("target", ind.target)] if ind.target else []
-            for role, o in rows:
+            for k, (role, o) in enumerate(rows):
                 out.indicators.append(IndicatorRecord(
-                    sha256=sha, path=path, measure_id=m.id, indicator_index=i, name=ind.name,
-                    unit=ind.unit, role=role, fiscal_year=o.fiscal_year, value=o.value,
-                    raw=o.raw, approximate=bool(o.approximate), note=o.note, label=o.label,
+                    sha256=sha, path=path, measure_id=m.id, indicator_index=i,
+                    observation_index=k, name=ind.name, unit=ind.unit, role=role,
+                    fiscal_year=o.fiscal_year, value=o.value, raw=o.raw,
+                    approximate=bool(o.approximate), note=o.note, label=o.label,
+                    **_where(o.source, ind.source),
                 ))
         for j, n in enumerate(m.narratives):
+            where = _where(n.source)
             out.narratives.append(NarrativeRecord(
                 sha256=sha, path=path, measure_id=m.id, narrative_index=j, kind=n.kind,
                 actor=n.actor, label=n.label, fiscal_year=n.fiscal_year, items=list(n.items),
-                figures=list(n.figures),
+                figures=list(n.figures), **where,
             ))
             for k, item in enumerate(n.items):
                 out.narrative_items.append(NarrativeItemRecord(
                     sha256=sha, path=path, measure_id=m.id, narrative_index=j, position=k,
-                    text=item,
+                    text=item, **where,
                 ))
     return out

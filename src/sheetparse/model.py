@@ -210,8 +210,35 @@ class ProgressSheet(_Model):
 
 
 class _Flat(_Model):
-    sha256: str
-    path: str | None = None
+    sha256: str = Field(description="hex digest of the input bytes: the sheet's key")
+    path: str | None = Field(default=None, description="the input's path (Source.path)")
+
+
+# Where a record was printed (Location without bbox), last in every record that has one.
+def _page() -> Any:
+    return Field(default=None, description="1-based PDF page")
+
+
+def _line() -> Any:
+    return Field(default=None, description="1-based source line (Markdown/HTML)")
+
+
+def _sheet() -> Any:
+    return Field(default=None, description="Excel worksheet name")
+
+
+def _cell() -> Any:
+    return Field(default=None, description="Excel top-left cell, e.g. B12")
+
+
+class SheetRecord(_Flat):
+    """One row per sheet: its source and top-level fields."""
+
+    format: Format
+    page_count: int | None = None
+    title: str | None = None
+    plan_term: int | None = Field(default=None, description="第5期 → 5")
+    report_fiscal_year: int | None = Field(default=None, description="令和7年度 → 2025")
 
 
 class MeasureRecord(_Flat):
@@ -222,6 +249,10 @@ class MeasureRecord(_Flat):
     number: int
     title: str
     figures: list[str] = Field(default_factory=list)
+    page: int | None = _page()
+    line: int | None = _line()
+    sheet: str | None = _sheet()
+    cell: str | None = _cell()
 
 
 class IndicatorRecord(_Flat):
@@ -229,6 +260,8 @@ class IndicatorRecord(_Flat):
 
     measure_id: str
     indicator_index: int = Field(ge=0, description="0-based position of the indicator")
+    observation_index: int = Field(
+        ge=0, description="0-based position in the indicator: baseline, actuals, target")
     name: str
     unit: str | None = None
     role: Literal["baseline", "actual", "target"]
@@ -238,6 +271,10 @@ class IndicatorRecord(_Flat):
     approximate: bool = False
     note: str | None = None
     label: str | None = None
+    page: int | None = _page()
+    line: int | None = _line()
+    sheet: str | None = _sheet()
+    cell: str | None = _cell()
 
     _value_integral = field_validator("value", mode="after")(_integral)
 
@@ -255,6 +292,10 @@ class NarrativeRecord(_Flat):
     fiscal_year: int | None = None
     items: list[str] = Field(default_factory=list)
     figures: list[str] = Field(default_factory=list)
+    page: int | None = _page()
+    line: int | None = _line()
+    sheet: str | None = _sheet()
+    cell: str | None = _cell()
 
 
 class NarrativeItemRecord(_Flat):
@@ -264,6 +305,10 @@ class NarrativeItemRecord(_Flat):
     narrative_index: int = Field(ge=0)
     position: int = Field(ge=0)
     text: str
+    page: int | None = _page()
+    line: int | None = _line()
+    sheet: str | None = _sheet()
+    cell: str | None = _cell()
 
 
 __all__ = [
@@ -284,5 +329,6 @@ __all__ = [
     "NarrativeRecord",
     "Observation",
     "ProgressSheet",
+    "SheetRecord",
     "Source",
 ]
