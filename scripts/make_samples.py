@@ -18,9 +18,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from sample_render.render_html import render_html  # noqa: E402
-from sample_render.render_xlsx import render_xlsx  # noqa: E402
-from sample_render.style import KASHIWA, MINATONO, Style  # noqa: E402
+from sample_render.render_html import render_html
+from sample_render.render_xlsx import render_xlsx
+from sample_render.style import KASHIWA, MINATONO, Style
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 

@@ -36,10 +36,10 @@ _CENTER = Alignment(wrap_text=True, vertical="center", horizontal="center")
 _NUMBER = Alignment(vertical="center", horizontal="right")
 _OVERFLOW = Alignment(wrap_text=False, vertical="center", horizontal="left")
 
-_INT = re.compile(r"-?\d+")
-_GROUPED = re.compile(r"-?\d{1,3}(?:,\d{3})+")
-_DECIMAL = re.compile(r"-?\d+\.(\d+)")
-_PERCENT = re.compile(r"(-?\d+(?:\.(\d+))?)%")
+_INT = re.compile(r"-?[0-9]+")
+_GROUPED = re.compile(r"-?[0-9]{1,3}(?:,[0-9]{3})+")
+_DECIMAL = re.compile(r"-?[0-9]+\.([0-9]+)")
+_PERCENT = re.compile(r"(-?[0-9]+(?:\.([0-9]+))?)%")
 
 
 def stored_value(raw: str) -> tuple[object, str]:

@@ -35,6 +35,8 @@ CODES: dict[str, str] = {
     "glyph-doubled": "doubled glyphs of fake-bold PDF text dropped",
     "glyph-unmapped": "PDF glyphs without a Unicode mapping, shown as U+FFFD",
     "nesting-too-deep": "markup nested deeper than the parser follows; inner text flattened",
+    "hidden-content":
+        "text in hidden rows, columns or worksheets of a workbook: not printed, left out",
     "duplicate-indicator": "the same indicator name under two measures",
     "narrative-value-mismatch":
         "a number in a narrative differs in one digit from an indicator value",

@@ -1,14 +1,24 @@
 """Bytes → text for the text formats (Markdown, HTML), as Japanese sites serve them.
 
-Order of evidence: a byte-order mark; the declared charset (HTML ``<meta>``, HTTP-style
-``charset=``) when the bytes actually decode with it; else detection among UTF-8, cp932
-(Shift_JIS as browsers decode it: ``～`` and ``－`` come out right) and EUC-JP. A detected or
-corrected encoding is reported as a diagnostic by the caller.
+Order of evidence: a byte-order mark; the declared charset (HTML ``<meta charset>``,
+``<meta http-equiv="Content-Type">``, an XML declaration), read through the WHATWG label table
+the way browsers read it; detection among UTF-8, Shift_JIS, EUC-JP and ISO-2022-JP where
+nothing is declared, where the declaration does not decode the bytes, or where another
+encoding reads them as far more plausible Japanese (a CMS template that declares Shift_JIS
+around UTF-8 content).
+
+Legacy Japanese encodings are decoded as browsers decode them (WHATWG Encoding Standard):
+Shift_JIS as Windows-31J (cp932), and EUC-JP / ISO-2022-JP with the same JIS X 0208 table, so
+that ``～`` (U+FF5E) and ``－`` (U+FF0D) come out as the page shows them, not as Python's
+``euc_jp`` codec's ``〜`` (U+301C) and ``−`` (U+2212), and the NEC/IBM extension characters
+(``①``, ``Ⅱ``, ``髙``) decode instead of failing. The caller reports a detected or corrected
+encoding as a diagnostic.
 """
 
 from __future__ import annotations
 
 import codecs
+import re
 from dataclasses import dataclass
 
 from .errors import DecodingError
@@ -21,17 +31,49 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
 
-#: what browsers (WHATWG Encoding) decode each Japanese label as
-_ALIASES = {
-    "shift_jis": "cp932", "shift-jis": "cp932", "sjis": "cp932", "x-sjis": "cp932",
-    "ms_kanji": "cp932", "csshiftjis": "cp932", "windows-31j": "cp932", "cp932": "cp932",
-    "ms932": "cp932", "euc-jp": "euc_jp", "eucjp": "euc_jp", "x-euc-jp": "euc_jp",
-    "cseucpkdfmtjapanese": "euc_jp", "iso-2022-jp": "iso2022_jp", "csiso2022jp": "iso2022_jp",
-    "utf-8": "utf-8", "utf8": "utf-8", "unicode-1-1-utf-8": "utf-8",
-    "utf-16": "utf-16", "utf-16le": "utf-16-le", "utf-16be": "utf-16-be",
+
+def _labels(codec: str, *labels: str) -> dict[str, str]:
+    return {label: codec for label in labels}
+
+
+#: WHATWG Encoding Standard labels → the Python codec that decodes as browsers do. Labels not
+#: listed fall back to Python's own codec names (``gb18030``, ``big5`` …).
+_ALIASES: dict[str, str] = {
+    **_labels("utf-8", "unicode-1-1-utf-8", "unicode11utf8", "unicode20utf8", "utf-8", "utf8",
+              "x-unicode20utf8"),
+    **_labels("cp932", "csshiftjis", "ms932", "ms_kanji", "shift-jis", "shift_jis", "sjis",
+              "windows-31j", "x-sjis", "cp932", "shift_jisx0213", "shift_jis_2004"),
+    **_labels("euc_jp", "cseucpkdfmtjapanese", "euc-jp", "x-euc-jp", "eucjp", "ujis",
+              "euc-jisx0213", "euc-jis-2004"),
+    **_labels("iso2022_jp", "csiso2022jp", "iso-2022-jp", "jis"),
+    **_labels("cp1252", "ansi_x3.4-1968", "ascii", "cp1252", "cp819", "csisolatin1", "ibm819",
+              "iso-8859-1", "iso-ir-100", "iso8859-1", "iso88591", "iso_8859-1",
+              "iso_8859-1:1987", "l1", "latin1", "us-ascii", "windows-1252", "x-cp1252"),
+    **_labels("utf-16-le", "csunicode", "iso-10646-ucs-2", "ucs-2", "unicode", "unicodefeff",
+              "utf-16", "utf-16le"),
+    **_labels("utf-16-be", "unicodefffe", "utf-16be"),
 }
 
-_CANDIDATES = ("utf-8", "cp932", "euc_jp", "iso2022_jp")
+#: Python's JIS X 0208 mapping where it differs from the WHATWG (browser) one
+_JIS_TO_BROWSER = str.maketrans({
+    "\u301c": "\uff5e",  # WAVE DASH → FULLWIDTH TILDE
+    "\u2016": "\u2225",  # DOUBLE VERTICAL LINE → PARALLEL TO
+    "\u2212": "\uff0d",  # MINUS SIGN → FULLWIDTH HYPHEN-MINUS
+    "\u00a2": "\uffe0",  # CENT SIGN → FULLWIDTH CENT SIGN
+    "\u00a3": "\uffe1",  # POUND SIGN → FULLWIDTH POUND SIGN
+    "\u00ac": "\uffe2",  # NOT SIGN → FULLWIDTH NOT SIGN
+})
+
+_DETECT = ("cp932", "euc_jp", "iso2022_jp")
+_ISO2022_ESC = re.compile(rb"\x1b(?:\$[@B]|\(B|\(J|\(I|\$\(D)")
+_META_CHARSET = re.compile(
+    rb"""<meta\b[^>]*?\bcharset\s*=\s*["']?\s*([A-Za-z0-9._:\-]+)""", re.IGNORECASE
+)
+_XML_DECL = re.compile(rb"""^\s*<\?xml\b[^>]*?\bencoding\s*=\s*["']([A-Za-z0-9._:\-]+)""")
+_COMMENT = re.compile(rb"<!--.*?-->", re.DOTALL)
+#: how far into a page the declaration is looked for (WHATWG prescans 1024 bytes; CMS pages
+#: often put long scripts first, so a little more)
+PRESCAN_BYTES = 4096
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,19 +100,105 @@ def canonical(label: str | None) -> str | None:
         return None
 
 
-def _japanese_score(text: str) -> float:
-    """How much a decoding looks like Japanese text (kana are the strongest sign)."""
-    if not text:
+def declared_charset(data: bytes) -> str | None:
+    """The charset an HTML/XML document declares in its first bytes (meta or XML declaration),
+    as written; None where it declares none. Comments are not declarations."""
+    head = data[:PRESCAN_BYTES]
+    if m := _XML_DECL.match(head):
+        return m.group(1).decode("ascii")
+    head = _COMMENT.sub(b"", head)
+    if m := _META_CHARSET.search(head):
+        return m.group(1).decode("ascii")
+    return None
+
+
+def _eucjp_error(err: UnicodeError) -> tuple[str, int]:
+    """Decode an EUC-JP pair Python's table lacks (NEC row 13, IBM extensions) through the
+    Shift_JIS form of the same JIS code, as the WHATWG decoder does."""
+    if not isinstance(err, UnicodeDecodeError):
+        raise err
+    pair = err.object[err.start:err.start + 2]
+    if len(pair) == 2 and all(0xA1 <= b <= 0xFE for b in pair):
+        j1, j2 = pair[0] - 0x80, pair[1] - 0x80
+        s1 = ((j1 + 1) >> 1) + (0x70 if j1 <= 0x5E else 0xB0)
+        s2 = j2 + (0x1F if j1 % 2 else 0x7E)
+        if j1 % 2 and s2 >= 0x7F:
+            s2 += 1
+        try:
+            return bytes([s1, s2]).decode("cp932"), err.start + 2
+        except UnicodeDecodeError:
+            pass
+    raise err
+
+
+codecs.register_error("sheetparse-eucjp", _eucjp_error)
+
+
+def decode_as(data: bytes, codec: str) -> str:
+    """Decode with a codec the way a browser would (see the module doc); raises
+    UnicodeDecodeError (or LookupError) where the bytes are not in it."""
+    if codec == "euc_jp":
+        return data.decode("euc_jp", errors="sheetparse-eucjp").translate(_JIS_TO_BROWSER)
+    if codec == "iso2022_jp":
+        return data.decode("iso2022_jp").translate(_JIS_TO_BROWSER)
+    return data.decode(codec)
+
+
+def japanese_score(text: str) -> float:
+    """How much a decoding's non-ASCII text looks like Japanese (kana are the strongest sign;
+    half-width katakana runs, private-use, replacement and Latin-1 characters are mojibake).
+    Roughly 1 to 2 for real Japanese, below 0 for a wrong decoding; 0 for ASCII-only text."""
+    n = kana = kanji = punct = odd = 0
+    for ch in text:
+        if ch < "\u0080":
+            continue
+        n += 1
+        if "\u3040" <= ch <= "\u30ff":
+            kana += 1
+        elif "\u4e00" <= ch <= "\u9fff":
+            kanji += 1
+        elif "\u3000" <= ch <= "\u303f" or "\uff01" <= ch <= "\uff60":
+            punct += 1
+        elif ("\ue000" <= ch <= "\uf8ff" or ch == "\ufffd" or "\u0080" <= ch <= "\u00ff"
+              or "\uff61" <= ch <= "\uff9f" or "\u0370" <= ch <= "\u04ff"):
+            odd += 1
+    if not n:
         return 0.0
-    kana = sum(1 for ch in text if "\u3040" <= ch <= "\u30ff")
-    kanji = sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff")
-    odd = sum(1 for ch in text if "\ue000" <= ch <= "\uf8ff" or ch == "\ufffd"
-              or ("\u0080" <= ch <= "\u00ff") or ("\uff61" <= ch <= "\uff9f"))
-    return (2 * kana + kanji - 4 * odd) / len(text)
+    return (2 * kana + kanji + 0.5 * punct - 3 * odd) / n
+
+
+def _is_ascii(data: bytes) -> bool:
+    return data.isascii()
+
+
+def _detect(data: bytes) -> tuple[str, str] | None:
+    """The most plausible (codec, text) among UTF-8 and the Japanese legacy encodings."""
+    try:
+        return "utf-8", data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    best: tuple[str, str] | None = None
+    best_score = float("-inf")
+    for codec in _DETECT:
+        if codec == "iso2022_jp" and not _ISO2022_ESC.search(data):
+            continue
+        try:
+            text = decode_as(data, codec)
+        except UnicodeDecodeError:
+            continue
+        score = japanese_score(text)
+        if score > best_score:
+            best, best_score = (codec, text), score
+    return best
+
+
+#: how much more plausible another decoding must be to override a declaration
+_OVERRIDE_MARGIN = 0.75
 
 
 def decode(data: bytes, declared: str | None = None) -> Decoded:
-    """Decode text bytes; raises :class:`DecodingError` when no encoding fits."""
+    """Decode text bytes; ``declared`` is the charset label the document states, if any.
+    Raises :class:`DecodingError` when no encoding fits."""
     for bom, enc in _BOMS:
         if data.startswith(bom):
             try:
@@ -80,39 +208,27 @@ def decode(data: bytes, declared: str | None = None) -> Decoded:
                     f"the byte-order mark says {enc} but the text is not: {e}"
                 ) from e
     want = canonical(declared)
+    if want and want.startswith("utf-16"):
+        want = None  # browsers ignore a UTF-16 declaration in ASCII-compatible bytes
     if want:
         try:
-            text = data.decode(want)
-        except UnicodeDecodeError:
-            pass
-        else:
-            if want != "utf-8" or _is_ascii(data) or _japanese_score(text) > -0.01:
+            text = decode_as(data, want)
+        except (UnicodeDecodeError, LookupError):
+            text = None
+        if text is not None:
+            if want == "utf-8" or _is_ascii(data):
                 return Decoded(text, want, "declared", declared)
-    how = "detected-over-declared" if want else "detected"
-    best: Decoded | None = None
-    best_score = float("-inf")
-    for enc in _CANDIDATES:
-        try:
-            text = data.decode(enc)
-        except UnicodeDecodeError:
-            continue
-        if enc == "utf-8":
-            # valid UTF-8 with non-ASCII bytes is almost never anything else
-            return Decoded(text, enc, how, declared)
-        score = _japanese_score(text)
-        if score > best_score:
-            best, best_score = Decoded(text, enc, how, declared), score
-    if best is None:
+            detected = _detect(data)
+            if detected and detected[0] != want and (
+                japanese_score(detected[1]) > japanese_score(text) + _OVERRIDE_MARGIN
+            ):
+                return Decoded(detected[1], detected[0], "detected-over-declared", declared)
+            return Decoded(text, want, "declared", declared)
+    detected = _detect(data)
+    if detected is None:
         raise DecodingError(
             "the text is in none of UTF-8, Shift_JIS (cp932), EUC-JP or ISO-2022-JP"
             + (f" (declared {declared!r})" if declared else "")
         )
-    return best
-
-
-def _is_ascii(data: bytes) -> bool:
-    try:
-        data.decode("ascii")
-    except UnicodeDecodeError:
-        return False
-    return True
+    how = "detected-over-declared" if want else "detected"
+    return Decoded(detected[1], detected[0], how, declared)

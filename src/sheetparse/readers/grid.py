@@ -1,0 +1,133 @@
+"""Grids of placed cells → table blocks: shared by the HTML and Excel readers.
+
+A source grid (an HTML table after rowspan/colspan, a worksheet's used range) is a set of
+:class:`Placed` cells — content at a top-left position with its span. This module lays a subset
+of its rows and columns out as a :class:`~sheetparse.blocks.TableBlock` grid (spans counted over
+the rows and columns kept, so hidden rows or dropped columns shrink them), finds the columns that
+only continue a merged cell from the left (a workbook's narrow layout columns), and splits a grid
+at rows that are text rather than table: a single cell spanning the whole width (a title typed
+across a worksheet, a heading row of a page laid out as one big table).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from itertools import pairwise
+
+from ..blocks import NO_LOC, Cell, Loc, Part, empty_cell
+from ..errors import InputTooLarge
+
+
+@dataclass(frozen=True, slots=True)
+class Placed:
+    """A cell at its position in a source grid, with its span in that grid's coordinates."""
+
+    row: int
+    col: int
+    rowspan: int
+    colspan: int
+    parts: tuple[Part, ...]
+    loc: Loc = NO_LOC
+    #: drawn with a border (None where the source cannot say, as in most HTML)
+    ruled: bool | None = None
+
+    @property
+    def is_empty(self) -> bool:
+        return not any(p.text.strip() for p in self.parts)
+
+    def covers(self, row: int, col: int) -> bool:
+        return (self.row <= row < self.row + self.rowspan
+                and self.col <= col < self.col + self.colspan)
+
+
+def _count_in(keep: Sequence[int], start: int, span: int) -> tuple[int, int]:
+    """(index of the first kept id in [start, start+span), how many kept ids lie there)."""
+    lo = bisect_left(keep, start)
+    hi = bisect_left(keep, start + span)
+    return lo, hi - lo
+
+
+def layout(
+    cells: Iterable[Placed], rows: Sequence[int], cols: Sequence[int], *,
+    max_cells: int | None = None,
+) -> tuple[tuple[Cell, ...], ...]:
+    """The block grid of ``cells`` over the kept (sorted) ``rows`` and ``cols``.
+
+    A cell whose span keeps no row or column is left out; positions no cell covers are empty
+    cells located like the nearest cell on their left. Raises :class:`InputTooLarge` before
+    allocating more than ``max_cells`` positions.
+    """
+    n_rows, n_cols = len(rows), len(cols)
+    if max_cells is not None and n_rows * n_cols > max_cells:
+        raise InputTooLarge(
+            f"a table has more than {max_cells:,} cells ({n_rows:,} rows × {n_cols:,} columns); "
+            "raise the max_cells limit if this file is genuine"
+        )
+    grid: list[list[Cell | None]] = [[None] * n_cols for _ in range(n_rows)]
+    for p in cells:
+        r0, rs = _count_in(rows, p.row, p.rowspan)
+        c0, cs = _count_in(cols, p.col, p.colspan)
+        if not rs or not cs or grid[r0][c0] is not None:
+            continue
+        grid[r0][c0] = Cell(p.parts, p.loc, rs, cs)
+        for dr in range(rs):
+            for dc in range(cs):
+                if (dr or dc) and grid[r0 + dr][c0 + dc] is None:
+                    grid[r0 + dr][c0 + dc] = empty_cell(p.loc, (r0, c0))
+    out = []
+    for row in grid:
+        last = NO_LOC
+        filled = []
+        for cell in row:
+            if cell is None:
+                cell = empty_cell(last)
+            last = cell.loc
+            filled.append(cell)
+        out.append(tuple(filled))
+    return tuple(out)
+
+
+def placed_from_grid(grid: Sequence[Sequence[Cell]]) -> list[Placed]:
+    """The top-left cells of an expanded block grid, as placed cells."""
+    return [
+        Placed(r, c, cell.rowspan, cell.colspan, cell.parts, cell.loc)
+        for r, row in enumerate(grid)
+        for c, cell in enumerate(row)
+        if cell.covered_by is None
+    ]
+
+
+def owners(cells: Iterable[Placed]) -> dict[tuple[int, int], Placed]:
+    """Which cell shows at each position it covers (the first one placed wins an overlap)."""
+    out: dict[tuple[int, int], Placed] = {}
+    for p in cells:
+        for r in range(p.row, p.row + p.rowspan):
+            for c in range(p.col, p.col + p.colspan):
+                out.setdefault((r, c), p)
+    return out
+
+
+def continuation_columns(owner: dict[tuple[int, int], Placed], rows: Sequence[int],
+                         cols: Sequence[int]) -> set[int]:
+    """Columns in which every kept row is covered by a cell that also covers the kept column
+    on the left: layout columns a merged range runs through, which carry no column of their
+    own."""
+    out = set()
+    for left, c in pairwise(cols):
+        if all(
+            (p := owner.get((r, c))) is not None and p is owner.get((r, left))
+            for r in rows
+        ):
+            out.add(c)
+    return out
+
+
+def is_text_row(row: int, owner: dict[tuple[int, int], Placed], cols: Sequence[int]) -> bool:
+    """A row made of one cell, one row high, spanning every kept column: a line of text
+    printed across the table, not a row of it."""
+    p = owner.get((row, cols[0]))
+    if p is None or p.row != row or p.rowspan != 1 or p.is_empty:
+        return False
+    return all(owner.get((row, c)) is p for c in cols)

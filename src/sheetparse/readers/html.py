@@ -1,0 +1,488 @@
+"""HTML reader: a sheet published as a web page (a municipal CMS page, an exported workbook).
+
+Bytes are decoded as a browser would (BOM, the declared charset read through the WHATWG label
+table, Shift_JIS as cp932, detection where the declaration is missing or wrong; see
+:mod:`sheetparse.encoding`) and parsed with lxml.html, which — unlike BeautifulSoup's lxml
+builder — keeps each element's source line. The parser never touches the network and never
+loads a DTD or an external entity; libxml2's nesting limit stays on (no ``huge_tree``): where a
+document nests deeper than it follows, the too-deep markup is flattened to its text first and
+a ``nesting-too-deep`` diagnostic says so, so no text is lost.
+
+Layout: site chrome (header, navigation, breadcrumbs, update date, inquiry box, footer, hidden
+and script content) is left out as :class:`~sheetparse.blocks.Skipped` ``chrome``; text outside
+tables becomes one text block per heading, paragraph, list item or ``<br>`` line (bold-only
+paragraphs count as headings, ``<figcaption>`` and ``▲`` lines as captions); data tables
+become grids with rowspan/colspan expanded, cells read by the same code as the Markdown
+reader's inline HTML; layout tables (tables holding tables, one-column tables) are read as
+the text they hold; a row printed as one cell across a whole table is a line of text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from itertools import pairwise
+
+import lxml.html
+from lxml import etree
+
+from .. import diagnostics as dg
+from ..blocks import Cell, Document, Loc, Skipped, TableBlock, TextBlock, expand_spans
+from ..encoding import declared_charset, decode
+from ..limits import DEFAULT_LIMITS, Limits
+from ..textutil import CAPTION_MARK, collapse_ws
+from .grid import continuation_columns, is_text_row, layout, owners, placed_from_grid
+from .inline_html import parts_from_element, text_of
+
+#: libxml2's own nesting limit without huge_tree
+LIBXML2_MAX_DEPTH = 256
+
+_SKIP = frozenset({
+    "script", "style", "template", "head", "title", "meta", "link", "base", "iframe",
+    "object", "embed", "svg", "math", "canvas", "video", "audio", "map", "select", "textarea",
+    "button", "input", "option", "datalist", "param", "source", "track", "rt", "rp",
+})
+_CHROME_TAGS = frozenset({"nav", "header", "footer", "aside", "form", "noscript", "menu"})
+_CHROME_ROLES = frozenset({"navigation", "banner", "contentinfo", "search", "complementary"})
+_CHROME_WORDS = frozenset({
+    "header", "footer", "nav", "navi", "navigation", "gnav", "gnavi", "lnav", "lnavi", "snav",
+    "snavi", "fnav", "fnavi", "subnav", "localnav", "globalnav", "menu", "globalmenu",
+    "breadcrumb", "breadcrumbs", "pankuzu", "topicpath", "crumb", "crumbs", "sidebar",
+    "sidenav", "pagetop", "skip", "sns", "share", "social", "search", "update", "updated",
+    "inquiry", "toiawase", "contact", "copyright", "banner", "utility", "means", "pager",
+    "pagination", "plugin", "sronly", "visuallyhidden", "accessibility",
+})
+_MAIN_TAGS = frozenset({"main", "article"})
+_HEADINGS = {f"h{n}": n for n in range(1, 7)}
+_BLOCK = frozenset({
+    "p", "div", "ul", "ol", "li", "dl", "dt", "dd", "section", "article", "main", "header",
+    "footer", "aside", "nav", "blockquote", "figure", "figcaption", "address", "pre", "center",
+    "fieldset", "legend", "details", "summary", "hr", "caption", "table", "tr", "td", "th",
+    "tbody", "thead", "tfoot", "body", "html", "form", "menu", "hgroup", "search",
+})
+_BOLD_TAGS = frozenset({"b", "strong"})
+_TOKEN = re.compile(r"[A-Za-z][a-z]*|[A-Z]+(?![a-z])")
+_BOLD_STYLE = re.compile(r"font-weight\s*:\s*(?:bold|bolder|[6-9]00)", re.I)
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+_C1_REF = re.compile(r"&#(?:(1[2-5]\d)|[xX]([89][0-9A-Fa-f]));")
+_XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>")
+
+
+def _tag(el: etree._Element) -> str:
+    tag = el.tag
+    if not isinstance(tag, str):
+        return ""
+    return tag.rsplit("}", 1)[-1].lower()
+
+
+def _words(el: etree._Element) -> set[str]:
+    """Lower-case words of an element's id and classes (``tmp_pankuzu`` → tmp, pankuzu;
+    ``globalNav`` → global, nav, globalnav)."""
+    out: set[str] = set()
+    for attr in (el.get("id"), el.get("class")):
+        if not attr:
+            continue
+        for token in re.split(r"[\s]+", attr):
+            if not token:
+                continue
+            flat = re.sub(r"[^a-z0-9]", "", token.lower())
+            out.add(flat)
+            parts = [w.lower() for w in _TOKEN.findall(token)]
+            out.update(parts)
+            out.update(a + b for a, b in pairwise(parts))
+    return out
+
+
+def _c1_to_cp1252(m: re.Match[str]) -> str:
+    """``&#150;`` means what Windows-1252 puts at 150 (``–``), as browsers read it."""
+    code = int(m.group(1)) if m.group(1) else int(m.group(2), 16)
+    try:
+        ch = bytes([code]).decode("cp1252")
+    except UnicodeDecodeError:
+        return m.group(0)
+    return f"&#{ord(ch)};"
+
+
+# --- decoding and parsing -----------------------------------------------------------------
+
+
+def _parser() -> lxml.html.HTMLParser:
+    return lxml.html.HTMLParser(
+        encoding="utf-8", no_network=True, remove_comments=True, remove_pis=True,
+        huge_tree=False, default_doctype=False,
+    )
+
+
+def _parse(text: str) -> tuple[etree._Element | None, int | None]:
+    """The element tree, and the source line where libxml2 gave up for depth (else None)."""
+    parser = _parser()
+    try:
+        root = etree.fromstring(text.encode("utf-8"), parser)
+    except etree.XMLSyntaxError:
+        root = None
+    deep = next(
+        (e.line or 1 for e in parser.error_log if "depth" in e.message.lower()), None
+    )
+    return root, deep
+
+
+_TAG_RE = re.compile(
+    r"<!--.*?(?:-->|$)|<(script|style|textarea|title)\b[^>]*>.*?(?:</\1\s*>|$)"
+    r"|<(/?)([A-Za-z][A-Za-z0-9:-]*)\b[^>]*?(/?)>",
+    re.S | re.I,
+)
+_VOID = frozenset({
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
+    "source", "track", "wbr", "keygen",
+})
+#: elements whose end tag may be omitted: they never count towards nesting depth here
+_OPTIONAL_END = frozenset({
+    "p", "li", "dt", "dd", "tr", "td", "th", "thead", "tbody", "tfoot", "option", "optgroup",
+    "colgroup", "rb", "rt", "rp", "caption", "html", "head", "body",
+})
+
+
+def flatten_deep(text: str, max_depth: int) -> str:
+    """The markup with every tag nested deeper than ``max_depth`` removed (text kept; a block
+    boundary becomes a line break): what a too-deep document still says, in a tree the parser
+    can hold."""
+    out: list[str] = []
+    stack: list[str] = []
+    pos = 0
+    for m in _TAG_RE.finditer(text):
+        out.append(text[pos:m.start()])
+        pos = m.end()
+        name = (m.group(3) or "").lower()
+        if not name:  # a comment, or script/style/textarea/title with its content
+            out.append(m.group(0) if len(stack) < max_depth else "")
+            continue
+        closing, selfclosing = m.group(2) == "/", m.group(4) == "/"
+        deep = len(stack) >= max_depth
+        if closing:
+            if name in stack:
+                while stack and stack.pop() != name:
+                    pass
+            deep = len(stack) >= max_depth
+        elif name not in _VOID and name not in _OPTIONAL_END and not selfclosing:
+            stack.append(name)
+        if deep:
+            out.append("\n" if name in _BLOCK or name == "br" else "")
+        else:
+            out.append(m.group(0))
+    out.append(text[pos:])
+    return "".join(out)
+
+
+# --- the walk -------------------------------------------------------------------------------
+
+
+class _Reader:
+    """One pass over a parsed page, producing the document's blocks in reading order."""
+
+    def __init__(self, doc: Document, limits: Limits, n_h1: int) -> None:
+        self.doc = doc
+        self.limits = limits
+        self.max_depth = min(limits.max_depth or LIBXML2_MAX_DEPTH, LIBXML2_MAX_DEPTH)
+        self.n_h1 = n_h1
+        self.segments: list[tuple[str, bool]] = []
+        self.line: int | None = None
+        self.caption = False
+        self.too_deep_reported = False
+
+    # -- text outside tables ------------------------------------------------------------------
+
+    def inline(self, text: str | None, line: int | None, bold: bool) -> None:
+        if not text:
+            return
+        if self.line is None and text.strip():
+            self.line = line
+        self.segments.append((text, bold))
+
+    def flush(self) -> None:
+        segments, self.segments = self.segments, []
+        line, self.line = self.line, None
+        caption, self.caption = self.caption, False
+        text = collapse_ws("".join(t for t, _ in segments).replace("\u200b", ""))
+        if not text:
+            return
+        bold = all(b for t, b in segments if t.strip())
+        if caption or text.startswith(CAPTION_MARK):
+            self.doc.blocks.append(TextBlock(text, "caption", Loc(line=line)))
+        elif bold:
+            self.doc.blocks.append(TextBlock(text, "heading", Loc(line=line)))
+        else:
+            self.doc.blocks.append(TextBlock(text, "paragraph", Loc(line=line)))
+
+    def heading(self, el: etree._Element, level: int) -> None:
+        self.flush()
+        text = collapse_ws(text_of(el))
+        if text:
+            kind = "caption" if text.startswith(CAPTION_MARK) else "heading"
+            self.doc.blocks.append(TextBlock(text, kind, Loc(line=el.sourceline), level))
+
+    def skip(self, el: etree._Element) -> None:
+        text = collapse_ws(text_of(el))
+        if text:
+            self.doc.skipped.append(Skipped(text, "chrome", Loc(line=el.sourceline)))
+
+    # -- chrome ----------------------------------------------------------------------------
+
+    def is_chrome(self, el: etree._Element, tag: str, in_main: bool) -> bool:
+        if el.get("hidden") is not None or _HIDDEN_STYLE.search(el.get("style") or ""):
+            return True
+        role = (el.get("role") or "").lower()
+        if role == "main":
+            return False
+        chrome = (
+            (tag in _CHROME_TAGS and not (in_main and tag in ("header", "footer")))
+            or role in _CHROME_ROLES
+            or bool(_words(el) & _CHROME_WORDS)
+        )
+        if not chrome or tag == "noscript":
+            return chrome
+        # keep what holds the page's content: a table, or the page's heading
+        if el.find(".//table") is not None:
+            return False
+        return not (el.find(".//h1") is not None and (self.n_h1 == 1 or in_main))
+
+    # -- the tree --------------------------------------------------------------------------
+
+    def walk(self, el: etree._Element, depth: int = 0, bold: bool = False,
+             in_main: bool = False) -> None:
+        """Read an element's content into blocks."""
+        line = el.sourceline
+        self.inline(el.text, line, bold)
+        for child in el:
+            tag = _tag(child)
+            if tag and tag not in _SKIP:
+                self.element(child, tag, depth + 1, bold, in_main)
+            self.inline(child.tail, child.sourceline, bold)
+
+    def element(self, el: etree._Element, tag: str, depth: int, bold: bool,
+                in_main: bool) -> None:
+        if self.is_chrome(el, tag, in_main):
+            self.flush()
+            self.skip(el)
+            return
+        if depth > self.max_depth:
+            self.too_deep(el)
+            self.inline(text_of(el), el.sourceline, bold)
+            return
+        if tag == "br":
+            self.flush()
+            return
+        if tag in _HEADINGS:
+            self.heading(el, _HEADINGS[tag])
+            return
+        if tag == "table":
+            self.flush()
+            self.table(el, depth, in_main)
+            return
+        bold = bold or tag in _BOLD_TAGS or bool(_BOLD_STYLE.search(el.get("style") or ""))
+        in_main = in_main or tag in _MAIN_TAGS or (el.get("role") or "").lower() == "main"
+        if tag in _BLOCK:
+            self.flush()
+            if tag == "figcaption":
+                self.caption = True
+            self.walk(el, depth, bold, in_main)
+            if tag == "figcaption":
+                self.caption = True
+            self.flush()
+        else:
+            self.walk(el, depth, bold, in_main)
+
+    def too_deep(self, el: etree._Element) -> None:
+        if self.too_deep_reported:
+            return
+        self.too_deep_reported = True
+        self.doc.diagnostics.append(dg.make(
+            "warning", "nesting-too-deep",
+            f"Markup nested deeper than {self.max_depth} levels; the text inside is read as "
+            "plain text without its inner structure.", Loc(line=el.sourceline),
+        ))
+
+    # -- tables ----------------------------------------------------------------------------
+
+    def table(self, el: etree._Element, depth: int, in_main: bool) -> None:
+        rows = list(_rows(el))
+        if _is_layout(el, rows):
+            for caption in el.iterchildren("caption"):
+                self.element(caption, "caption", depth + 1, False, in_main)
+            for tr, _ in rows:
+                for cell in tr:
+                    if _tag(cell) in ("td", "th"):
+                        self.flush()
+                        self.walk(cell, depth + 2, False, in_main)
+                        self.flush()
+            return
+        for caption in el.iterchildren("caption"):
+            self.flush()
+            self.walk(caption, depth + 1, False, in_main)
+            self.flush()
+        self.data_table(el, rows)
+
+    def data_table(self, el: etree._Element, rows: list[tuple[etree._Element, bool]]) -> None:
+        cells: list[list[Cell]] = []
+        header_rows = 0
+        for r, (tr, in_head) in enumerate(rows):
+            row = []
+            for td in tr:
+                if _tag(td) not in ("td", "th"):
+                    continue
+                if _is_hidden(td):
+                    self.skip(td)
+                    continue
+                row.append(Cell(
+                    parts_from_element(td), Loc(line=td.sourceline),
+                    _span(td.get("rowspan"), 65534, len(rows) - r), _span(td.get("colspan"), 1000),
+                ))
+            cells.append(row)
+            if in_head and r == header_rows:
+                header_rows += 1
+        if not any(cells):
+            return
+        grid = expand_spans(cells, max_cells=self.limits.max_cells)
+        for block in split_table(grid, Loc(line=el.sourceline), header_rows,
+                                 max_cells=self.limits.max_cells):
+            self.doc.blocks.append(block)
+
+
+def _is_hidden(el: etree._Element) -> bool:
+    return el.get("hidden") is not None or bool(_HIDDEN_STYLE.search(el.get("style") or ""))
+
+
+def _span(value: str | None, cap: int, rest: int | None = None) -> int:
+    """A rowspan/colspan attribute as browsers read it (``0`` rowspan: to the section end)."""
+    m = re.match(r"\s*(\d+)", value or "")
+    if not m:
+        return 1
+    n = int(m.group(1)[:6])
+    if n == 0:
+        return max(rest or 1, 1)
+    return max(1, min(n, cap))
+
+
+def _rows(table: etree._Element) -> Iterator[tuple[etree._Element, bool]]:
+    """The table's own rows in display order (thead, body rows, tfoot last), with whether each
+    is a header row."""
+    foot: list[etree._Element] = []
+    for child in table:
+        tag = _tag(child)
+        if tag == "tr":
+            yield child, False
+        elif tag in ("thead", "tbody"):
+            for tr in child:
+                if _tag(tr) == "tr":
+                    yield tr, tag == "thead"
+        elif tag == "tfoot":
+            foot.extend(tr for tr in child if _tag(tr) == "tr")
+    for tr in foot:
+        yield tr, False
+
+
+def _is_layout(table: etree._Element, rows: list[tuple[etree._Element, bool]]) -> bool:
+    """A table used to lay a page out rather than to tabulate: it holds other tables, says it
+    is presentational, or has a single column."""
+    if (table.get("role") or "").lower() in ("presentation", "none"):
+        return True
+    for tr, _ in rows:
+        for td in tr:
+            if _tag(td) in ("td", "th") and td.find(".//table") is not None:
+                return True
+    widths = [sum(1 for td in tr if _tag(td) in ("td", "th")) for tr, _ in rows]
+    return bool(widths) and max(widths) <= 1 and all(
+        _span(td.get("colspan"), 1000) == 1 for tr, _ in rows for td in tr
+        if _tag(td) in ("td", "th")
+    )
+
+
+def split_table(
+    grid: tuple[tuple[Cell, ...], ...], loc: Loc, header_rows: int = 0, *,
+    max_cells: int | None = None,
+) -> Iterator[TextBlock | TableBlock]:
+    """A grid as table blocks, split at rows printed as one cell across the whole width (lines
+    of text), with columns that only continue a merged cell from the left dropped."""
+    if not grid or not grid[0]:
+        return
+    placed = placed_from_grid(grid)
+    owner = owners(placed)
+    all_cols = list(range(len(grid[0])))
+    run: list[int] = []
+
+    def emit(rows: list[int]) -> TableBlock:
+        cols = [c for c in all_cols if c not in continuation_columns(owner, rows, all_cols)]
+        inside = [p for p in placed if rows[0] <= p.row <= rows[-1]]
+        first = grid[rows[0]][0]
+        head = max(0, min(header_rows - rows[0], len(rows)))
+        return TableBlock(layout(inside, rows, cols, max_cells=max_cells),
+                          loc if rows[0] == 0 else first.loc, head)
+
+    for r in range(len(grid)):
+        if len(all_cols) > 1 and is_text_row(r, owner, all_cols):
+            if run:
+                yield emit(run)
+                run = []
+            cell = grid[r][0]
+            for part in cell.parts:
+                kind = "caption" if part.kind == "caption" or part.text.startswith(
+                    CAPTION_MARK) else "paragraph"
+                yield TextBlock(part.text, kind, cell.loc)
+            continue
+        run.append(r)
+    if run:
+        yield emit(run)
+
+
+def read_html(data: bytes, *, limits: Limits = DEFAULT_LIMITS) -> Document:
+    """Blocks of an HTML page given as bytes."""
+    doc = Document(format="html")
+    declared = declared_charset(data)
+    decoded = decode(data, declared)
+    if decoded.how == "detected" and decoded.encoding != "utf-8":
+        doc.diagnostics.append(dg.make(
+            "info", "encoding-detected",
+            f"The page declares no character encoding; decoded as {decoded.encoding}.",
+        ))
+    elif decoded.how == "detected-over-declared":
+        doc.diagnostics.append(dg.make(
+            "warning", "encoding-detected",
+            f"The page declares {declared!r} but its bytes are {decoded.encoding}; decoded as "
+            f"{decoded.encoding}.",
+        ))
+    text = decoded.text.replace("\x00", "")
+    text = re.sub(r"\r\n?", "\n", text)
+    text = _XML_DECL.sub("", text, count=1)
+    text = _C1_REF.sub(_c1_to_cp1252, text)
+    root, deep_line = _parse(text)
+    limit = min(limits.max_depth or LIBXML2_MAX_DEPTH, LIBXML2_MAX_DEPTH)
+    if deep_line is not None:
+        doc.diagnostics.append(dg.make(
+            "warning", "nesting-too-deep",
+            f"Markup nested deeper than libxml2 follows ({LIBXML2_MAX_DEPTH} levels) from "
+            f"line {deep_line}; the too-deep part is read as plain text without its inner "
+            "structure.", Loc(line=deep_line),
+        ))
+        depth = limit - 8
+        while True:  # optional end tags (li, td) nest too: halve until the parser follows
+            root, still = _parse(flatten_deep(text, depth))
+            if still is None or depth <= 8:
+                break
+            depth //= 2
+    if root is None:
+        return doc
+    body = root.find("body")
+    head = root.find("head")
+    if head is not None:
+        title = head.find("title")
+        if title is not None and collapse_ws(text_of(title)):
+            doc.skipped.append(
+                Skipped(collapse_ws(text_of(title)), "chrome", Loc(line=title.sourceline))
+            )
+    top = body if body is not None else root
+    n_h1 = sum(1 for _ in top.iter("h1"))
+    reader = _Reader(doc, limits, n_h1)
+    if deep_line is not None:
+        reader.too_deep_reported = True
+    reader.walk(top)
+    reader.flush()
+    return doc

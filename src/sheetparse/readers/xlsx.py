@@ -1,0 +1,387 @@
+"""Excel reader: a sheet as the workbook (.xlsx) a city typed it into.
+
+Each visible worksheet's used range becomes blocks in reading order (top to bottom, left to
+right; worksheets in tab order). Rows are told apart by their rulings, as a reader of the
+printed page would: a row with two or more ruled cells belongs to a table, a row of unruled
+cells is text (a title, a measure heading, a direction paragraph typed across the sheet); in a
+workbook without any rulings, a row with two or more filled cells is a table row. Consecutive
+table rows form a table, split where an empty unruled column separates two tables side by
+side; merged ranges become rowspan/colspan, and the narrow layout columns a merged range runs
+through are dropped.
+
+Cell text is what the sheet prints: numbers through their number format (``1,100`` for
+``#,##0``, ``45.5%`` for ``0.0%``; see :mod:`.xlsx_format`), text as typed. A cell with line
+breaks gives one ``line`` part per line (each ``・`` line an item), a cell without gives one
+``text`` part. Hidden rows, columns and worksheets are not printed and are skipped, with an
+``hidden-content`` diagnostic where they hold text. A title repeated at the top of every
+worksheet is kept once (the others are skipped as running headers). Every block and cell
+carries its worksheet and top-left cell address.
+
+openpyxl is an optional dependency (``pip install "sheetparse[xlsx]"``).
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from .. import diagnostics as dg
+from ..blocks import Document, Loc, Part, Skipped, TableBlock, TextBlock
+from ..errors import (
+    CorruptDocument,
+    EncryptedDocument,
+    InputTooLarge,
+    MissingDependency,
+    UnsupportedFormat,
+)
+from ..limits import DEFAULT_LIMITS, Limits
+from ..textutil import CAPTION_MARK, collapse_ws, strip_ws
+from .grid import Placed, continuation_columns, layout, owners
+from .xlsx_format import display
+
+#: how much a workbook may expand when unzipped, relative to max_bytes (a zip bomb guard)
+_EXPANSION = 20
+_HEADER_CODES = re.compile(r"&(?:\"[^\"]*\"|\d+|[A-Za-z&])")
+
+
+@dataclass(frozen=True, slots=True)
+class _Text:
+    """A cell's printed text with the font facts that make it a heading."""
+
+    text: str
+    bold: bool
+    size: float
+
+
+def _openpyxl() -> Any:
+    try:
+        import openpyxl
+    except ImportError as e:
+        raise MissingDependency(
+            'reading .xlsx workbooks needs openpyxl: pip install "sheetparse[xlsx]"'
+        ) from e
+    return openpyxl
+
+
+def _check_package(data: bytes, limits: Limits) -> None:
+    """A workbook package, not another zip, not a bomb; typed errors otherwise."""
+    if data.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
+        raise EncryptedDocument(
+            "an OLE2 compound file: a password-protected workbook or a legacy .xls; save it as "
+            ".xlsx without a password"
+        )
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            infos = z.infolist()
+    except (zipfile.BadZipFile, ValueError, OSError) as e:
+        raise CorruptDocument(f"not a readable .xlsx (ZIP) package: {e}") from e
+    names = {i.filename for i in infos}
+    if "xl/workbook.xml" not in names and not any(
+        n.startswith("xl/") and n.endswith("workbook.xml") for n in names
+    ):
+        if "word/document.xml" in names:
+            raise UnsupportedFormat("a Word document (.docx), not a workbook; save it as PDF")
+        raise UnsupportedFormat("a ZIP archive that is not an Excel workbook (no xl/workbook.xml)")
+    if limits.max_bytes is not None:
+        total = sum(i.file_size for i in infos)
+        if total > _EXPANSION * limits.max_bytes:
+            raise InputTooLarge(
+                f"the workbook unpacks to {total:,} bytes, more than {_EXPANSION} times the "
+                f"max_bytes limit; not read"
+            )
+
+
+def _load(data: bytes, limits: Limits) -> Any:
+    openpyxl = _openpyxl()
+    _check_package(data, limits)
+    try:
+        return openpyxl.load_workbook(
+            io.BytesIO(data), data_only=True, keep_links=False, keep_vba=False,
+            rich_text=False,
+        )
+    except MemoryError:
+        raise
+    except Exception as e:  # openpyxl raises KeyError, ValueError, TypeError, XML errors …
+        raise CorruptDocument(
+            f"a damaged workbook that openpyxl cannot open ({type(e).__name__}: {e})"
+        ) from e
+
+
+def _hidden_columns(ws: Any) -> set[int]:
+    out: set[int] = set()
+    for dim in ws.column_dimensions.values():
+        if dim.hidden or (dim.customWidth and dim.width is not None and dim.width <= 0):
+            lo, hi = dim.min or 0, dim.max or 0
+            if lo and hi and hi - lo < 20_000:
+                out.update(range(lo, hi + 1))
+    return out
+
+
+def _hidden_rows(ws: Any) -> set[int]:
+    return {
+        r for r, dim in ws.row_dimensions.items()
+        if dim.hidden or (dim.customHeight and dim.ht is not None and dim.ht <= 0)
+    }
+
+
+def _ruled(cell: Any) -> bool:
+    """Whether a cell draws any border of its own."""
+    border = cell.border
+    return any(
+        getattr(getattr(border, side, None), "style", None)
+        for side in ("left", "right", "top", "bottom")
+    )
+
+
+def _text_of(cell: Any) -> str:
+    text = display(cell.value, cell.number_format)
+    return text.replace("\r\n", "\n").replace("\r", "\n").replace("_x000D_", "")
+
+
+def _parts(text: str) -> tuple[Part, ...]:
+    """A cell's text as parts: one line part per line of a multi-line cell, else one text
+    part."""
+    lines = [collapse_ws(x) for x in text.split("\n")]
+    lines = [x for x in lines if x]
+    if len(lines) > 1:
+        return tuple(Part("line", x) for x in lines)
+    return (Part("text", lines[0]),) if lines else ()
+
+
+class _SheetReader:
+    """One worksheet → blocks."""
+
+    def __init__(self, ws: Any, doc: Document, limits: Limits) -> None:
+        self.ws = ws
+        self.doc = doc
+        self.limits = limits
+        self.name: str = ws.title
+
+    def loc(self, row: int, col: int) -> Loc:
+        from openpyxl.utils import get_column_letter
+
+        return Loc(sheet=self.name, cell=f"{get_column_letter(col)}{row}")
+
+    def read(self) -> list[TextBlock | TableBlock]:
+        ws = self.ws
+        hidden_rows = _hidden_rows(ws)
+        hidden_cols = _hidden_columns(ws)
+        texts: dict[tuple[int, int], _Text] = {}
+        rules: set[tuple[int, int]] = set()
+        hidden_text: list[tuple[int, int]] = []
+        cells = getattr(ws, "_cells", None)
+        items = cells.items() if isinstance(cells, dict) else (
+            ((c.row, c.column), c) for row in ws.iter_rows() for c in row)
+        for (r, c), cell in items:
+            if cell.has_style and _ruled(cell):
+                rules.add((r, c))
+            text = _text_of(cell)
+            if not text.strip():
+                continue
+            if r in hidden_rows or c in hidden_cols:
+                hidden_text.append((r, c))
+                continue
+            font = cell.font
+            texts[(r, c)] = _Text(text, bool(font and font.b), float((font and font.sz) or 11))
+        merged = [
+            (m.min_row, m.min_col, m.max_row, m.max_col) for m in ws.merged_cells.ranges
+        ]
+        if hidden_text:
+            r, c = min(hidden_text)
+            self.doc.diagnostics.append(dg.make(
+                "info", "hidden-content",
+                f"Worksheet {self.name!r}: {len(hidden_text)} cell(s) with text in hidden rows "
+                "or columns are not printed and were left out.", self.loc(r, c),
+            ))
+        if not texts:
+            return []
+        r0 = min(r for r, _ in texts)
+        r1 = max(r for r, _ in texts)
+        c0 = min(c for _, c in texts)
+        c1 = max(c for _, c in texts)
+        for a, b, cc, d in merged:
+            if a <= r1 and cc >= r0 and b <= c1 and d >= c0:
+                r0, r1, c0, c1 = min(r0, a), max(r1, cc), min(c0, b), max(c1, d)
+        rows = [r for r in range(r0, r1 + 1) if r not in hidden_rows]
+        cols = [c for c in range(c0, c1 + 1) if c not in hidden_cols]
+        if self.limits.max_cells is not None and len(rows) * len(cols) > self.limits.max_cells:
+            raise InputTooLarge(
+                f"worksheet {self.name!r} spans {len(rows):,} rows × {len(cols):,} columns, "
+                f"more than the max_cells limit of {self.limits.max_cells:,}"
+            )
+        placed = self.placed(texts, rules, merged, rows, cols)
+        return list(self.blocks(placed, texts, rows, cols))
+
+    def placed(self, texts: dict[tuple[int, int], _Text], rules: set[tuple[int, int]],
+               merged: list[tuple[int, int, int, int]], rows: list[int],
+               cols: list[int]) -> list[Placed]:
+        """Every visible position of the used range as a placed cell (merged ranges as one)."""
+
+        def ruled(r: int, c: int) -> bool:
+            # a cell's own borders only: the line a neighbour draws on its edge (the blank row
+            # under a table, the title above it) does not make it a table cell
+            return (r, c) in rules
+
+        out: list[Placed] = []
+        covered: set[tuple[int, int]] = set()
+        row_set, col_set = set(rows), set(cols)
+        for a, b, cc, d in merged:
+            if not (any(r in row_set for r in range(a, cc + 1))
+                    and any(c in col_set for c in range(b, d + 1))):
+                continue
+            t = texts.get((a, b))
+            is_ruled = any(ruled(r, c) for r in range(a, cc + 1) for c in range(b, d + 1)
+                           if (cc - a + 1) * (d - b + 1) <= 4096) or ruled(a, b)
+            out.append(Placed(a, b, cc - a + 1, d - b + 1, _parts(t.text) if t else (),
+                              self.loc(a, b), is_ruled))
+            for r in range(a, cc + 1):
+                for c in range(b, d + 1):
+                    covered.add((r, c))
+        for r in rows:
+            for c in cols:
+                if (r, c) in covered:
+                    continue
+                t = texts.get((r, c))
+                out.append(Placed(r, c, 1, 1, _parts(t.text) if t else (), self.loc(r, c),
+                                  ruled(r, c)))
+        return out
+
+    def blocks(self, placed: list[Placed], texts: dict[tuple[int, int], _Text],
+               rows: list[int], cols: list[int]) -> Iterator[TextBlock | TableBlock]:
+        """Text rows and tables, in reading order."""
+        owner = owners(placed)
+        any_rules = any(p.ruled for p in placed)
+
+        def row_cells(r: int) -> list[Placed]:
+            seen: dict[int, Placed] = {}
+            for c in cols:
+                p = owner.get((r, c))
+                if p is not None:
+                    seen.setdefault(id(p), p)
+            return list(seen.values())
+
+        table_rows: set[int] = set()
+        for i, r in enumerate(rows):
+            cells = row_cells(r)
+            counted = [p for p in cells if p.ruled] if any_rules else [
+                p for p in cells if not p.is_empty]
+            continues = i > 0 and rows[i - 1] in table_rows and any(
+                p.row < r and (p.ruled or not any_rules) for p in cells)
+            if len(counted) >= 2 or (continues and counted):
+                table_rows.add(r)
+        run: list[int] = []
+        for r in rows:
+            if r in table_rows:
+                run.append(r)
+                continue
+            if run:
+                yield from self.tables(placed, owner, run, cols, texts)
+                run = []
+            yield from self.text_row(r, row_cells(r), texts)
+        if run:
+            yield from self.tables(placed, owner, run, cols, texts)
+
+    def text_row(self, r: int, cells: list[Placed],
+                 texts: dict[tuple[int, int], _Text]) -> Iterator[TextBlock]:
+        for p in sorted(cells, key=lambda p: p.col):
+            if p.row != r or p.is_empty:
+                continue
+            yield from self.text_blocks(p, texts.get((p.row, p.col)))
+
+    def text_blocks(self, p: Placed, t: _Text | None) -> Iterator[TextBlock]:
+        """A cell outside tables: one block per printed line."""
+        for part in p.parts:
+            text = part.text
+            if text.startswith(CAPTION_MARK):
+                yield TextBlock(text, "caption", p.loc)
+            elif t is not None and t.bold:
+                level = 1 if t.size >= 14 else 2 if t.size >= 12 else 3
+                yield TextBlock(text, "heading", p.loc, level)
+            else:
+                yield TextBlock(text, "paragraph", p.loc)
+
+    def tables(self, placed: list[Placed], owner: dict[tuple[int, int], Placed],
+               run: list[int], cols: list[int],
+               texts: dict[tuple[int, int], _Text]) -> Iterator[TextBlock | TableBlock]:
+        """The tables of a run of table rows: split at empty unruled columns between them."""
+
+        def gap(c: int) -> bool:
+            for r in run:
+                p = owner.get((r, c))
+                if p is not None and (p.ruled or not p.is_empty or p.colspan > 1):
+                    return False
+            return True
+
+        groups: list[list[int]] = [[]]
+        for c in cols:
+            if gap(c):
+                if groups[-1]:
+                    groups.append([])
+            else:
+                groups[-1].append(c)
+        inside = [p for p in placed if p.row + p.rowspan > run[0] and p.row <= run[-1]]
+        for group in groups:
+            if not group:
+                continue
+            members = [p for p in inside if p.col + p.colspan > group[0] and p.col <= group[-1]]
+            if len(group) == 1:  # a lone column beside a table is text, not a table
+                for p in sorted(members, key=lambda p: p.row):
+                    if not p.is_empty:
+                        yield from self.text_blocks(p, texts.get((p.row, p.col)))
+                continue
+            keep = [c for c in group if c not in continuation_columns(owner, run, group)]
+            grid = layout(members, run, keep, max_cells=self.limits.max_cells)
+            yield TableBlock(grid, grid[0][0].loc if grid and grid[0] else self.loc(run[0],
+                                                                                   group[0]))
+
+
+def _header_footer(ws: Any) -> Iterator[tuple[str, str]]:
+    """Printed page headers and footers, with their field codes (&P, &D …) removed."""
+    for attr, reason in (("oddHeader", "running-header"), ("oddFooter", "running-footer")):
+        hf = getattr(ws, attr, None)
+        for part in ("left", "center", "right"):
+            text = getattr(getattr(hf, part, None), "text", None)
+            if text:
+                plain = collapse_ws(_HEADER_CODES.sub(" ", text))
+                if re.search(r"\w", plain):
+                    yield plain, reason
+
+
+def read_xlsx(data: bytes, *, limits: Limits = DEFAULT_LIMITS) -> Document:
+    """Blocks of an .xlsx workbook given as bytes."""
+    wb = _load(data, limits)
+    doc = Document(format="xlsx")
+    first_title: str | None = None
+    try:
+        for ws in wb.worksheets:
+            if getattr(ws, "sheet_state", "visible") != "visible":
+                if any(c.value not in (None, "") for row in ws.iter_rows() for c in row):
+                    doc.diagnostics.append(dg.make(
+                        "info", "hidden-content",
+                        f"Worksheet {ws.title!r} is hidden (not printed); its text was left "
+                        "out.", Loc(sheet=ws.title),
+                    ))
+                continue
+            if not hasattr(ws, "merged_cells"):
+                continue  # a chart sheet
+            blocks = _SheetReader(ws, doc, limits).read()
+            texts = [b for b in blocks if isinstance(b, TextBlock)]
+            if first_title is None and texts:
+                first_title = strip_ws(texts[0].text)
+            elif texts and blocks and blocks[0] is texts[0] and strip_ws(
+                texts[0].text
+            ) == first_title:
+                doc.skipped.append(Skipped(texts[0].text, "running-header", texts[0].loc))
+                blocks = blocks[1:]
+            doc.blocks.extend(blocks)
+            for text, reason in _header_footer(ws):
+                doc.skipped.append(Skipped(text, reason, Loc(sheet=ws.title)))  # type: ignore[arg-type]
+    finally:
+        close = getattr(wb, "close", None)
+        if close is not None:
+            close()
+    return doc
