@@ -9,6 +9,7 @@
 
 from . import ja
 from .api import InternalError, UnreadableInput, parse, parse_text
+from .batch import ParseResult, convert_batch, parse_many
 from .errors import (
     CorruptDocument,
     DecodingError,
@@ -22,6 +23,8 @@ from .errors import (
     SheetParseError,
     UnsupportedFormat,
 )
+from .flatfiles import write_tables
+from .jobs import WorkerCrashed
 from .limits import Limits
 from .model import (
     Diagnostic,
@@ -34,6 +37,7 @@ from .model import (
     ProgressSheet,
     Source,
 )
+from .store import write_sqlite
 
 __version__ = "0.1.0"
 
@@ -55,13 +59,19 @@ __all__ = [
     "NoTextLayer",
     "NotAProgressSheet",
     "Observation",
+    "ParseResult",
     "ParseTimeout",
     "ProgressSheet",
     "SheetParseError",
     "Source",
     "UnreadableInput",
     "UnsupportedFormat",
+    "WorkerCrashed",
+    "convert_batch",
     "ja",
     "parse",
+    "parse_many",
     "parse_text",
+    "write_sqlite",
+    "write_tables",
 ]
