@@ -47,6 +47,24 @@ LOOKALIKE_RANGES: tuple[tuple[int, int], ...] = (
     (0x2F800, 0x2FA1F),  # CJK Compatibility Ideographs Supplement
 )
 
+#: Japanese forms where a radical's compatibility mapping gives a form Japanese text does not
+#: use (⼾ KANGXI RADICAL DOOR decomposes to 戶; Japanese fonts draw it as, and share its glyph
+#: with, 戸)
+_JAPANESE_FORMS = {0x2F3E: "\u6238"}
+
+#: punctuation that CJK fonts draw with the glyph of a Japanese character and that PDF writers
+#: name by the lowest code point sharing the glyph (Chromium/Skia with Noto Sans CJK JP prints
+#: ``・`` as U+2027 and U+3000 as U+2003); never written on purpose in a Japanese sheet
+PDF_PUNCTUATION: dict[int, str] = {
+    0x2027: "\u30fb",  # HYPHENATION POINT → KATAKANA MIDDLE DOT ・
+    0x2003: "\u3000",  # EM SPACE → IDEOGRAPHIC SPACE
+    0x2329: "\u3008",  # LEFT-POINTING ANGLE BRACKET → 〈
+    0x232A: "\u3009",  # RIGHT-POINTING ANGLE BRACKET → 〉
+    0x2215: "\uff0f",  # DIVISION SLASH → ／
+    0x2035: "\uff40",  # REVERSED PRIME → ｀
+    0x02BB: "\u2018",  # MODIFIER LETTER TURNED COMMA → ‘
+}
+
 _LOOKALIKE = re.compile(
     "[" + "".join(f"{chr(a)}-{chr(b)}" for a, b in LOOKALIKE_RANGES) + "]"
 )
@@ -71,6 +89,7 @@ def lookalike_table() -> dict[int, str]:
             mapped = unicodedata.normalize("NFKC", ch)
             if mapped != ch and _is_ideograph(mapped):
                 table[cp] = mapped
+    table.update(_JAPANESE_FORMS)
     return table
 
 

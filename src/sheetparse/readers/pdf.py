@@ -151,14 +151,19 @@ def _char_diagnostics(stats: CharStats, out: list[Diagnostic]) -> None:
 # --- from page layouts to blocks --------------------------------------------------------------
 
 
-def _text_limits(pages: list[PageLayout]) -> dict[tuple[int, int], float]:
-    """Per page size: the right edge of the text column (where lines outside tables wrap)."""
+def _text_limits(
+    pages: list[PageLayout], skip: dict[int, set[int]]
+) -> dict[tuple[int, int], float]:
+    """Per page size: the right edge of the text column (where lines outside tables wrap),
+    page furniture (``skip``) aside."""
     edges: dict[tuple[int, int], float] = {}
     lefts: dict[tuple[int, int], float] = {}
     for p in pages:
         key = (round(p.width), round(p.height))
-        rights = [ln.x1 for ln in p.lines] + [t.bbox[2] for t in p.tables]
-        left = [ln.x0 for ln in p.lines] + [t.bbox[0] for t in p.tables]
+        gone = skip.get(p.number, set())
+        lines = [ln for i, ln in enumerate(p.lines) if i not in gone]
+        rights = [ln.x1 for ln in lines] + [t.bbox[2] for t in p.tables]
+        left = [ln.x0 for ln in lines] + [t.bbox[0] for t in p.tables]
         if rights:
             edges[key] = max(edges.get(key, 0.0), max(rights))
             lefts[key] = min(lefts.get(key, p.width), min(left))
@@ -224,7 +229,7 @@ def _assemble(pages: list[PageLayout], doc: Document, limits: Limits) -> None:
             f"{len(doc.skipped)} line(s) of page furniture left out ({what}), e.g. "
             f"{doc.skipped[0].text!r}.",
         ))
-    limits_by_size = _text_limits(pages)
+    limits_by_size = _text_limits(pages, by_page)
     body = _body_size(pages)
     # paragraphs and tables in order; a table first on its page may continue the last one
     items: list[tuple[int, list[TextLine]] | PageTable] = []
@@ -278,6 +283,8 @@ def _join_diagnostic(a: PageTable, b: PageTable, report: JoinReport) -> Diagnost
         what.append(f"{report.header_rows} repeated header row(s) removed")
     if report.row_merged:
         what.append("a row split by the page break merged into one row")
+    elif report.cells_merged:
+        what.append(f"{report.cells_merged} merged cell(s) cut by the page break made whole")
     code = "row-continued" if report.row_merged else "table-continued"
     return dg.make("info", code, "; ".join(what).capitalize() + ".", b.cells[0].loc if b.cells
                    else Loc(page=b.page))

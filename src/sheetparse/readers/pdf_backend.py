@@ -17,11 +17,15 @@ import io
 from dataclasses import dataclass
 from typing import NamedTuple, Protocol
 
+from .pdf_tags import StructureTags
+
 Color = tuple[float, ...] | None
 
 
 class Char(NamedTuple):
-    """One glyph as printed: its text (usually one character), box, font size and font."""
+    """One glyph as printed: its text (usually one character), box, font size and font;
+    ``block`` identifies the paragraph or list item it belongs to where the PDF is tagged
+    (glyphs of different blocks were never wrapped into one another)."""
 
     text: str
     x0: float
@@ -31,6 +35,7 @@ class Char(NamedTuple):
     size: float
     font: str
     upright: bool = True
+    block: int | None = None
 
 
 class Segment(NamedTuple):
@@ -69,7 +74,11 @@ class ImageBox(NamedTuple):
 
 @dataclass(slots=True)
 class PageObjects:
-    """Everything the reader needs from one page (1-based ``number``)."""
+    """Everything the reader needs from one page (1-based ``number``).
+
+    ``chars`` holds only glyphs that are visible: a glyph drawn mostly outside the clipping
+    path in force (spreadsheet cell text cut at a page break, text overflowing a cell) or
+    outside the page is left out and counted in ``clipped``."""
 
     number: int
     width: float
@@ -78,6 +87,7 @@ class PageObjects:
     segments: list[Segment]
     rects: list[Rect]
     images: list[ImageBox]
+    clipped: int = 0
 
 
 class OpenedPdf(Protocol):
@@ -124,6 +134,7 @@ class PdfplumberDocument:
         try:
             self._pdf = pdfplumber.open(io.BytesIO(data), password=password)
             self.page_count = len(self._pdf.pages)
+            self._tags = StructureTags(self._pdf.doc)
         except PdfminerException as e:
             cause = e.args[0] if e.args else e
             if isinstance(cause, (PDFPasswordIncorrect, PDFEncryptionError)):
@@ -137,7 +148,7 @@ class PdfplumberDocument:
     def page(self, index: int) -> PageObjects:
         page = self._pdf.pages[index]
         try:
-            return _page_objects(page)
+            return _page_objects(page, self._tags.blocks(page.page_obj.attrs))
         except RecursionError:
             raise
         except Exception as e:
@@ -157,9 +168,11 @@ def _describe(e: BaseException) -> str:
     return f"{type(inner).__name__}: {text}" if text != type(inner).__name__ else text
 
 
-def _page_objects(page) -> PageObjects:  # page: pdfplumber.page.Page
+def _page_objects(page, blocks: dict[int, int]) -> PageObjects:  # page: pdfplumber Page
     from pdfminer.layout import LTChar, LTContainer, LTCurve, LTImage, LTLine, LTRect
 
+    layout, clipped = _clipped_layout(page)
+    width = float(page.width)
     height = float(page.height)
     mb_top = float(page.mediabox[1])
     off = height + mb_top  # top = off - y1, as pdfplumber computes it
@@ -167,16 +180,22 @@ def _page_objects(page) -> PageObjects:  # page: pdfplumber.page.Page
     segments: list[Segment] = []
     rects: list[Rect] = []
     images: list[ImageBox] = []
-    stack = [iter(page.layout._objs)]
+    stack = [iter(layout._objs)]
     while stack:
         for obj in stack[-1]:
             if isinstance(obj, LTChar):
+                top, bottom = off - obj.y1, off - obj.y0
+                cx, cy = (obj.x0 + obj.x1) / 2, (top + bottom) / 2
+                if not (0 <= cx <= width and mb_top <= cy <= height + mb_top):
+                    clipped += 1  # drawn off the page
+                    continue
                 font = obj.fontname
                 if isinstance(font, bytes):
                     font = font.decode("latin-1", "replace")
+                mcid = getattr(obj, "mcid", None)
                 chars.append(Char(
-                    obj._text, obj.x0, off - obj.y1, obj.x1, off - obj.y0, obj.size, font,
-                    obj.upright,
+                    obj._text, obj.x0, top, obj.x1, bottom, obj.size, font, obj.upright,
+                    blocks.get(mcid) if mcid is not None else None,
                 ))
             elif isinstance(obj, LTRect):
                 rects.append(Rect(
@@ -201,8 +220,18 @@ def _page_objects(page) -> PageObjects:  # page: pdfplumber.page.Page
         else:
             stack.pop()
     return PageObjects(
-        page.page_number, float(page.width), height, chars, segments, rects, images
+        page.page_number, width, height, chars, segments, rects, images, clipped
     )
+
+
+def _clipped_layout(page):  # -> tuple[LTPage, int]
+    """pdfminer's layout of a page (as pdfplumber's ``page.layout``), with glyphs that the
+    clipping path hides left out; returns the layout and how many glyphs were hidden."""
+    from .pdf_device import ClipAggregator, ClipInterpreter
+
+    device = ClipAggregator(page.pdf.rsrcmgr, pageno=page.page_number, laparams=None)
+    ClipInterpreter(page.pdf.rsrcmgr, device).process_page(page.page_obj)
+    return device.get_result(), device.clipped
 
 
 def _straight_pieces(curve, off: float) -> list[Segment]:

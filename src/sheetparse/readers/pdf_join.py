@@ -4,8 +4,11 @@ A table that ends a page and a table that starts the next page are one table whe
 columns line up: the same outer edges, and the column boundaries of one a subset of the
 other's (a continuation often prints only the label column and one merged text column).
 Rows the continuation repeats from the table's head (a repeated header) are dropped. A row the
-page break split in two (its first cell, the row label, empty on the new page) is merged back
-into one row, cell by cell.
+page break split in two is merged back into one row, cell by cell, where the PDF's tags say a
+cell's text goes on, where the break cut every cell open (no ruling at the break), or where the
+row label is printed above the break and left empty below it. A merged cell cut open by the
+break (a spreadsheet's merged cell spanning rows on both pages) becomes one cell again. Text
+cut by the break is joined as one item where the last line above the break was full.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from ..blocks import Cell, Loc, TableBlock, empty_cell
 from ..errors import InputTooLarge
 from ..textutil import strip_ws
 from .pdf_page import PageTable, TCell
+from .pdf_text import is_wrap
 
 #: column boundaries this close (pt) are the same boundary
 TOLERANCE = 3.0
@@ -58,6 +62,65 @@ class JoinReport:
 
     header_rows: int = 0
     row_merged: bool = False
+    cells_merged: int = 0
+
+
+def _repeated_header(acells: list[TCell], bcells: list[TCell], a_rows: int, b_rows: int) -> int:
+    """How many leading rows of the continuation repeat the table's head."""
+    k = 0
+    while k < min(a_rows, b_rows) - 1:
+        head = _row(bcells, k)
+        if not head or head != _row(acells, k) or not any(t for _, _, t in head):
+            break
+        span = max(c.r1 for c in bcells if c.r0 == k)
+        # a header cell spanning rows: the whole block must repeat
+        if span > k + 1 and (span > min(a_rows, b_rows) - 1 or any(
+            _row(bcells, r) != _row(acells, r) for r in range(k + 1, span)
+        )):
+            break
+        k = span
+    return k
+
+
+def _continues(ac: TCell, bc: TCell) -> bool:
+    """True where the first line of ``bc`` continues the last line of ``ac`` (one item cut
+    by the page break)."""
+    if not ac.groups or not bc.groups:
+        return False
+    return is_wrap(ac.groups[-1][-1], bc.groups[0][0], ac.limit, same_page=False)
+
+
+def _merged(ac: TCell, bc: TCell, r1: int) -> TCell:
+    """``ac`` with the text of ``bc`` (its continuation on the next page) appended."""
+    if _continues(ac, bc):
+        groups = [*ac.groups[:-1], ac.groups[-1] + bc.groups[0], *bc.groups[1:]]
+    else:
+        groups = ac.groups + bc.groups
+    return replace(ac, groups=groups, r1=r1, open_bottom=bc.open_bottom)
+
+
+def _row_split(first: list[TCell], bottom: dict[tuple[int, int], TCell], acells: list[TCell],
+               last: int) -> bool:
+    """True where the continuation's first row is the rest of the table's last row."""
+    if not first or any((c.c0, c.c1) not in bottom for c in first):
+        return False
+    # the PDF's tags say that a cell's text goes on across the break
+    for bc in first:
+        ac = bottom[(bc.c0, bc.c1)]
+        if ac.groups and bc.groups:
+            pb, nb = ac.groups[-1][-1].block, bc.groups[0][0].block
+            if pb is not None and pb == nb:
+                return True
+    # the page break cut every cell of the row open
+    if all(c.open_top and bottom[(c.c0, c.c1)].open_bottom for c in first):
+        return True
+    # the row label (first column) is printed above the break and left empty below it
+    label_b = next((c for c in first if c.c0 == 0), None)
+    label_a = next((c for c in acells if c.r0 <= last < c.r1 and c.c0 == 0), None)
+    return (
+        label_b is not None and not label_b.groups and any(c.groups for c in first)
+        and label_a is not None and bool(label_a.groups)
+    )
 
 
 def join(a: PageTable, b: PageTable) -> tuple[PageTable, JoinReport]:
@@ -66,64 +129,34 @@ def join(a: PageTable, b: PageTable) -> tuple[PageTable, JoinReport]:
     xs = _union(a.xs, b.xs)
     acells = _remap(a.cells, a.xs, xs)
     bcells = _remap(b.cells, b.xs, xs)
-    # a header the continuation repeats
-    k = 0
-    while k < min(a.n_rows, b.n_rows) - 1:
-        head = _row(bcells, k)
-        if not head or head != _row(acells, k) or not any(t for _, _, t in head):
-            break
-        if any(c.r1 > k + 1 for c in bcells if c.r0 == k):
-            # a header cell spanning further rows: only a whole header block is repeated
-            span = max(c.r1 for c in bcells if c.r0 == k)
-            if span > min(a.n_rows, b.n_rows) - 1 or any(
-                _row(bcells, r) != _row(acells, r) for r in range(k, span)
-            ):
-                break
-            k = span
-            continue
-        k += 1
+    k = _repeated_header(acells, bcells, a.n_rows, b.n_rows)
     report.header_rows = k
     bcells = [replace(c, r0=c.r0 - k, r1=c.r1 - k) for c in bcells if c.r0 >= k]
     b_rows = b.n_rows - k
-    # a row the page break split: its label cell is empty on the new page
     last = a.n_rows - 1
+    bottom = {(c.c0, c.c1): c for c in acells if c.r1 == a.n_rows}
     first = [c for c in bcells if c.r0 == 0]
-    label_b = next((c for c in first if c.c0 == 0), None)
-    label_a = next((c for c in acells if c.r0 <= last < c.r1 and c.c0 == 0), None)
-    pairs: list[tuple[TCell, TCell]] = []
-    if (
-        label_b is not None and not label_b.parts and any(c.parts for c in first)
-        and label_a is not None and label_a.parts
-    ):
-        for bc in first:
-            ac = next(
-                (c for c in acells if c.r1 == a.n_rows and c.c0 == bc.c0 and c.c1 == bc.c1),
-                None,
-            )
-            if ac is None:
-                pairs = []
-                break
-            pairs.append((ac, bc))
-    if pairs:
+    if _row_split(first, bottom, acells, last):
         report.row_merged = True
         offset = a.n_rows - 1
-        merged = {id(ac): bc for ac, bc in pairs}
-        joined_a = []
-        for c in acells:
-            bc = merged.get(id(c))
-            if bc is not None:
-                c = replace(c, parts=c.parts + bc.parts, r1=offset + bc.r1)
-            joined_a.append(c)
-        rest = [
-            replace(c, r0=c.r0 + offset, r1=c.r1 + offset) for c in bcells if c.r0 > 0
-        ]
-        cells = joined_a + rest
-        n_rows = a.n_rows - 1 + b_rows
+        pairs = {(c.c0, c.c1): c for c in first}
     else:
         offset = a.n_rows
-        cells = acells + [replace(c, r0=c.r0 + offset, r1=c.r1 + offset) for c in bcells]
-        n_rows = a.n_rows + b_rows
-    joined = PageTable(a.page, xs, n_rows, cells, a.bbox, b.page, b.bottom)
+        # a merged cell the page break cut open (no ruling under it, none over its rest)
+        pairs = {
+            (c.c0, c.c1): c for c in first
+            if c.open_top and (c.c0, c.c1) in bottom and bottom[(c.c0, c.c1)].open_bottom
+        }
+    report.cells_merged = len(pairs)
+    used = {id(c) for c in pairs.values()}
+    cells = []
+    for c in acells:
+        bc = pairs.get((c.c0, c.c1)) if c.r1 == a.n_rows else None
+        cells.append(_merged(c, bc, offset + bc.r1) if bc is not None else c)
+    cells += [
+        replace(c, r0=c.r0 + offset, r1=c.r1 + offset) for c in bcells if id(c) not in used
+    ]
+    joined = PageTable(a.page, xs, offset + b_rows, cells, a.bbox, b.page, b.bottom)
     return joined, report
 
 

@@ -23,14 +23,25 @@ MAX_PAD = 8.0
 
 @dataclass(slots=True)
 class TCell:
-    """A cell of a table in grid coordinates (rows ``r0``..``r1 - 1``), with its text."""
+    """A cell of a table in grid coordinates (rows ``r0``..``r1 - 1``), with its text as
+    logical lines (each a list of printed lines that the layout wrapped)."""
 
     r0: int
     c0: int
     r1: int
     c1: int
-    parts: tuple[Part, ...]
+    groups: list[list[TextLine]]
     loc: Loc
+    #: where the cell's lines wrap (its right edge less the text padding)
+    limit: float = 0.0
+    #: no ruling along the cell's top / bottom edge (a page break cut it open)
+    open_top: bool = False
+    open_bottom: bool = False
+
+    @property
+    def parts(self) -> tuple[Part, ...]:
+        """One ``line`` part per logical line (the structure step splits them into items)."""
+        return tuple(Part("line", t) for g in self.groups if (t := join_lines(g)))
 
     @property
     def text(self) -> str:
@@ -81,9 +92,11 @@ def _table(page: int, g: Grid, buckets: list[list[Char]]) -> PageTable:
     for i, region in enumerate(g.regions):
         x0, top, x1, bottom = g.region_bbox(i)
         groups = logical_lines(lines[i], x1 - pad)
-        parts = tuple(Part("line", t) for gr in groups if (t := join_lines(gr)))
         loc = Loc(page=page, bbox=(x0, top, x1, bottom))
-        cells.append(TCell(region.r0, region.c0, region.r1, region.c1, parts, loc))
+        cells.append(TCell(
+            region.r0, region.c0, region.r1, region.c1, groups, loc, x1 - pad,
+            g.open_top[i], g.open_bottom[i],
+        ))
     return PageTable(page, list(g.xs), g.n_rows, cells, g.bbox, page, g.ys[-1])
 
 

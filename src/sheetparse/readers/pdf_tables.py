@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from .pdf_backend import Color, PageObjects
@@ -185,6 +185,9 @@ class Grid:
     ys: list[float]
     regions: list[Region]
     owner: list[list[int]]
+    #: per region: no ruling along its top / bottom edge (a cell a page break cut open)
+    open_top: list[bool] = field(default_factory=list)
+    open_bottom: list[bool] = field(default_factory=list)
 
     @property
     def bbox(self) -> tuple[float, float, float, float]:
@@ -256,7 +259,13 @@ def _grid(hs: list[Ruling], vs: list[Ruling]) -> Grid | None:
             if _coverage(h_at[r], xs[c], xs[c + 1]) < COVER:
                 union((r - 1) * n_cols + c, r * n_cols + c)
     regions = _rectangles(parent, find, union, n_rows, n_cols)
-    return _pruned(xs, ys, regions)
+    grid = _pruned(xs, ys, regions)
+    h_at = _by_position(hs, grid.ys)
+    for g in grid.regions:
+        a, b = grid.xs[g.c0], grid.xs[g.c1]
+        grid.open_top.append(_coverage(h_at[g.r0], a, b) < COVER)
+        grid.open_bottom.append(_coverage(h_at[g.r1], a, b) < COVER)
+    return grid
 
 
 def _rectangles(parent, find, union, n_rows: int, n_cols: int) -> list[Region]:

@@ -18,7 +18,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from ..glyphs import fix_lookalikes, has_lookalikes
+import regex
+
+from ..glyphs import PDF_PUNCTUATION, fix_lookalikes, has_lookalikes
 from ..textutil import BULLETS, CAPTION_MARK, is_cjk, join_wrapped
 from .pdf_backend import Char
 
@@ -30,8 +32,10 @@ _NO_LINE_START = frozenset(
     "、。，．,.)）]］｝〕〉》」』】〙〗〟’”｠»ゝゞーァィゥェォッャュョヮヵヶぁぃぅぇぉっゃゅょゎゕゖ"
     "ㇰㇱㇲㇳㇴㇵㇶㇷㇸㇹㇺㇻㇼㇽㇾㇿ々〻‐゠–〜～？！?!‼⁇⁈⁉・:;：；/"
 )
-#: line starts that always begin a new item or caption
+#: line starts that begin a new item or caption
 ITEM_MARKS = BULLETS + CAPTION_MARK
+#: the last character of a line that a ``・`` word separator may follow (kanji, katakana, Latin)
+_MID_WORD_END = regex.compile(r"[\p{Han}\p{Katakana}ーA-Za-z0-9Ａ-Ｚａ-ｚ０-９]")
 
 
 @dataclass(slots=True)
@@ -58,6 +62,12 @@ def clean_chars(chars: Sequence[Char], stats: CharStats) -> list[Char]:
                 continue
         elif text in _SYMBOL_BULLETS:
             ch = ch._replace(text=_SYMBOL_BULLETS[text])
+        elif ord(text) in PDF_PUNCTUATION:
+            stats.lookalikes += 1
+            fixed = PDF_PUNCTUATION[ord(text)]
+            if len(stats.lookalike_examples) < 8:
+                stats.lookalike_examples.add(f"U+{ord(text):04X}→{fixed}")
+            ch = ch._replace(text=fixed)
         if has_lookalikes(ch.text):
             fixed = fix_lookalikes(ch.text)
             if fixed != ch.text:
@@ -102,6 +112,8 @@ class TextLine:
     x1: float
     bottom: float
     size: float
+    #: the tagged paragraph or list item the line's first glyph belongs to (None: untagged)
+    block: int | None = None
 
     @property
     def first(self) -> str:
@@ -126,6 +138,7 @@ def _line(chars: list[Char]) -> TextLine | None:
     pending = ""
     x0 = top = bottom = size = None
     x1 = 0.0
+    block = None
     for ch in chars:
         t = ch.text
         if t.isspace():
@@ -143,7 +156,7 @@ def _line(chars: list[Char]) -> TextLine | None:
             parts.append(" ")
         parts.append(t)
         if x0 is None:
-            x0, top, bottom, size = ch.x0, ch.top, ch.bottom, ch.size
+            x0, top, bottom, size, block = ch.x0, ch.top, ch.bottom, ch.size, ch.block
         else:
             top = min(top, ch.top)  # type: ignore[type-var]
             bottom = max(bottom, ch.bottom)  # type: ignore[type-var]
@@ -152,7 +165,9 @@ def _line(chars: list[Char]) -> TextLine | None:
         prev = ch
     if x0 is None:
         return None
-    return TextLine(chars, "".join(parts), x0, top, x1, bottom, size)  # type: ignore[arg-type]
+    return TextLine(
+        chars, "".join(parts), x0, top, x1, bottom, size, block  # type: ignore[arg-type]
+    )
 
 
 def make_lines(chars: list[Char], split_gap: float | None = None) -> list[TextLine]:
@@ -230,21 +245,41 @@ def _first_unit_width(line: TextLine) -> float:
 
 def starts_item(line: TextLine) -> bool:
     """True where a line starts with a bullet or a caption mark (▲) or an ideographic-space
-    indent: it never continues the line before."""
+    indent."""
     t = line.text
     return bool(t) and (t[0] in ITEM_MARKS or t[0] == "\u3000" or t.lstrip(" ")[:1] in ITEM_MARKS)
 
 
-def is_wrap(prev: TextLine, line: TextLine, limit: float) -> bool:
-    """True where the break between two lines was made by the layout (the line was full)."""
-    if starts_item(line):
-        return False
+def _full(prev: TextLine, line: TextLine, limit: float) -> bool:
+    """True where the first word of ``line`` would not have fitted at the end of ``prev``."""
+    return prev.x1 + _first_unit_width(line) > limit - 0.25 * min(prev.size, line.size)
+
+
+def is_wrap(prev: TextLine, line: TextLine, limit: float, *, same_page: bool = True) -> bool:
+    """True where the break between two lines was made by the layout (the line was full).
+
+    A line starting with a bullet or ▲ starts an item, except a ``・`` that the layout carried
+    over from the middle of a word pair (``課題・目標``): after a full line that ends in a
+    kanji, katakana or Latin letter, where an item hardly ever ends. Lines that a tagged PDF
+    puts in different paragraphs or list items never continue each other. With
+    ``same_page=False`` (the lines are either side of a page break) their vertical distance
+    is not looked at."""
     size = min(prev.size, line.size)
     if abs(prev.size - line.size) > 1.0:
         return False
-    if line.top - prev.bottom > 0.9 * size or line.top < prev.bottom - 0.5 * size:
+    if prev.block is not None and line.block is not None and prev.block != line.block:
+        return False  # the PDF's tags put them in different paragraphs or list items
+    if same_page and (
+        line.top - prev.bottom > 0.9 * size or line.top < prev.bottom - 0.5 * size
+    ):
         return False
-    return prev.x1 + _first_unit_width(line) > limit - 0.25 * size
+    if starts_item(line):
+        return (
+            line.text[0] == "・"
+            and _MID_WORD_END.match(prev.text[-1:]) is not None
+            and _full(prev, line, limit)
+        )
+    return _full(prev, line, limit)
 
 
 def logical_lines(lines: list[TextLine], limit: float) -> list[list[TextLine]]:
