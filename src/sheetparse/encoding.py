@@ -173,6 +173,11 @@ def _is_ascii(data: bytes) -> bool:
 
 def _detect(data: bytes) -> tuple[str, str] | None:
     """The most plausible (codec, text) among UTF-8 and the Japanese legacy encodings."""
+    if data.isascii() and _ISO2022_ESC.search(data):
+        try:  # 7-bit ISO-2022-JP (mail-style) text is also valid ASCII
+            return "iso2022_jp", decode_as(data, "iso2022_jp")
+        except UnicodeDecodeError:
+            pass
     try:
         return "utf-8", data.decode("utf-8")
     except UnicodeDecodeError:

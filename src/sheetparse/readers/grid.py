@@ -12,12 +12,13 @@ across a worksheet, a heading row of a page laid out as one big table).
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
-from ..blocks import NO_LOC, Cell, Loc, Part, empty_cell
+from ..blocks import NO_LOC, Cell, Loc, Part, TableBlock, TextBlock, empty_cell
 from ..errors import InputTooLarge
+from ..textutil import CAPTION_MARK
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,6 +33,8 @@ class Placed:
     loc: Loc = NO_LOC
     #: drawn with a border (None where the source cannot say, as in most HTML)
     ruled: bool | None = None
+    #: heading level where the cell is styled as one (bold, large), for text outside tables
+    heading: int | None = None
 
     @property
     def is_empty(self) -> bool:
@@ -131,3 +134,97 @@ def is_text_row(row: int, owner: dict[tuple[int, int], Placed], cols: Sequence[i
     if p is None or p.row != row or p.rowspan != 1 or p.is_empty:
         return False
     return all(owner.get((row, c)) is p for c in cols)
+
+
+def text_blocks(p: Placed) -> Iterator[TextBlock]:
+    """A cell printed outside any table: one text block per line."""
+    for part in p.parts:
+        if part.kind == "caption" or part.text.startswith(CAPTION_MARK):
+            yield TextBlock(part.text, "caption", p.loc)
+        elif p.heading is not None:
+            yield TextBlock(part.text, "heading", p.loc, p.heading)
+        else:
+            yield TextBlock(part.text, "paragraph", p.loc)
+
+
+def segment(
+    placed: list[Placed], rows: Sequence[int], cols: Sequence[int], *,
+    max_cells: int | None = None,
+) -> Iterator[TextBlock | TableBlock]:
+    """A sheet-like grid (a worksheet, a page exported as one big table) as text and tables,
+    in reading order, told apart by their rulings as a reader of the printed page would.
+
+    A row with two or more ruled cells belongs to a table; a row of unruled cells is text (a
+    title, a heading, a paragraph typed across the sheet); where nothing is ruled, a row with
+    two or more filled cells is a table row. A row covered by a ruled cell merged down from
+    the table row above continues that table. Consecutive table rows form tables, split where an
+    empty unruled column separates two tables side by side; a lone column is text.
+    """
+    owner = owners(placed)
+    any_rules = any(p.ruled for p in placed)
+
+    def row_cells(r: int) -> list[Placed]:
+        seen: dict[int, Placed] = {}
+        for c in cols:
+            p = owner.get((r, c))
+            if p is not None:
+                seen.setdefault(id(p), p)
+        return list(seen.values())
+
+    table_rows: set[int] = set()
+    for i, r in enumerate(rows):
+        cells = row_cells(r)
+        counted = ([p for p in cells if p.ruled] if any_rules
+                   else [p for p in cells if not p.is_empty])
+        continues = i > 0 and rows[i - 1] in table_rows and any(
+            p.row < r and (p.ruled or not any_rules) for p in cells)
+        if len(counted) >= 2 or (continues and counted):
+            table_rows.add(r)
+    run: list[int] = []
+    for r in rows:
+        if r in table_rows:
+            run.append(r)
+            continue
+        if run:
+            yield from _tables(placed, owner, run, cols, max_cells)
+            run = []
+        for p in sorted(row_cells(r), key=lambda p: p.col):
+            if p.row == r and not p.is_empty:
+                yield from text_blocks(p)
+    if run:
+        yield from _tables(placed, owner, run, cols, max_cells)
+
+
+def _tables(placed: list[Placed], owner: dict[tuple[int, int], Placed], run: list[int],
+            cols: Sequence[int], max_cells: int | None) -> Iterator[TextBlock | TableBlock]:
+    """The tables of a run of table rows, split at empty unruled columns between them."""
+
+    def gap(c: int) -> bool:
+        for r in run:
+            p = owner.get((r, c))
+            if p is not None and (p.ruled or not p.is_empty or p.colspan > 1):
+                return False
+        return True
+
+    groups: list[list[int]] = [[]]
+    for c in cols:
+        if gap(c):
+            if groups[-1]:
+                groups.append([])
+        else:
+            groups[-1].append(c)
+    inside = [p for p in placed if p.row + p.rowspan > run[0] and p.row <= run[-1]]
+    for group in groups:
+        if not group:
+            continue
+        members = [p for p in inside if p.col + p.colspan > group[0] and p.col <= group[-1]]
+        if len(group) == 1:  # a lone column beside a table is text, not a table
+            for p in sorted(members, key=lambda p: p.row):
+                if not p.is_empty:
+                    yield from text_blocks(p)
+            continue
+        dropped = continuation_columns(owner, run, group)
+        keep = [c for c in group if c not in dropped]
+        grid = layout(members, run, keep, max_cells=max_cells)
+        if grid and grid[0]:
+            yield TableBlock(grid, grid[0][0].loc)

@@ -27,11 +27,20 @@ import lxml.html
 from lxml import etree
 
 from .. import diagnostics as dg
-from ..blocks import Cell, Document, Loc, Skipped, TableBlock, TextBlock, expand_spans
+from ..blocks import Document, Loc, Skipped, TableBlock, TextBlock
 from ..encoding import declared_charset, decode
+from ..errors import InputTooLarge
 from ..limits import DEFAULT_LIMITS, Limits
-from ..textutil import CAPTION_MARK, collapse_ws
-from .grid import continuation_columns, is_text_row, layout, owners, placed_from_grid
+from ..textutil import CAPTION_MARK, collapse_ws, strip_ws
+from .grid import (
+    Placed,
+    continuation_columns,
+    is_text_row,
+    layout,
+    owners,
+    segment,
+    text_blocks,
+)
 from .inline_html import parts_from_element, text_of
 
 #: libxml2's own nesting limit without huge_tree
@@ -101,6 +110,125 @@ def _c1_to_cp1252(m: re.Match[str]) -> str:
     except UnicodeDecodeError:
         return m.group(0)
     return f"&#{ord(ch)};"
+
+
+_BORDER_DECL = re.compile(r"border(?:-(?:top|right|bottom|left))?\s*:\s*([^;]+)", re.I)
+_NO_BORDER = re.compile(r"^\s*(?:none|hidden|0(?:px|pt)?|initial|inherit)\s*(?:!important)?\s*$",
+                        re.I)
+_FONT_SIZE = re.compile(r"font-size\s*:\s*([\d.]+)\s*(pt|px)", re.I)
+_CSS_RULE = re.compile(r"([^{}]+)\{([^{}]*)\}")
+_CLASS_SELECTOR = re.compile(r"^\s*(?:td|th)?\.([\w-]+)\s*$")
+_EXPORTER_FURNITURE = re.compile(
+    r"^(?:Overview|概要|Sheet\s*\d+\s*:.*|シート\s*\d+\s*:.*)$"
+)
+
+
+def _ruled_decls(style: str) -> bool | None:
+    """Whether declarations draw a border: True, False, or None where they say nothing."""
+    values = _BORDER_DECL.findall(style)
+    if not values:
+        return None
+    return any(not _NO_BORDER.match(v) for v in values)
+
+
+def _points(style: str) -> float | None:
+    m = _FONT_SIZE.search(style)
+    if not m:
+        return None
+    size = float(m.group(1))
+    return size * 0.75 if m.group(2).lower() == "px" else size
+
+
+class _Css:
+    """What a page's own style sheets say about table cells by class (``.xl65 {border: …}``
+    in a workbook saved as a web page): rulings, bold, font size."""
+
+    def __init__(self, root: etree._Element) -> None:
+        self.ruled_classes: dict[str, bool] = {}
+        self.bold_classes: set[str] = set()
+        self.size_classes: dict[str, float] = {}
+        for style in root.iter("style"):
+            text = re.sub(r"/\*.*?\*/", "", style.text or "", flags=re.S)
+            for selectors, decls in _CSS_RULE.findall(text):
+                for selector in selectors.split(","):
+                    m = _CLASS_SELECTOR.match(selector)
+                    if not m:
+                        continue
+                    name = m.group(1).lower()
+                    ruled = _ruled_decls(decls)
+                    if ruled is not None:
+                        self.ruled_classes[name] = ruled
+                    if _BOLD_STYLE.search(decls):
+                        self.bold_classes.add(name)
+                    if (size := _points(decls)) is not None:
+                        self.size_classes[name] = size
+
+    def classes(self, el: etree._Element) -> list[str]:
+        return (el.get("class") or "").lower().split()
+
+    def ruled(self, td: etree._Element) -> bool | None:
+        inline = _ruled_decls(td.get("style") or "")
+        if inline is not None:
+            return inline
+        found = [self.ruled_classes[c] for c in self.classes(td) if c in self.ruled_classes]
+        return any(found) if found else None
+
+    def bold(self, el: etree._Element) -> bool:
+        return bool(_BOLD_STYLE.search(el.get("style") or "")) or any(
+            c in self.bold_classes for c in self.classes(el))
+
+    def size(self, el: etree._Element) -> float | None:
+        size = _points(el.get("style") or "")
+        if size is None:
+            size = next((self.size_classes[c] for c in self.classes(el)
+                         if c in self.size_classes), None)
+        return size
+
+
+def _table_ruled(table: etree._Element) -> bool | None:
+    """A table whose ``border``/``rules`` attribute rules every cell."""
+    m = re.match(r"\s*(\d+)", table.get("border") or "")
+    if m and int(m.group(1)) > 0:
+        return True
+    if (table.get("rules") or "").lower() == "all":
+        return True
+    return None
+
+
+def _outermost(el: etree._Element, tags: tuple[str, ...]) -> list[etree._Element]:
+    """Descendants with one of ``tags`` that are not inside another such descendant."""
+    out = []
+    for d in el.iterdescendants(*tags):
+        anc = d.getparent()
+        while anc is not None and anc is not el and _tag(anc) not in tags:
+            anc = anc.getparent()
+        if anc is el:
+            out.append(d)
+    return out
+
+
+def _cell_heading(td: etree._Element, css: _Css) -> int | None:
+    """A cell styled as a heading (bold throughout): its level by font size."""
+    total = strip_ws(text_of(td))
+    if not total:
+        return None
+    bold = _tag(td) == "th" or css.bold(td)
+    if not bold:
+        outer = _outermost(td, ("b", "strong"))
+        bold = bool(outer) and strip_ws("".join(text_of(b) for b in outer)) == total
+    if not bold:
+        return None
+    size = css.size(td)
+    for font in td.iter("font"):
+        m = re.match(r"\s*(\d)", font.get("size") or "")
+        if m:
+            size = max(size or 0, {1: 8, 2: 10, 3: 12, 4: 14, 5: 18, 6: 24, 7: 36}[
+                min(7, max(1, int(m.group(1))))])
+    if size is not None and size >= 14:
+        return 1
+    if size is not None and size >= 12:
+        return 2
+    return 3
 
 
 # --- decoding and parsing -----------------------------------------------------------------
@@ -179,36 +307,44 @@ def flatten_deep(text: str, max_depth: int) -> str:
 class _Reader:
     """One pass over a parsed page, producing the document's blocks in reading order."""
 
-    def __init__(self, doc: Document, limits: Limits, n_h1: int) -> None:
+    def __init__(self, doc: Document, limits: Limits, n_h1: int, css: _Css,
+                 exported: bool = False) -> None:
         self.doc = doc
         self.limits = limits
         self.max_depth = min(limits.max_depth or LIBXML2_MAX_DEPTH, LIBXML2_MAX_DEPTH)
         self.n_h1 = n_h1
-        self.segments: list[tuple[str, bool]] = []
+        self.css = css
+        #: a page a spreadsheet program exported (its sheet headings are furniture)
+        self.exported = exported
+        #: (text, bold, in-page link) runs of the line being read
+        self.segments: list[tuple[str, bool, bool]] = []
         self.line: int | None = None
         self.caption = False
         self.too_deep_reported = False
 
     # -- text outside tables ------------------------------------------------------------------
 
-    def inline(self, text: str | None, line: int | None, bold: bool) -> None:
+    def inline(self, text: str | None, line: int | None, bold: bool, link: bool = False) -> None:
         if not text:
             return
         if self.line is None and text.strip():
             self.line = line
-        self.segments.append((text, bold))
+        self.segments.append((text, bold, link))
 
     def flush(self) -> None:
         segments, self.segments = self.segments, []
         line, self.line = self.line, None
         caption, self.caption = self.caption, False
-        text = collapse_ws("".join(t for t, _ in segments).replace("\u200b", ""))
+        text = collapse_ws("".join(t for t, _, _ in segments).replace("\u200b", ""))
         if not text:
             return
-        bold = all(b for t, b in segments if t.strip())
-        if caption or text.startswith(CAPTION_MARK):
+        filled = [(b, k) for t, b, k in segments if t.strip()]
+        if all(k for _, k in filled):
+            # a line made only of in-page links: a table of contents, not the sheet
+            self.doc.skipped.append(Skipped(text, "chrome", Loc(line=line)))
+        elif caption or text.startswith(CAPTION_MARK):
             self.doc.blocks.append(TextBlock(text, "caption", Loc(line=line)))
-        elif bold:
+        elif all(b for b, _ in filled):
             self.doc.blocks.append(TextBlock(text, "heading", Loc(line=line)))
         else:
             self.doc.blocks.append(TextBlock(text, "paragraph", Loc(line=line)))
@@ -216,12 +352,16 @@ class _Reader:
     def heading(self, el: etree._Element, level: int) -> None:
         self.flush()
         text = collapse_ws(text_of(el))
+        if self.exported and _EXPORTER_FURNITURE.match(text):
+            self.doc.skipped.append(Skipped(text, "chrome", Loc(line=el.sourceline)))
+            return
         if text:
             kind = "caption" if text.startswith(CAPTION_MARK) else "heading"
             self.doc.blocks.append(TextBlock(text, kind, Loc(line=el.sourceline), level))
 
     def skip(self, el: etree._Element) -> None:
-        text = collapse_ws(text_of(el))
+        """Record an element's text as chrome (left out, but accounted for)."""
+        text = collapse_ws(el.text_content() if _tag(el) == "noscript" else text_of(el))
         if text:
             self.doc.skipped.append(Skipped(text, "chrome", Loc(line=el.sourceline)))
 
@@ -248,18 +388,18 @@ class _Reader:
     # -- the tree --------------------------------------------------------------------------
 
     def walk(self, el: etree._Element, depth: int = 0, bold: bool = False,
-             in_main: bool = False) -> None:
+             in_main: bool = False, link: bool = False) -> None:
         """Read an element's content into blocks."""
         line = el.sourceline
-        self.inline(el.text, line, bold)
+        self.inline(el.text, line, bold, link)
         for child in el:
             tag = _tag(child)
             if tag and tag not in _SKIP:
-                self.element(child, tag, depth + 1, bold, in_main)
-            self.inline(child.tail, child.sourceline, bold)
+                self.element(child, tag, depth + 1, bold, in_main, link)
+            self.inline(child.tail, child.sourceline, bold, link)
 
     def element(self, el: etree._Element, tag: str, depth: int, bold: bool,
-                in_main: bool) -> None:
+                in_main: bool, link: bool = False) -> None:
         if self.is_chrome(el, tag, in_main):
             self.flush()
             self.skip(el)
@@ -280,16 +420,17 @@ class _Reader:
             return
         bold = bold or tag in _BOLD_TAGS or bool(_BOLD_STYLE.search(el.get("style") or ""))
         in_main = in_main or tag in _MAIN_TAGS or (el.get("role") or "").lower() == "main"
+        link = link or (tag == "a" and (el.get("href") or "").startswith("#"))
         if tag in _BLOCK:
             self.flush()
             if tag == "figcaption":
                 self.caption = True
-            self.walk(el, depth, bold, in_main)
+            self.walk(el, depth, bold, in_main, link)
             if tag == "figcaption":
                 self.caption = True
             self.flush()
         else:
-            self.walk(el, depth, bold, in_main)
+            self.walk(el, depth, bold, in_main, link)
 
     def too_deep(self, el: etree._Element) -> None:
         if self.too_deep_reported:
@@ -322,29 +463,61 @@ class _Reader:
         self.data_table(el, rows)
 
     def data_table(self, el: etree._Element, rows: list[tuple[etree._Element, bool]]) -> None:
-        cells: list[list[Cell]] = []
-        header_rows = 0
+        placed, n_cols, header_rows = self.place_cells(el, rows)
+        if not placed:
+            return
+        n_rows = len(rows)
+        ruled = [p for p in placed if p.ruled]
+        unruled_text = [p for p in placed if not p.ruled and not p.is_empty]
+        if len(ruled) >= 2 and unruled_text:
+            # a sheet exported as one big table (spreadsheet HTML): rulings tell text rows
+            # from the tables typed between them
+            blocks: Iterator[TextBlock | TableBlock] = segment(
+                placed, range(n_rows), range(n_cols), max_cells=self.limits.max_cells)
+        else:
+            blocks = split_table(placed, n_rows, n_cols, Loc(line=el.sourceline), header_rows,
+                                 max_cells=self.limits.max_cells)
+        self.doc.blocks.extend(blocks)
+
+    def place_cells(self, el: etree._Element, rows: list[tuple[etree._Element, bool]]
+                    ) -> tuple[list[Placed], int, int]:
+        """The table's cells at their grid positions (HTML rowspan/colspan layout), with the
+        number of columns and of leading header rows."""
+        ruled_table = _table_ruled(el)
+        occupied: set[tuple[int, int]] = set()
+        placed: list[Placed] = []
+        n_rows, n_cols, header_rows = len(rows), 0, 0
+        max_cells = self.limits.max_cells
         for r, (tr, in_head) in enumerate(rows):
-            row = []
+            c = 0
             for td in tr:
                 if _tag(td) not in ("td", "th"):
                     continue
                 if _is_hidden(td):
                     self.skip(td)
                     continue
-                row.append(Cell(
-                    parts_from_element(td), Loc(line=td.sourceline),
-                    _span(td.get("rowspan"), 65534, len(rows) - r), _span(td.get("colspan"), 1000),
+                while (r, c) in occupied:
+                    c += 1
+                rs = _span(td.get("rowspan"), 65534, n_rows - r)
+                rs = min(rs, n_rows - r)
+                cs = _span(td.get("colspan"), 1000)
+                if max_cells is not None and (c + cs) * n_rows > max_cells:
+                    raise InputTooLarge(
+                        f"a table has more than {max_cells:,} cells; raise the max_cells limit "
+                        "if this file is genuine"
+                    )
+                placed.append(Placed(
+                    r, c, rs, cs, parts_from_element(td), Loc(line=td.sourceline),
+                    ruled_table or self.css.ruled(td), _cell_heading(td, self.css),
                 ))
-            cells.append(row)
+                for dr in range(rs):
+                    for dc in range(cs):
+                        occupied.add((r + dr, c + dc))
+                c += cs
+                n_cols = max(n_cols, c)
             if in_head and r == header_rows:
                 header_rows += 1
-        if not any(cells):
-            return
-        grid = expand_spans(cells, max_cells=self.limits.max_cells)
-        for block in split_table(grid, Loc(line=el.sourceline), header_rows,
-                                 max_cells=self.limits.max_cells):
-            self.doc.blocks.append(block)
+        return placed, n_cols, header_rows
 
 
 def _is_hidden(el: etree._Element) -> bool:
@@ -397,36 +570,32 @@ def _is_layout(table: etree._Element, rows: list[tuple[etree._Element, bool]]) -
 
 
 def split_table(
-    grid: tuple[tuple[Cell, ...], ...], loc: Loc, header_rows: int = 0, *,
+    placed: list[Placed], n_rows: int, n_cols: int, loc: Loc, header_rows: int = 0, *,
     max_cells: int | None = None,
 ) -> Iterator[TextBlock | TableBlock]:
-    """A grid as table blocks, split at rows printed as one cell across the whole width (lines
-    of text), with columns that only continue a merged cell from the left dropped."""
-    if not grid or not grid[0]:
+    """A table's cells as table blocks, split at rows printed as one cell across the whole
+    width (lines of text), with columns that only continue a merged cell from the left
+    dropped."""
+    if not placed or not n_cols:
         return
-    placed = placed_from_grid(grid)
     owner = owners(placed)
-    all_cols = list(range(len(grid[0])))
+    all_cols = list(range(n_cols))
     run: list[int] = []
 
     def emit(rows: list[int]) -> TableBlock:
-        cols = [c for c in all_cols if c not in continuation_columns(owner, rows, all_cols)]
+        dropped = continuation_columns(owner, rows, all_cols)
+        cols = [c for c in all_cols if c not in dropped]
         inside = [p for p in placed if rows[0] <= p.row <= rows[-1]]
-        first = grid[rows[0]][0]
+        grid = layout(inside, rows, cols, max_cells=max_cells)
         head = max(0, min(header_rows - rows[0], len(rows)))
-        return TableBlock(layout(inside, rows, cols, max_cells=max_cells),
-                          loc if rows[0] == 0 else first.loc, head)
+        return TableBlock(grid, loc if rows[0] == 0 else grid[0][0].loc, head)
 
-    for r in range(len(grid)):
-        if len(all_cols) > 1 and is_text_row(r, owner, all_cols):
+    for r in range(n_rows):
+        if n_cols > 1 and is_text_row(r, owner, all_cols):
             if run:
                 yield emit(run)
                 run = []
-            cell = grid[r][0]
-            for part in cell.parts:
-                kind = "caption" if part.kind == "caption" or part.text.startswith(
-                    CAPTION_MARK) else "paragraph"
-                yield TextBlock(part.text, kind, cell.loc)
+            yield from text_blocks(owner[(r, 0)])
             continue
         run.append(r)
     if run:
@@ -474,13 +643,14 @@ def read_html(data: bytes, *, limits: Limits = DEFAULT_LIMITS) -> Document:
     head = root.find("head")
     if head is not None:
         title = head.find("title")
-        if title is not None and collapse_ws(text_of(title)):
-            doc.skipped.append(
-                Skipped(collapse_ws(text_of(title)), "chrome", Loc(line=title.sourceline))
-            )
+        if title is not None and (text := collapse_ws(title.text_content())):
+            doc.skipped.append(Skipped(text, "chrome", Loc(line=title.sourceline)))
     top = body if body is not None else root
     n_h1 = sum(1 for _ in top.iter("h1"))
-    reader = _Reader(doc, limits, n_h1)
+    generator = next((m.get("content") or "" for m in root.iter("meta")
+                      if (m.get("name") or "").lower() == "generator"), "")
+    exported = bool(re.match(r"\s*(?:LibreOffice|OpenOffice|Microsoft Excel)", generator, re.I))
+    reader = _Reader(doc, limits, n_h1, _Css(root), exported)
     if deep_line is not None:
         reader.too_deep_reported = True
     reader.walk(top)

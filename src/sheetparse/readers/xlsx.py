@@ -39,8 +39,8 @@ from ..errors import (
     UnsupportedFormat,
 )
 from ..limits import DEFAULT_LIMITS, Limits
-from ..textutil import CAPTION_MARK, collapse_ws, strip_ws
-from .grid import Placed, continuation_columns, layout, owners
+from ..textutil import collapse_ws, strip_ws
+from .grid import Placed, segment
 from .xlsx_format import display
 
 #: how much a workbook may expand when unzipped, relative to max_bytes (a zip bomb guard)
@@ -152,6 +152,13 @@ def _parts(text: str) -> tuple[Part, ...]:
     return (Part("text", lines[0]),) if lines else ()
 
 
+def _heading(t: _Text | None) -> int | None:
+    """Heading level of a bold cell by its font size (14pt and up: 1; 12pt: 2; else 3)."""
+    if t is None or not t.bold:
+        return None
+    return 1 if t.size >= 14 else 2 if t.size >= 12 else 3
+
+
 class _SheetReader:
     """One worksheet → blocks."""
 
@@ -176,9 +183,18 @@ class _SheetReader:
         cells = getattr(ws, "_cells", None)
         items = cells.items() if isinstance(cells, dict) else (
             ((c.row, c.column), c) for row in ws.iter_rows() for c in row)
+        border_cache: dict[int, bool] = {}
         for (r, c), cell in items:
-            if cell.has_style and _ruled(cell):
-                rules.add((r, c))
+            if cell.has_style:
+                key = getattr(getattr(cell, "_style", None), "borderId", None)
+                if key is None:
+                    is_ruled = _ruled(cell)
+                elif (is_ruled := border_cache.get(key)) is None:  # type: ignore[assignment]
+                    is_ruled = border_cache[key] = _ruled(cell)
+                if is_ruled:
+                    rules.add((r, c))
+            if cell.value is None:
+                continue
             text = _text_of(cell)
             if not text.strip():
                 continue
@@ -214,7 +230,7 @@ class _SheetReader:
                 f"more than the max_cells limit of {self.limits.max_cells:,}"
             )
         placed = self.placed(texts, rules, merged, rows, cols)
-        return list(self.blocks(placed, texts, rows, cols))
+        return list(segment(placed, rows, cols, max_cells=self.limits.max_cells))
 
     def placed(self, texts: dict[tuple[int, int], _Text], rules: set[tuple[int, int]],
                merged: list[tuple[int, int, int, int]], rows: list[int],
@@ -237,106 +253,18 @@ class _SheetReader:
             is_ruled = any(ruled(r, c) for r in range(a, cc + 1) for c in range(b, d + 1)
                            if (cc - a + 1) * (d - b + 1) <= 4096) or ruled(a, b)
             out.append(Placed(a, b, cc - a + 1, d - b + 1, _parts(t.text) if t else (),
-                              self.loc(a, b), is_ruled))
+                              self.loc(a, b), is_ruled, _heading(t)))
             for r in range(a, cc + 1):
                 for c in range(b, d + 1):
                     covered.add((r, c))
-        for r in rows:
-            for c in cols:
-                if (r, c) in covered:
-                    continue
+        # single cells: only those with text or rulings (an empty unruled position is the
+        # absence of a cell; layout() fills it)
+        for r, c in sorted((set(texts) | rules) - covered):
+            if r in row_set and c in col_set:
                 t = texts.get((r, c))
                 out.append(Placed(r, c, 1, 1, _parts(t.text) if t else (), self.loc(r, c),
-                                  ruled(r, c)))
+                                  (r, c) in rules, _heading(t)))
         return out
-
-    def blocks(self, placed: list[Placed], texts: dict[tuple[int, int], _Text],
-               rows: list[int], cols: list[int]) -> Iterator[TextBlock | TableBlock]:
-        """Text rows and tables, in reading order."""
-        owner = owners(placed)
-        any_rules = any(p.ruled for p in placed)
-
-        def row_cells(r: int) -> list[Placed]:
-            seen: dict[int, Placed] = {}
-            for c in cols:
-                p = owner.get((r, c))
-                if p is not None:
-                    seen.setdefault(id(p), p)
-            return list(seen.values())
-
-        table_rows: set[int] = set()
-        for i, r in enumerate(rows):
-            cells = row_cells(r)
-            counted = [p for p in cells if p.ruled] if any_rules else [
-                p for p in cells if not p.is_empty]
-            continues = i > 0 and rows[i - 1] in table_rows and any(
-                p.row < r and (p.ruled or not any_rules) for p in cells)
-            if len(counted) >= 2 or (continues and counted):
-                table_rows.add(r)
-        run: list[int] = []
-        for r in rows:
-            if r in table_rows:
-                run.append(r)
-                continue
-            if run:
-                yield from self.tables(placed, owner, run, cols, texts)
-                run = []
-            yield from self.text_row(r, row_cells(r), texts)
-        if run:
-            yield from self.tables(placed, owner, run, cols, texts)
-
-    def text_row(self, r: int, cells: list[Placed],
-                 texts: dict[tuple[int, int], _Text]) -> Iterator[TextBlock]:
-        for p in sorted(cells, key=lambda p: p.col):
-            if p.row != r or p.is_empty:
-                continue
-            yield from self.text_blocks(p, texts.get((p.row, p.col)))
-
-    def text_blocks(self, p: Placed, t: _Text | None) -> Iterator[TextBlock]:
-        """A cell outside tables: one block per printed line."""
-        for part in p.parts:
-            text = part.text
-            if text.startswith(CAPTION_MARK):
-                yield TextBlock(text, "caption", p.loc)
-            elif t is not None and t.bold:
-                level = 1 if t.size >= 14 else 2 if t.size >= 12 else 3
-                yield TextBlock(text, "heading", p.loc, level)
-            else:
-                yield TextBlock(text, "paragraph", p.loc)
-
-    def tables(self, placed: list[Placed], owner: dict[tuple[int, int], Placed],
-               run: list[int], cols: list[int],
-               texts: dict[tuple[int, int], _Text]) -> Iterator[TextBlock | TableBlock]:
-        """The tables of a run of table rows: split at empty unruled columns between them."""
-
-        def gap(c: int) -> bool:
-            for r in run:
-                p = owner.get((r, c))
-                if p is not None and (p.ruled or not p.is_empty or p.colspan > 1):
-                    return False
-            return True
-
-        groups: list[list[int]] = [[]]
-        for c in cols:
-            if gap(c):
-                if groups[-1]:
-                    groups.append([])
-            else:
-                groups[-1].append(c)
-        inside = [p for p in placed if p.row + p.rowspan > run[0] and p.row <= run[-1]]
-        for group in groups:
-            if not group:
-                continue
-            members = [p for p in inside if p.col + p.colspan > group[0] and p.col <= group[-1]]
-            if len(group) == 1:  # a lone column beside a table is text, not a table
-                for p in sorted(members, key=lambda p: p.row):
-                    if not p.is_empty:
-                        yield from self.text_blocks(p, texts.get((p.row, p.col)))
-                continue
-            keep = [c for c in group if c not in continuation_columns(owner, run, group)]
-            grid = layout(members, run, keep, max_cells=self.limits.max_cells)
-            yield TableBlock(grid, grid[0][0].loc if grid and grid[0] else self.loc(run[0],
-                                                                                   group[0]))
 
 
 def _header_footer(ws: Any) -> Iterator[tuple[str, str]]:
