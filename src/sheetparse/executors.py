@@ -286,14 +286,20 @@ class DaskExecutor(Executor):
             raise RuntimeError(
                 "the dask executor needs dask.distributed: pip install 'sheetparse[dask]'"
             ) from e
+        import logging
+
+        import dask
+
         self._cluster = None
         if address:
             self.client = Client(address)
         else:
-            self._cluster = LocalCluster(
-                n_workers=max(1, jobs or default_jobs()), threads_per_worker=1, processes=True,
-                dashboard_address=None,
-            )
+            # a file that crashes its worker is reported, not retried on the next worker
+            with dask.config.set({"distributed.scheduler.allowed-failures": 0}):
+                self._cluster = LocalCluster(
+                    n_workers=max(1, jobs or default_jobs()), threads_per_worker=1,
+                    processes=True, dashboard_address=None, silence_logs=logging.ERROR,
+                )
             self.client = Client(self._cluster)
         self.workers = max(1, sum(self.client.nthreads().values()))
 
@@ -346,12 +352,22 @@ class DaskExecutor(Executor):
         return Lost("error", f"{type(exc).__name__}: {exc}" if exc else future.status)
 
     def _abandon(self, future: Any) -> None:
-        """Cancel a task past its deadline; restart its worker when the cluster is ours."""
-        busy_on = [w for w, keys in self.client.processing().items() if future.key in keys]
+        """Cancel a task past its deadline; restart its worker when the cluster is ours.
+
+        The restart waits until the scheduler has forgotten the task: a worker restarted while
+        its task is still known has the task rescheduled onto another worker, hang and all.
+        """
+        key = future.key
+        busy_on = [w for w, keys in self.client.processing().items() if key in keys]
         future.cancel()
-        if self._cluster is not None and busy_on:
-            with contextlib.suppress(Exception):
-                self.client.restart_workers(busy_on, timeout=30, raise_for_error=False)
+        if self._cluster is None or not busy_on:
+            return
+        with contextlib.suppress(Exception):
+            deadline = time.monotonic() + 10
+            while time.monotonic() < deadline and self.client.run_on_scheduler(
+                    _scheduler_knows, key=key):
+                time.sleep(0.05)
+            self.client.restart_workers(busy_on, timeout=30, raise_for_error=False)
 
     def close(self) -> None:
         with contextlib.suppress(Exception):
@@ -359,6 +375,10 @@ class DaskExecutor(Executor):
         if self._cluster is not None:
             with contextlib.suppress(Exception):
                 self._cluster.close()
+
+
+def _scheduler_knows(dask_scheduler: Any, key: str) -> bool:
+    return key in dask_scheduler.tasks
 
 
 def make_executor(kind: str = "process", jobs: int | None = None, *,
