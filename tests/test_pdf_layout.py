@@ -1,0 +1,287 @@
+"""The PDF reader on hand-made pages: tables, merged cells, wrapped text, furniture, page breaks.
+
+Each page is written by tests/pdf_factory.py with known geometry, so every expectation below is
+worked out from the page as drawn, not from the reader's output.
+"""
+
+from __future__ import annotations
+
+from pdf_factory import Page, grid, make_pdf
+from sheetparse.blocks import TableBlock, TextBlock
+from sheetparse.cells import split_cell
+from sheetparse.readers.pdf import read_pdf
+
+
+def _tables(doc) -> list[TableBlock]:
+    return [b for b in doc.blocks if isinstance(b, TableBlock)]
+
+
+def _texts(doc) -> list[TextBlock]:
+    return [b for b in doc.blocks if isinstance(b, TextBlock)]
+
+
+def _grid_text(t: TableBlock) -> list[list[str]]:
+    return [[c.text for c in row] for row in t.rows]
+
+
+# --- tables -------------------------------------------------------------------------------
+
+
+def test_merged_cells_become_one_cell_with_their_span():
+    # the indicator-table head: 事業名 and 目標値 span two rows, 実績値 spans three columns
+    xs = [40, 160, 200, 240, 280, 330]
+    ys = [100, 118, 136, 154]
+    pg = grid(Page(), xs, ys, [
+        (0, 0, 2, 1, ["事業名"]), (0, 1, 1, 3, ["実績値"]), (0, 4, 2, 1, ["目標値"]),
+        (1, 1, 1, 1, ["R7"]), (1, 2, 1, 1, ["R8"]), (1, 3, 1, 1, ["R9"]),
+        (2, 0, 1, 1, ["講座の実施"]), (2, 1, 1, 1, ["36"]), (2, 2, 1, 1, []),
+        (2, 3, 1, 1, []), (2, 4, 1, 1, ["51"]),
+    ])
+    (t,) = _tables(read_pdf(make_pdf([pg])))
+    assert _grid_text(t) == [
+        ["事業名", "実績値", "", "", "目標値"],
+        ["", "R7", "R8", "R9", ""],
+        ["講座の実施", "36", "", "", "51"],
+    ]
+    head = t.rows[0]
+    assert (head[0].rowspan, head[0].colspan) == (2, 1)
+    assert (head[1].rowspan, head[1].colspan) == (1, 3)
+    assert head[2].covered_by == (0, 1) and head[3].covered_by == (0, 1)
+    assert t.rows[1][0].covered_by == (0, 0) and t.rows[1][4].covered_by == (0, 4)
+    assert t.rows[2][2].covered_by is None and t.rows[2][2].is_empty
+    # every cell knows its page and its box on that page
+    assert head[1].loc.page == 1
+    assert head[1].loc.bbox == (160, 100, 280, 118)
+    assert t.rows[2][0].loc.bbox == (40, 136, 160, 154)
+    assert t.loc.bbox == (40, 100, 330, 154)
+
+
+def test_borders_drawn_as_thin_filled_rectangles_are_rulings():
+    pg = Page()
+    for y in (100, 120, 140):
+        pg.rect(40, y - 0.4, 300, y + 0.4, fill=True, stroke=False)
+    for x in (40, 150, 300):
+        pg.rect(x - 0.4, 100, x + 0.4, 140, fill=True, stroke=False)
+    pg.rect(40, 100, 300, 120, fill=True, stroke=False, gray=0.9)  # header shading
+    for (x, y, s) in ((42, 102, "対象"), (152, 102, "市民"), (42, 122, "実績"), (152, 122, "本文")):
+        pg.text(x, y, s, 9)
+    (t,) = _tables(read_pdf(make_pdf([pg])))
+    assert _grid_text(t) == [["対象", "市民"], ["実績", "本文"]]
+
+
+def test_a_frame_around_text_is_not_a_table():
+    pg = Page().box(40, 100, 300, 130).text(45, 105, "囲み記事の本文", 10)
+    doc = read_pdf(make_pdf([pg]))
+    assert not _tables(doc)
+    assert [b.text for b in _texts(doc)] == ["囲み記事の本文"]
+
+
+# --- text inside cells ---------------------------------------------------------------------
+
+
+def _cell_parts(lines: list[str], width: float, size: float = 10.0) -> list[str]:
+    pg = grid(Page(), [40, 40 + width, 40 + width + 60], [100, 220],
+              [(0, 0, 1, 1, lines), (0, 1, 1, 1, ["右"])], size=size)
+    (t,) = _tables(read_pdf(make_pdf([pg])))
+    return [p.text for p in t.rows[0][0].parts]
+
+
+def test_wrapped_lines_join_without_spaces_and_hard_lines_stay_apart():
+    # 10 pt glyphs, 2 pt padding both sides: 12 characters fill a 124 pt cell
+    lines = ["・地域出前講座に参加して", "みようと思う", "・自分のできる活動", "▲写真の説明"]
+    assert _cell_parts(lines, 124) == [
+        "・地域出前講座に参加してみようと思う", "・自分のできる活動", "▲写真の説明",
+    ]
+
+
+def test_items_on_their_own_lines_without_bullets_stay_apart():
+    # the first line ends three characters short of the edge: the author broke it there
+    lines = ["講座に参加する", "関連する情報を自ら集める"]
+    assert _cell_parts(lines, 124) == lines
+
+
+def test_a_line_break_before_a_word_separator_dot_is_a_wrap():
+    # 課題・目標 wrapped before the ・: a full line (10 characters) ending in a kanji
+    lines = ["市民、地域、市が課題", "・目標を共有する"]
+    assert _cell_parts(lines, 104) == ["市民、地域、市が課題・目標を共有する"]
+
+
+def test_a_bullet_after_a_full_line_that_ends_an_item_starts_an_item():
+    lines = ["・市民と地域をつなぐ", "・目標を共有する"]
+    assert _cell_parts(lines, 104) == lines
+
+
+def test_latin_words_keep_their_space_across_a_wrap():
+    # 80 pt of room: 相談窓口 (40) + space + Wi-Fi (25) leaves 10 pt, too little for "and"
+    lines = ["相談窓口 Wi-Fi", "and LINE で受付"]
+    assert _cell_parts(lines, 84) == ["相談窓口 Wi-Fi and LINE で受付"]
+
+
+def test_header_printed_one_character_per_line_is_one_word():
+    pg = grid(Page(), [40, 54, 200], [100, 140], [(0, 0, 1, 1, ["達", "成", "度"]),
+                                                  (0, 1, 1, 1, ["本文"])], size=9, pad=2)
+    (t,) = _tables(read_pdf(make_pdf([pg])))
+    assert t.rows[0][0].text == "達成度"
+
+
+def test_caption_and_bullets_split_into_items_and_figures():
+    pg = grid(Page(), [40, 400, 460], [100, 160], [
+        (0, 0, 1, 1, ["・一つ目の項目", "・二つ目の項目", "▲講座の様子"]), (0, 1, 1, 1, ["市"]),
+    ])
+    (t,) = _tables(read_pdf(make_pdf([pg])))
+    ct = split_cell(t.rows[0][0])
+    assert ct.items == ["一つ目の項目", "二つ目の項目"]
+    assert ct.figures == ["講座の様子"]
+
+
+# --- glyphs ----------------------------------------------------------------------------------
+
+
+def test_fake_bold_doubles_are_dropped_and_reported():
+    pg = Page().text(40, 40, "【事業実施期間】", 12).text(40.3, 40.2, "【事業実施期間】", 12)
+    doc = read_pdf(make_pdf([pg]))
+    assert [b.text for b in doc.blocks] == ["【事業実施期間】"]
+    (d,) = [d for d in doc.diagnostics if d.code == "glyph-doubled"]
+    assert d.message.startswith("8 doubled")
+
+
+def test_font_lookalikes_are_mapped_and_reported():
+    pg = Page().text(40, 40, "⽅針1-施策1 ⻑期的な⽀援", 12).text(40, 60, "市民\u2027地域", 10)
+    doc = read_pdf(make_pdf([pg]))
+    assert [b.text for b in doc.blocks] == ["方針1-施策1 長期的な支援", "市民・地域"]
+    (d,) = [d for d in doc.diagnostics if d.code == "glyph-lookalike"]
+    assert d.message.startswith("4 character(s)")
+
+
+def test_ideographic_space_is_kept_as_printed():
+    doc = read_pdf(make_pdf([Page().text(40, 40, "市民\u3000協働の推進", 10)]))
+    assert [b.text for b in doc.blocks] == ["市民\u3000協働の推進"]
+
+
+def test_a_gap_between_latin_runs_is_a_space_but_not_between_japanese():
+    pg = Page().text(40, 40, "Wi-Fi", 10).text(69, 40, "ABC", 10)  # 25 pt run, 4 pt gap
+    pg.text(40, 60, "地域", 10).text(62, 60, "福祉", 10)  # 2 pt gap between kanji
+    doc = read_pdf(make_pdf([pg]))
+    assert [b.text for b in doc.blocks] == ["Wi-Fi ABC", "地域福祉"]
+
+
+def test_clipped_text_is_not_read():
+    pg = Page().text(40, 40, "見える文字", 10)
+    pg.clip(40, 100, 200, 120).text(42, 102, "セル内", 10).text(42, 130, "はみ出し", 10).unclip()
+    doc = read_pdf(make_pdf([pg]))
+    assert [b.text for b in doc.blocks] == ["見える文字", "セル内"]
+
+
+# --- text outside tables ----------------------------------------------------------------------
+
+
+def test_paragraphs_headings_and_labels():
+    pg = Page(width=300)
+    pg.text(20, 20, "進捗シート", 16)
+    pg.text(20, 50, "方針1-施策1 地域の活動", 12)
+    pg.text(20, 70, "（基本施策1の方向性）", 10)
+    # a paragraph of 26 characters wrapped at the 280 pt text edge (26 x 10 pt from x=20)
+    pg.text(20, 85, "地域住民が地域生活課題に気づき、学びを深める場を広く", 10)
+    pg.text(20, 98, "提供します。", 10)
+    pg.text(20, 120, "▲活動の様子", 10)
+    pg.box(20, 140, 150, 160).box(150, 140, 280, 160).text(22, 142, "対象", 9).text(152, 142, "市", 9)
+    doc = read_pdf(make_pdf([pg]))
+    blocks = _texts(doc)
+    assert [(b.kind, b.text) for b in blocks] == [
+        ("heading", "進捗シート"),
+        ("heading", "方針1-施策1 地域の活動"),
+        ("paragraph", "（基本施策1の方向性）"),
+        ("paragraph", "地域住民が地域生活課題に気づき、学びを深める場を広く提供します。"),
+        ("caption", "▲活動の様子"),
+    ]
+    assert [b.level for b in blocks[:2]] == [1, 2]
+    assert blocks[3].loc.page == 1 and blocks[3].loc.bbox[1] == 85
+    assert isinstance(doc.blocks[-1], TableBlock)
+
+
+def test_running_headers_footers_and_page_numbers_are_skipped_and_counted():
+    pages = []
+    for n in (1, 2, 3):
+        pg = Page().text(40, 20, "柏市 進捗シート", 8).text(280, 810, f"- {n} -", 9)
+        pg.text(40, 100, f"本文{n}ページ目", 10)
+        pages.append(pg)
+    pages[0].text(40, 60, "第5期計画 進捗シート", 14)
+    doc = read_pdf(make_pdf(pages))
+    assert [b.text for b in doc.blocks] == [
+        "第5期計画 進捗シート", "本文1ページ目", "本文2ページ目", "本文3ページ目",
+    ]
+    assert sorted((s.reason, s.loc.page) for s in doc.skipped) == sorted(
+        [("running-header", n) for n in (1, 2, 3)] + [("page-number", n) for n in (1, 2, 3)]
+    )
+    (d,) = [d for d in doc.diagnostics if d.code == "running-text-dropped"]
+    assert d.message.startswith("6 line(s)")
+
+
+def test_a_title_printed_once_at_the_top_is_not_furniture():
+    doc = read_pdf(make_pdf([Page().text(40, 20, "第5期計画 進捗シート", 14),
+                             Page().text(40, 20, "方針1-施策2 別の見出し", 12)]))
+    assert [b.text for b in doc.blocks] == ["第5期計画 進捗シート", "方針1-施策2 別の見出し"]
+    assert not doc.skipped
+
+
+# --- tables across pages ----------------------------------------------------------------------
+
+
+def _approach(pg: Page, ys: list[float], rows: list[tuple[list[str], list[str]]]) -> Page:
+    cells = []
+    for r, (label, text) in enumerate(rows):
+        cells += [(r, 0, 1, 1, label), (r, 1, 1, 1, text)]
+    return grid(pg, [40, 140, 400], ys, cells)
+
+
+def test_table_continued_on_next_page_with_repeated_header_and_split_row():
+    p1 = _approach(Page(), [700, 720, 800], [
+        (["対象"], ["市民"]),
+        (["事業実績"], ["・一つ目の取組を実施した", "・二つ目の取組は"]),
+    ])
+    p2 = _approach(Page(), [40, 60, 80, 120], [
+        (["対象"], ["市民"]),                      # the header, repeated
+        ([], ["途中から続く", "・三つ目の取組"]),     # the rest of the split row
+        (["今後の方向性"], ["・継続する"]),
+    ])
+    doc = read_pdf(make_pdf([p1, p2]))
+    (t,) = _tables(doc)
+    assert _grid_text(t) == [
+        ["対象", "市民"],
+        ["事業実績", "・一つ目の取組を実施した ・二つ目の取組は 途中から続く ・三つ目の取組"],
+        ["今後の方向性", "・継続する"],
+    ]
+    assert t.rows[1][1].loc.page == 1 and t.rows[2][1].loc.page == 2
+    (d,) = [d for d in doc.diagnostics if d.code == "row-continued"]
+    assert "1 repeated header row(s) removed" in d.message
+
+
+def test_tables_with_other_columns_on_the_next_page_stay_apart():
+    p1 = grid(Page(), [40, 140, 400], [700, 720, 800], [
+        (0, 0, 1, 1, ["対象"]), (0, 1, 1, 1, ["市民"]), (1, 0, 1, 1, ["実績"]), (1, 1, 1, 1, ["本文"]),
+    ])
+    p2 = grid(Page(), [40, 200, 300, 400], [40, 60, 80], [
+        (0, 0, 1, 1, ["事業名"]), (0, 1, 1, 1, ["現状値"]), (0, 2, 1, 1, ["目標値"]),
+        (1, 0, 1, 1, ["講座"]), (1, 1, 1, 1, ["39"]), (1, 2, 1, 1, ["51"]),
+    ])
+    assert len(_tables(read_pdf(make_pdf([p1, p2])))) == 2
+
+
+def test_merged_cell_cut_open_by_the_page_break_is_one_cell():
+    # a spreadsheet's merged cell (目指す成果) spans the last row on page 1 and the rows on
+    # page 2: no ruling closes it at the break
+    p1 = Page()
+    grid(p1, [40, 140, 300], [740, 760, 800], [
+        (0, 0, 1, 1, ["対象"]), (0, 1, 1, 1, ["目指す成果"]), (1, 0, 1, 1, ["市民"]),
+    ])
+    p1.line(140, 760, 140, 800).line(300, 760, 300, 800).text(142, 762, "成果の文章", 9)
+    p2 = Page()
+    grid(p2, [40, 140, 300], [40, 80, 120], [(0, 0, 1, 1, ["地域"]), (1, 0, 1, 1, ["市"])])
+    p2.line(140, 40, 140, 120).line(300, 40, 300, 120).line(140, 120, 300, 120)
+    doc = read_pdf(make_pdf([p1, p2]))
+    (t,) = _tables(doc)
+    assert _grid_text(t) == [
+        ["対象", "目指す成果"], ["市民", "成果の文章"], ["地域", ""], ["市", ""],
+    ]
+    assert t.rows[1][1].rowspan == 3
+    assert t.rows[2][1].covered_by == (1, 1) and t.rows[3][1].covered_by == (1, 1)
