@@ -320,3 +320,23 @@ def test_missing_openpyxl_names_the_extra(monkeypatch):
     monkeypatch.setitem(sys.modules, "openpyxl", None)
     with pytest.raises(MissingDependency, match=r'pip install "sheetparse\[xlsx\]"'):
         read_xlsx((SAMPLES / "kashiwa-r7.xlsx").read_bytes())
+
+
+def test_text_boxes_are_read_in_reading_order():
+    sys.path.insert(0, str(SAMPLES.parent / "scripts"))
+    try:
+        from sample_render.xlsx_shapes import TextBox, add_text_boxes
+    finally:
+        sys.path.pop(0)
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "図"
+    ws["A1"] = "上の段落"
+    ws["A6"] = "下の段落"
+    data = add_text_boxes(save(wb), {1: [TextBox(3, 2, 4, 5, ("▲写真の説明", "補足の一行"))]})
+    doc = read_xlsx(data)
+    assert [(b.kind, b.text, b.loc.cell) for b in doc.blocks] == [
+        ("paragraph", "上の段落", "A1"), ("caption", "▲写真の説明", "B3"),
+        ("paragraph", "補足の一行", "B3"), ("paragraph", "下の段落", "A6")]
+    assert [f for m in sheetparse.parse(SAMPLES / "minatono-h30.xlsx").measures
+            for f in m.figures] == ["見守りネットワークのイメージ図"]

@@ -20,6 +20,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from .sheet import ACTORS, ApproachRow, IndicatorTable, Json, MeasureView, OrgTable, policies
 from .style import Style
+from .xlsx_shapes import TextBox, add_text_boxes
 
 #: visible grid columns (A..L) and their widths; M is a hidden helper column
 N_COLS = 12
@@ -87,6 +88,7 @@ class _Writer:
 
     def __post_init__(self) -> None:
         self.heights: dict[int, float] = {}
+        self.text_boxes: list[TextBox] = []
 
     # -- cells ------------------------------------------------------------------------------
 
@@ -256,7 +258,12 @@ class _Writer:
         for cap in m.figures:
             self.heights[self.row] = 150.0  # the figure itself (not reproduced)
             self.skip()
-            self.text_row(f"▲{cap}")
+            if s.text_box_captions:
+                self.text_boxes.append(TextBox(self.row, 1, self.row, 6, (f"▲{cap}",)))
+                self.heights[self.row] = 20.0
+                self.skip()
+            else:
+                self.text_row(f"▲{cap}")
             self.skip()
         self.skip()
 
@@ -310,6 +317,7 @@ def render_xlsx(sheet: Json, style: Style) -> bytes:
     wb.properties.title = sheet["title"]
     wb.properties.created = FIXED_TIME
     wb.properties.modified = FIXED_TIME
+    boxes: dict[int, list[TextBox]] = {}
     for k, (policy, measures) in enumerate(policies(sheet).items()):
         ws = wb.create_sheet(f"方針{policy}")
         w = _Writer(ws, style)
@@ -319,6 +327,11 @@ def render_xlsx(sheet: Json, style: Style) -> bytes:
         for m in measures:
             w.measure(m)
         w.finish()
+        if w.text_boxes:
+            boxes[k + 1] = w.text_boxes
     buf = io.BytesIO()
     wb.save(buf)
-    return _fixed_zip(buf.getvalue())
+    data = buf.getvalue()
+    if boxes:
+        data = add_text_boxes(data, boxes)
+    return _fixed_zip(data)

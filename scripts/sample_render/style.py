@@ -68,6 +68,8 @@ class Style:
     captions: Literal["figure", "p"] = "figure"
     #: a hidden row inside each indicator table of the workbook (a helper row)
     hidden_helper_row: bool = False
+    #: figure captions outside tables typed into a text box of the workbook, not a cell
+    text_box_captions: bool = False
 
     def year(self, year: int) -> str:
         return era_short(year) if self.years == "short" else era_long(year)
@@ -113,4 +115,5 @@ MINATONO = Style(
     cell_lists="br",
     captions="p",
     hidden_helper_row=True,
+    text_box_captions=True,
 )

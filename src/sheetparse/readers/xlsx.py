@@ -41,6 +41,7 @@ from ..errors import (
 from ..limits import DEFAULT_LIMITS, Limits
 from ..textutil import collapse_ws, strip_ws
 from .grid import Placed, segment
+from .xlsx_drawings import ShapeText, shape_texts
 from .xlsx_format import display
 
 #: how much a workbook may expand when unzipped, relative to max_bytes (a zip bomb guard)
@@ -267,6 +268,40 @@ class _SheetReader:
         return out
 
 
+_CELL_REF = re.compile(r"([A-Z]+)(\d+)$")
+
+
+def _row_of(block: TextBlock | TableBlock) -> int:
+    m = _CELL_REF.match(block.loc.cell or "")
+    return int(m.group(2)) if m else 0
+
+
+def _with_shapes(blocks: list[TextBlock | TableBlock], shapes: list[ShapeText],
+                 sheet: str) -> list[TextBlock | TableBlock]:
+    """Blocks with the text of text boxes and shapes put in reading order by the row their
+    top-left corner is anchored to."""
+    from openpyxl.utils import get_column_letter
+
+    out: list[TextBlock | TableBlock] = []
+    pending = sorted(shapes, key=lambda s: (s.row, s.col))
+    for block in blocks:
+        row = _row_of(block)
+        while pending and pending[0].row < row:
+            out += _shape_blocks(pending.pop(0), sheet, get_column_letter)
+        out.append(block)
+    for shape in pending:
+        out += _shape_blocks(shape, sheet, get_column_letter)
+    return out
+
+
+def _shape_blocks(shape: ShapeText, sheet: str, letter: Any) -> list[TextBlock]:
+    loc = Loc(sheet=sheet, cell=f"{letter(shape.col)}{shape.row}")
+    return [
+        TextBlock(collapse_ws(p), "caption" if p.lstrip().startswith("▲") else "paragraph", loc)
+        for p in shape.paragraphs if collapse_ws(p)
+    ]
+
+
 def _header_footer(ws: Any) -> Iterator[tuple[str, str]]:
     """Printed page headers and footers, with their field codes (&P, &D …) removed."""
     for attr, reason in (("oddHeader", "running-header"), ("oddFooter", "running-footer")):
@@ -282,6 +317,7 @@ def _header_footer(ws: Any) -> Iterator[tuple[str, str]]:
 def read_xlsx(data: bytes, *, limits: Limits = DEFAULT_LIMITS) -> Document:
     """Blocks of an .xlsx workbook given as bytes."""
     wb = _load(data, limits)
+    shapes = shape_texts(data)
     doc = Document(format="xlsx")
     first_title: str | None = None
     try:
@@ -297,6 +333,8 @@ def read_xlsx(data: bytes, *, limits: Limits = DEFAULT_LIMITS) -> Document:
             if not hasattr(ws, "merged_cells"):
                 continue  # a chart sheet
             blocks = _SheetReader(ws, doc, limits).read()
+            if ws.title in shapes:
+                blocks = _with_shapes(blocks, shapes[ws.title], ws.title)
             texts = [b for b in blocks if isinstance(b, TextBlock)]
             if first_title is None and texts:
                 first_title = strip_ws(texts[0].text)
