@@ -276,6 +276,7 @@ def flatten_deep(text: str, max_depth: int) -> str:
     can hold."""
     out: list[str] = []
     stack: list[str] = []
+    open_names: dict[str, int] = {}  # how many of each name are on the stack (O(1) lookups)
     pos = 0
     for m in _TAG_RE.finditer(text):
         out.append(text[pos:m.start()])
@@ -287,12 +288,16 @@ def flatten_deep(text: str, max_depth: int) -> str:
         closing, selfclosing = m.group(2) == "/", m.group(4) == "/"
         deep = len(stack) >= max_depth
         if closing:
-            if name in stack:
-                while stack and stack.pop() != name:
-                    pass
+            if open_names.get(name):
+                while stack:
+                    top = stack.pop()
+                    open_names[top] -= 1
+                    if top == name:
+                        break
             deep = len(stack) >= max_depth
         elif name not in _VOID and name not in _OPTIONAL_END and not selfclosing:
             stack.append(name)
+            open_names[name] = open_names.get(name, 0) + 1
         if deep:
             out.append("\n" if name in _BLOCK or name == "br" else "")
         else:
