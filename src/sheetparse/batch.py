@@ -237,7 +237,8 @@ class BatchReport:
             "up_to_date": self.reused, "failed": len(self.failures),
             "sheets_in_tables": self.sheets_in_tables, "duplicates": self.duplicates,
             "seconds": round(self.seconds, 3), "files_per_second": round(self.rate, 3),
-            "worker_peak_rss": self.worker_peak_rss, "outdir": str(self.outdir),
+            "worker_peak_rss": self.worker_peak_rss, "main_peak_rss": self.main_peak_rss,
+            "outdir": str(self.outdir),
             "failures": [f.record() for f in self.failures],
         }
         if self.db is not None:
