@@ -67,6 +67,13 @@ def _machine() -> str:
             f"{platform.python_implementation()} {platform.python_version()}")
 
 
+def _load() -> str:
+    try:
+        return " ".join(f"{x:.2f}" for x in os.getloadavg())
+    except (OSError, AttributeError):  # pragma: no cover
+        return "?"
+
+
 def run_once(archive: Path, out: Path, jobs: int) -> tuple[float, dict]:
     """Seconds of one ``sheetparse convert`` run and its JSON summary."""
     shutil.rmtree(out, ignore_errors=True)
@@ -106,7 +113,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"machine: {_machine()}")
         print(f"archive: {len(files)} sheets ({mix}), {size:.1f} MiB")
         print(f"command: sheetparse convert ARCHIVE -o OUT --force --jobs N; "
-              f"median of {args.runs} runs, job counts alternating\n")
+              f"median of {args.runs} runs, job counts alternating")
+        print(f"load average before: {_load()}\n")
 
         times: dict[int, list[float]] = {j: [] for j in args.jobs}
         worker_rss: dict[int, int] = dict.fromkeys(args.jobs, 0)
@@ -131,6 +139,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 f"{worker_rss[j] / 2**20:.0f} MiB", f"{main_rss[j] / 2**20:.0f} MiB",
                 str(failed[j]), " ".join(f"{t:.2f}" for t in times[j]),
             ))
+        print(f"load average after: {_load()} (other work on the machine skews the figures)\n")
         widths = [max(len(r[i]) for r in (header, *rows)) for i in range(len(header))]
         print(" | ".join(h.ljust(w) for h, w in zip(header, widths, strict=True)))
         print("-+-".join("-" * w for w in widths))

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import signal
 import sqlite3
 import subprocess
@@ -427,3 +428,28 @@ def test_help_documents_exit_status():
                          capture_output=True, text=True, cwd=ROOT, env={**os.environ})
     assert out.returncode == 0
     assert "0 all converted, 1 some inputs failed" in " ".join(out.stdout.split())
+
+
+def test_the_benchmark_archive_is_varied_and_readable(tmp_path):
+    import hashlib
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("make_archive",
+                                                  ROOT / "scripts" / "make_archive.py")
+    make_archive = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(make_archive)
+    samples = tmp_path / "samples"
+    samples.mkdir()
+    for name in ("kashiwa-r7.md", "kashiwa-r7.sjis.html", "minatono-h30.xlsx"):
+        (samples / name).write_bytes((SAMPLES / name).read_bytes())
+    made = make_archive.make_archive(tmp_path / "archive", count=9, samples=samples)
+    assert dict(made) == {"markdown": 3, "html": 3, "xlsx": 3}
+    files = sorted((tmp_path / "archive").rglob("*.*"))
+    assert len({hashlib.sha256(p.read_bytes()).hexdigest() for p in files}) == 9
+    report = convert_batch([tmp_path / "archive"], tmp_path / "out", jobs=2)
+    assert report.failures == [] and report.parsed == 9
+    for p in files:
+        sheet = json.loads((tmp_path / "out" / "sheets" / (
+            p.relative_to(tmp_path / "archive").as_posix() + ".json")).read_text("utf-8"))
+        original = sheetparse.parse(samples / re.sub(r"-\d{4}\.", ".", p.name, count=1))
+        assert [m["id"] for m in sheet["measures"]] == [m.id for m in original.measures]
