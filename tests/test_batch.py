@@ -292,6 +292,8 @@ def test_names_are_relative_to_the_root_and_collisions_get_numbers(tmp_path):
     (tmp_path / "a" / "out" / "old.md").write_bytes(b"x")
     found, _ = collect([tmp_path / "a"], exclude=[tmp_path / "a" / "out"])
     assert "out/old.md" not in [i.name for i in found]
+    found, _ = collect([str(tmp_path / "a" / "*" / "*.md")], exclude=[tmp_path / "a" / "out"])
+    assert [i.name for i in found] == ["x/s.md", "y/S.md", "y/s.md"]
     with pytest.raises(InputError, match="no such file"):
         collect([tmp_path / "missing"])
     with pytest.raises(InputError, match="no file matches"):

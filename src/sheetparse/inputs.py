@@ -83,6 +83,13 @@ def _expand(args: Sequence[str | os.PathLike[str]], skip: set[str]
                 yield m, os.path.dirname(os.path.abspath(m))
 
 
+def _inside(path: str, folder: str) -> bool:
+    try:
+        return os.path.commonpath([path, folder]) == folder
+    except ValueError:  # different drives
+        return False
+
+
 def _fold(name: str) -> str:
     return unicodedata.normalize("NFC", name).casefold()
 
@@ -103,7 +110,7 @@ def collect(args: Sequence[str | os.PathLike[str]], *, root: str | os.PathLike[s
             exclude: Sequence[str | os.PathLike[str]] = ()) -> tuple[list[Input], Path | None]:
     """The inputs named by ``args``, sorted by name, and the root they are named from.
 
-    ``exclude`` lists folders never walked into (the output folder). A file reached twice
+    ``exclude`` lists folders never read from (the output folder). A file reached twice
     (named twice, or through a symbolic link) is read once. Raises :class:`InputError` for an
     argument that names nothing.
     """
@@ -112,7 +119,7 @@ def collect(args: Sequence[str | os.PathLike[str]], *, root: str | os.PathLike[s
     real_seen: set[str] = set()
     for f, anchor in _expand(args, skip):
         real = os.path.realpath(f)
-        if real in real_seen:
+        if real in real_seen or any(_inside(real, d) for d in skip):
             continue
         real_seen.add(real)
         found.append((os.path.abspath(f), os.path.abspath(anchor)))
