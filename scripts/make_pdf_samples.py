@@ -13,6 +13,13 @@
   ``N/M``); a print stylesheet hides the site's navigation as CMS print views do, and
   placeholder pictures stand in for the page's images. Tables break across pages, with the
   ``<thead>`` repeated and long rows split.
+* ``sakuragaoka-r6.*.pdf``: the PDF reader's own synthetic sheet (さくらが丘市 第2期, 令和6年度;
+  ``samples/sakuragaoka-r6.expected.json``, written by hand), rendered with the sample renderers
+  of ``scripts/sample_render`` in a style of its own (years as 令和6年度, a 単位 column) into a
+  temporary page and workbook, then printed: by Chromium in A4 landscape, and by LibreOffice.
+  It has what the seed lacks: Latin words and numbers that wrap (LINE, Wi-Fi, QRコード,
+  e-sports), paragraphs indented with U+3000, text per actor in the approach table, a figure in
+  a per-actor cell, long narrative rows that break across pages, ``約`` and ``0`` values.
 
 Needs ``soffice`` (apt: libreoffice-calc-nogui), ``chromium`` and Japanese fonts
 (fonts-noto-cjk or fonts-ipaexfont). The PDFs carry creation dates, so a re-run changes their
@@ -39,7 +46,8 @@ TARGETS: dict[str, tuple[str, str]] = {
     "kashiwa-r7.lo.pdf": ("lo", "kashiwa-r7.xlsx"),
     "kashiwa-r7.chromium.pdf": ("chromium", "kashiwa-r7.html"),
     "minatono-h30.chromium.pdf": ("chromium", "minatono-h30.html"),
-    "sakuragaoka-r6.chromium.pdf": ("chromium", "sakuragaoka-r6.html"),
+    "sakuragaoka-r6.chromium.pdf": ("chromium-landscape", "sakuragaoka-r6.expected.json"),
+    "sakuragaoka-r6.lo.pdf": ("lo", "sakuragaoka-r6.expected.json"),
 }
 
 #: what a CMS print view hides: site header, navigation, breadcrumbs, inquiry box, footer
@@ -54,6 +62,46 @@ PRINT_CSS = """
   #tmp_contents table { font-size: 9pt; }
 }
 """
+
+
+LANDSCAPE_CSS = PRINT_CSS.replace("A4 portrait", "A4 landscape").replace(
+    "font-size: 10pt", "font-size: 10.5pt"
+)
+
+
+def _sakuragaoka_style():  # -> sample_render.style.Style
+    """How the synthetic さくらが丘市 prints its sheet (its own style, not the seed's)."""
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from sample_render.style import Style
+
+    return Style(
+        city="さくらが丘市",
+        department="福祉部 地域共生推進課",
+        phone="000-000-0000",
+        updated="2025年6月30日",
+        breadcrumbs=("ホーム", "健康・福祉", "地域共生", "計画"),
+        years="long",
+    )
+
+
+def _source(name: str, work: Path, suffix: str) -> Path:
+    """The sample to print: a committed file, or one rendered from an expected JSON."""
+    src = SAMPLES / name
+    if not name.endswith(".expected.json"):
+        return src
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import json
+
+    from sample_render.render_html import render_html
+    from sample_render.render_xlsx import render_xlsx
+
+    sheet = json.loads(src.read_text(encoding="utf-8"))
+    out = work / (name.removesuffix(".expected.json") + suffix)
+    if suffix == ".html":
+        out.write_bytes(render_html(sheet, _sakuragaoka_style(), "utf-8"))
+    else:
+        out.write_bytes(render_xlsx(sheet, _sakuragaoka_style()))
+    return out
 
 
 def _png(width: int, height: int) -> bytes:
@@ -99,7 +147,7 @@ def render_lo(source: Path, out: Path, work: Path) -> None:
     shutil.copyfile(outdir / (source.stem + ".pdf"), out)
 
 
-def render_chromium(source: Path, out: Path, work: Path) -> None:
+def render_chromium(source: Path, out: Path, work: Path, css: str = PRINT_CSS) -> None:
     chromium = _tool("chromium", "chromium-browser", "google-chrome")
     page_dir = work / "page"
     (page_dir / "images").mkdir(parents=True, exist_ok=True)
@@ -108,7 +156,7 @@ def render_chromium(source: Path, out: Path, work: Path) -> None:
         target = page_dir / src
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(_png(240, 160))
-    html = html.replace("</head>", f"<style>{PRINT_CSS}</style>\n</head>", 1)
+    html = html.replace("</head>", f"<style>{css}</style>\n</head>", 1)
     page = page_dir / source.name
     page.write_text(html, encoding="utf-8")
     subprocess.run(
@@ -131,8 +179,13 @@ def main(argv: list[str] | None = None) -> int:
             print(f"skipped {name}: {source} is missing (run scripts/make_samples.py)")
             continue
         with tempfile.TemporaryDirectory(prefix="sheetparse-pdf-") as tmp:
-            out = Path(tmp) / name
-            (render_lo if how == "lo" else render_chromium)(src, out, Path(tmp))
+            work = Path(tmp)
+            out = work / name
+            if how == "lo":
+                render_lo(_source(source, work, ".xlsx"), out, work)
+            else:
+                css = LANDSCAPE_CSS if how == "chromium-landscape" else PRINT_CSS
+                render_chromium(_source(source, work, ".html"), out, work, css)
             shutil.copyfile(out, SAMPLES / name)
         print(f"wrote samples/{name} ({(SAMPLES / name).stat().st_size:,} bytes) from {source}")
     return 0
