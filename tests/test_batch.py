@@ -323,6 +323,7 @@ def test_output_names_do_not_depend_on_the_current_folder(tmp_path, monkeypatch)
      "--scheduler needs --executor dask"),
     (["convert", "{tmp}/empty", "-o", "{tmp}/out", "--jobs", "-1"], "must be 0 or more"),
     (["convert", "{tmp}/empty"], "required"),
+    (["convert", "{tmp}/file.txt", "-o", "{tmp}/out", "--db", "{tmp}/empty"], "cannot open"),
 ])
 def test_usage_errors_exit_2(tmp_path, capsys, args, message):
     (tmp_path / "empty").mkdir()

@@ -26,6 +26,7 @@ import hashlib
 import json
 import os
 import re
+import sqlite3
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -51,7 +52,7 @@ from .jobs import (
 from .limits import DEFAULT_LIMITS, Limits
 from .model import ProgressSheet
 from .progress import FileEvent, Progress
-from .store import LoadReport, SheetStore
+from .store import LoadReport, SheetStore, StoreError
 
 #: the output folder's layout
 SHEETS_DIR = "sheets"
@@ -329,7 +330,8 @@ def convert_batch(
     """Convert files, folders and globs into ``outdir``; see the module docstring.
 
     Raises :class:`InputError` (a usage error) when an argument names nothing, no input is
-    found, or another run holds the output folder. ``convert_fn`` is the per-file function
+    found, or another run holds the output folder, and :class:`StoreError` when ``db`` cannot
+    be opened or written (checked before any file is converted). ``convert_fn`` is the per-file function
     (any picklable function with :func:`sheetparse.jobs.convert`'s signature).
     """
     t0 = time.perf_counter()
@@ -347,6 +349,8 @@ def convert_batch(
                          db_path=Path(db) if db is not None else None)
     with locked(out):
         sweep_temporaries(out)
+        if report.db_path is not None:
+            SheetStore(report.db_path).rollback()  # a bad --db fails now, not after the work
         sheets_dir = out / SHEETS_DIR
         todo, reused = _plan(found, sheets_dir, force)
         failed: dict[str, FailedInput] = {}
@@ -420,7 +424,10 @@ def _write_outputs(found: Sequence[Input], failed: dict[str, FailedInput], sheet
             else:
                 report.duplicates += 1
             if store is not None:
-                store.add(sheet, replace=force)
+                try:
+                    store.add(sheet, replace=force)
+                except sqlite3.Error as e:
+                    raise StoreError(f"{report.db_path}: {e}") from None
     except BaseException:
         writer.abort()
         if store is not None:
@@ -428,7 +435,10 @@ def _write_outputs(found: Sequence[Input], failed: dict[str, FailedInput], sheet
         raise
     report.tables = writer.close()
     if store is not None:
-        report.db = store.commit()
+        try:
+            report.db = store.commit()
+        except sqlite3.Error as e:
+            raise StoreError(f"{report.db_path}: {e}") from None
     lines = "".join(json.dumps(failed[n].record(), ensure_ascii=False) + "\n"
                     for n in sorted(failed))
     write_file(out / FAILURES_FILE, lines.encode("utf-8"))

@@ -184,11 +184,16 @@ class SheetStore:
 
     def __init__(self, path: str | os.PathLike[str]) -> None:
         self.path = Path(path)
-        if self.path.parent != Path(""):
+        try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-        self.conn = sqlite3.connect(self.path, isolation_level=None)
+            self.conn = sqlite3.connect(self.path, isolation_level=None)
+        except (OSError, sqlite3.Error) as e:
+            raise StoreError(f"{self.path}: cannot open ({e})") from None
         try:
             self._prepare()
+        except sqlite3.Error as e:  # e.g. locked by another writer past the busy timeout
+            self.conn.close()
+            raise StoreError(f"{self.path}: {e}") from None
         except BaseException:
             self.conn.close()
             raise
