@@ -340,3 +340,33 @@ def test_text_boxes_are_read_in_reading_order():
         ("paragraph", "補足の一行", "B3"), ("paragraph", "下の段落", "A6")]
     assert [f for m in sheetparse.parse(SAMPLES / "minatono-h30.xlsx").measures
             for f in m.figures] == ["見守りネットワークのイメージ図"]
+
+
+def test_rows_hidden_by_default_show_only_where_given_a_height():
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    for r, text in enumerate(("見える一", "隠れる", "見える二"), 1):
+        ws[f"A{r}"] = text
+    ws.sheet_format.zeroHeight = True
+    ws.row_dimensions[1].height = 15
+    ws.row_dimensions[3].height = 15
+    doc = read_xlsx(save(wb))
+    assert [b.text for b in doc.blocks] == ["見える一", "見える二"]
+    assert [d.code for d in doc.diagnostics] == ["hidden-content"]
+
+
+def test_a_wrong_recorded_dimension_does_not_cut_the_sheet():
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws["A1"], ws["A5"] = "上", "下"
+    data = save(wb)
+    src = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as dst:
+        for info in src.infolist():
+            body = src.read(info.filename)
+            if info.filename == "xl/worksheets/sheet1.xml":
+                assert b'<dimension ref="A1:A5"/>' in body
+                body = body.replace(b'<dimension ref="A1:A5"/>', b'<dimension ref="A1"/>')
+            dst.writestr(info, body)
+    assert [b.text for b in read_xlsx(out.getvalue()).blocks] == ["上", "下"]

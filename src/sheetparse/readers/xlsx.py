@@ -36,13 +36,14 @@ from ..errors import (
     EncryptedDocument,
     InputTooLarge,
     MissingDependency,
+    SheetParseError,
     UnsupportedFormat,
 )
 from ..limits import DEFAULT_LIMITS, Limits
 from ..textutil import collapse_ws, strip_ws
 from .grid import Placed, segment
-from .xlsx_drawings import ShapeText, shape_texts
 from .xlsx_format import display
+from .xlsx_parts import ShapeText, SheetLayout, sheet_layout, sheet_parts, sheet_shapes
 
 #: how much a workbook may expand when unzipped, relative to max_bytes (a zip bomb guard)
 _EXPANSION = 20
@@ -101,8 +102,8 @@ def _load(data: bytes, limits: Limits) -> Any:
     _check_package(data, limits)
     try:
         return openpyxl.load_workbook(
-            io.BytesIO(data), data_only=True, keep_links=False, keep_vba=False,
-            rich_text=False,
+            io.BytesIO(data), read_only=True, data_only=True, keep_links=False,
+            keep_vba=False, rich_text=False,
         )
     except MemoryError:
         raise
@@ -110,23 +111,6 @@ def _load(data: bytes, limits: Limits) -> Any:
         raise CorruptDocument(
             f"a damaged workbook that openpyxl cannot open ({type(e).__name__}: {e})"
         ) from e
-
-
-def _hidden_columns(ws: Any) -> set[int]:
-    out: set[int] = set()
-    for dim in ws.column_dimensions.values():
-        if dim.hidden or (dim.customWidth and dim.width is not None and dim.width <= 0):
-            lo, hi = dim.min or 0, dim.max or 0
-            if lo and hi and hi - lo < 20_000:
-                out.update(range(lo, hi + 1))
-    return out
-
-
-def _hidden_rows(ws: Any) -> set[int]:
-    return {
-        r for r, dim in ws.row_dimensions.items()
-        if dim.hidden or (dim.customHeight and dim.ht is not None and dim.ht <= 0)
-    }
 
 
 def _ruled(cell: Any) -> bool:
@@ -161,10 +145,12 @@ def _heading(t: _Text | None) -> int | None:
 
 
 class _SheetReader:
-    """One worksheet → blocks."""
+    """One worksheet → blocks: cells from openpyxl's read-only stream, the layout (merges,
+    hidden rows and columns) from the worksheet's XML."""
 
-    def __init__(self, ws: Any, doc: Document, limits: Limits) -> None:
+    def __init__(self, ws: Any, layout: SheetLayout, doc: Document, limits: Limits) -> None:
         self.ws = ws
+        self.layout = layout
         self.doc = doc
         self.limits = limits
         self.name: str = ws.title
@@ -174,24 +160,43 @@ class _SheetReader:
 
         return Loc(sheet=self.name, cell=f"{get_column_letter(col)}{row}")
 
-    def read(self) -> list[TextBlock | TableBlock]:
+    def cells(self) -> Iterator[Any]:
+        """Every cell the worksheet stores (with a value or a style), however its recorded
+        dimension reads."""
         ws = self.ws
-        hidden_rows = _hidden_rows(ws)
-        hidden_cols = _hidden_columns(ws)
+        reset = getattr(ws, "reset_dimensions", None)
+        if reset is not None:
+            reset()  # a wrong <dimension> must not cut the sheet short
+        budget = None if self.limits.max_cells is None else 4 * self.limits.max_cells
+        n = 0
+        for row in ws.iter_rows():
+            for cell in row:
+                if getattr(cell, "row", None) is None:
+                    continue  # padding of the stream, not a stored cell
+                n += 1
+                if budget is not None and n > budget:
+                    raise InputTooLarge(
+                        f"worksheet {self.name!r} stores more than {budget:,} cells (four times "
+                        "the max_cells limit)"
+                    )
+                yield cell
+
+    def read(self) -> list[TextBlock | TableBlock]:
+        layout = self.layout
+        hidden_cols = layout.hidden_cols
         texts: dict[tuple[int, int], _Text] = {}
         rules: set[tuple[int, int]] = set()
         hidden_text: list[tuple[int, int]] = []
-        cells = getattr(ws, "_cells", None)
-        items = cells.items() if isinstance(cells, dict) else (
-            ((c.row, c.column), c) for row in ws.iter_rows() for c in row)
-        border_cache: dict[int, bool] = {}
-        for (r, c), cell in items:
+        ruled_styles: dict[object, bool] = {}
+        for cell in self.cells():
+            r, c = cell.row, cell.column
             if cell.has_style:
-                key = getattr(getattr(cell, "_style", None), "borderId", None)
+                key = getattr(cell, "_style_id", None)
                 if key is None:
-                    is_ruled = _ruled(cell)
-                elif (is_ruled := border_cache.get(key)) is None:  # type: ignore[assignment]
-                    is_ruled = border_cache[key] = _ruled(cell)
+                    key = id(cell)
+                is_ruled = ruled_styles.get(key)
+                if is_ruled is None:
+                    is_ruled = ruled_styles[key] = _ruled(cell)
                 if is_ruled:
                     rules.add((r, c))
             if cell.value is None:
@@ -199,14 +204,12 @@ class _SheetReader:
             text = _text_of(cell)
             if not text.strip():
                 continue
-            if r in hidden_rows or c in hidden_cols:
+            if layout.row_hidden(r) or c in hidden_cols:
                 hidden_text.append((r, c))
                 continue
             font = cell.font
             texts[(r, c)] = _Text(text, bool(font and font.b), float((font and font.sz) or 11))
-        merged = [
-            (m.min_row, m.min_col, m.max_row, m.max_col) for m in ws.merged_cells.ranges
-        ]
+        merged = layout.merges
         if hidden_text:
             r, c = min(hidden_text)
             self.doc.diagnostics.append(dg.make(
@@ -223,7 +226,14 @@ class _SheetReader:
         for a, b, cc, d in merged:
             if a <= r1 and cc >= r0 and b <= c1 and d >= c0:
                 r0, r1, c0, c1 = min(r0, a), max(r1, cc), min(c0, b), max(c1, d)
-        rows = [r for r in range(r0, r1 + 1) if r not in hidden_rows]
+        if self.limits.max_cells is not None and (r1 - r0 + 1) * (c1 - c0 + 1) > (
+            4 * self.limits.max_cells
+        ):
+            raise InputTooLarge(
+                f"worksheet {self.name!r} spans {r1 - r0 + 1:,} rows × {c1 - c0 + 1:,} columns, "
+                f"far more than the max_cells limit of {self.limits.max_cells:,}"
+            )
+        rows = [r for r in range(r0, r1 + 1) if not layout.row_hidden(r)]
         cols = [c for c in range(c0, c1 + 1) if c not in hidden_cols]
         if self.limits.max_cells is not None and len(rows) * len(cols) > self.limits.max_cells:
             raise InputTooLarge(
@@ -302,50 +312,49 @@ def _shape_blocks(shape: ShapeText, sheet: str, letter: Any) -> list[TextBlock]:
     ]
 
 
-def _header_footer(ws: Any) -> Iterator[tuple[str, str]]:
-    """Printed page headers and footers, with their field codes (&P, &D …) removed."""
-    for attr, reason in (("oddHeader", "running-header"), ("oddFooter", "running-footer")):
-        hf = getattr(ws, attr, None)
-        for part in ("left", "center", "right"):
-            text = getattr(getattr(hf, part, None), "text", None)
-            if text:
-                plain = collapse_ws(_HEADER_CODES.sub(" ", text))
-                if re.search(r"\w", plain):
-                    yield plain, reason
-
-
 def read_xlsx(data: bytes, *, limits: Limits = DEFAULT_LIMITS) -> Document:
     """Blocks of an .xlsx workbook given as bytes."""
     wb = _load(data, limits)
-    shapes = shape_texts(data)
     doc = Document(format="xlsx")
     first_title: str | None = None
     try:
-        for ws in wb.worksheets:
-            if getattr(ws, "sheet_state", "visible") != "visible":
-                if any(c.value not in (None, "") for row in ws.iter_rows() for c in row):
-                    doc.diagnostics.append(dg.make(
-                        "info", "hidden-content",
-                        f"Worksheet {ws.title!r} is hidden (not printed); its text was left "
-                        "out.", Loc(sheet=ws.title),
-                    ))
-                continue
-            if not hasattr(ws, "merged_cells"):
-                continue  # a chart sheet
-            blocks = _SheetReader(ws, doc, limits).read()
-            if ws.title in shapes:
-                blocks = _with_shapes(blocks, shapes[ws.title], ws.title)
-            texts = [b for b in blocks if isinstance(b, TextBlock)]
-            if first_title is None and texts:
-                first_title = strip_ws(texts[0].text)
-            elif texts and blocks and blocks[0] is texts[0] and strip_ws(
-                texts[0].text
-            ) == first_title:
-                doc.skipped.append(Skipped(texts[0].text, "running-header", texts[0].loc))
-                blocks = blocks[1:]
-            doc.blocks.extend(blocks)
-            for text, reason in _header_footer(ws):
-                doc.skipped.append(Skipped(text, reason, Loc(sheet=ws.title)))  # type: ignore[arg-type]
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            parts = sheet_parts(z)
+            for ws in wb.worksheets:
+                part = parts.get(ws.title)
+                if getattr(ws, "sheet_state", "visible") != "visible":
+                    if any(v not in (None, "") for row in ws.iter_rows(values_only=True)
+                           for v in row):
+                        doc.diagnostics.append(dg.make(
+                            "info", "hidden-content",
+                            f"Worksheet {ws.title!r} is hidden (not printed); its text was left "
+                            "out.", Loc(sheet=ws.title),
+                        ))
+                    continue
+                layout = sheet_layout(z, part)
+                blocks = _SheetReader(ws, layout, doc, limits).read()
+                shapes = sheet_shapes(z, part)
+                if shapes:
+                    blocks = _with_shapes(blocks, shapes, ws.title)
+                texts = [b for b in blocks if isinstance(b, TextBlock)]
+                if first_title is None and texts:
+                    first_title = strip_ws(texts[0].text)
+                elif texts and blocks[0] is texts[0] and strip_ws(texts[0].text) == first_title:
+                    doc.skipped.append(Skipped(texts[0].text, "running-header", texts[0].loc))
+                    blocks = blocks[1:]
+                doc.blocks.extend(blocks)
+                for text, reason in layout.header_footer:
+                    plain = collapse_ws(_HEADER_CODES.sub(" ", text))
+                    if re.search(r"\w", plain):
+                        doc.skipped.append(Skipped(plain, reason, Loc(sheet=ws.title)))  # type: ignore[arg-type]
+    except SheetParseError:
+        raise
+    except MemoryError:
+        raise
+    except Exception as e:  # a damaged part met while streaming the cells
+        raise CorruptDocument(
+            f"a damaged workbook ({type(e).__name__}: {e})"
+        ) from e
     finally:
         close = getattr(wb, "close", None)
         if close is not None:
