@@ -285,3 +285,54 @@ def test_merged_cell_cut_open_by_the_page_break_is_one_cell():
     ]
     assert t.rows[1][1].rowspan == 3
     assert t.rows[2][1].covered_by == (1, 1) and t.rows[3][1].covered_by == (1, 1)
+
+
+def test_full_width_rows_of_a_ruled_form_are_text_and_split_the_tables():
+    # a spreadsheet ruled from top to bottom: heading, direction, then the approach table
+    xs = [40, 140, 400]
+    ys = [100, 120, 160, 180, 220]
+    pg = grid(Page(), xs, ys, [
+        (0, 0, 1, 2, ["方針1-施策1 地域の活動"]),
+        (1, 0, 1, 2, ["（基本施策1の方向性）", "地域の活動を支えます。"]),
+        (2, 0, 1, 1, ["対象"]), (2, 1, 1, 1, ["市民"]),
+        (3, 0, 1, 1, ["事業実績"]), (3, 1, 1, 1, ["・講座を開催した"]),
+    ])
+    doc = read_pdf(make_pdf([pg]))
+    assert [type(b).__name__ for b in doc.blocks] == [
+        "TextBlock", "TextBlock", "TextBlock", "TableBlock",
+    ]
+    assert [b.text for b in doc.blocks[:3]] == [
+        "方針1-施策1 地域の活動", "（基本施策1の方向性）", "地域の活動を支えます。",
+    ]
+    t = doc.blocks[3]
+    assert _grid_text(t) == [["対象", "市民"], ["事業実績", "・講座を開催した"]]
+    assert t.loc.bbox == (40, 160, 400, 220)
+    assert doc.blocks[0].loc.page == 1
+
+
+def test_a_whole_sheet_in_one_ruled_grid_parses():
+    import sheetparse
+
+    xs = [40, 140, 300, 460]
+    ys = [60, 80, 100, 140, 160, 180, 200, 240]
+    pg = Page().text(40, 30, "第1期テスト計画 進捗シート（令和7年度）", 14)
+    grid(pg, xs, ys, [
+        (0, 0, 1, 3, ["方針1-施策1 地域の活動"]),
+        (1, 0, 1, 3, ["（基本施策1の方向性）"]),
+        (2, 0, 1, 3, ["地域の活動を支えます。"]),
+        (3, 0, 1, 3, ["気持ち・行動の変化を促すためのアプローチ"]),
+        (4, 0, 1, 1, ["対象"]), (4, 1, 1, 1, ["市民"]), (4, 2, 1, 1, ["市"]),
+        (5, 0, 1, 1, ["令和7年度事業実績"]), (5, 1, 1, 2, ["・講座を開催した"]),
+        (6, 0, 1, 1, ["今後の取組の方向性"]), (6, 1, 1, 2, ["・継続する"]),
+    ])
+    sheet = sheetparse.parse(make_pdf([pg]), format="pdf")
+    (m,) = sheet.measures
+    assert (m.id, m.title) == ("1-1", "地域の活動")
+    assert [(n.kind.value if hasattr(n.kind, "value") else n.kind, n.items)
+            for n in m.narratives] == [
+        ("direction", ["地域の活動を支えます。"]),
+        ("results", ["講座を開催した"]),
+        ("next_steps", ["継続する"]),
+    ]
+    assert sheet.report_fiscal_year == 2025
+    assert sheet.coverage.unplaced_chars == 0

@@ -24,6 +24,7 @@ from ..limits import DEFAULT_LIMITS, Limits
 from ..model import Diagnostic
 from ..textutil import CAPTION_MARK
 from .pdf_backend import BackendError, OpenedPdf, open_pdf
+from .pdf_bands import split_full_rows
 from .pdf_furniture import find_furniture
 from .pdf_guard import check_header, check_streams
 from .pdf_join import JoinReport, can_continue, join, to_block
@@ -251,6 +252,11 @@ def _assemble(pages: list[PageLayout], doc: Document, limits: Limits) -> None:
             else:
                 items.append(item)
         items.extend((p.number, g) for g in _paragraphs(run, limit))
+    # full-width rows of a grid are headings and paragraphs, not table rows
+    items = [
+        piece for item in items
+        for piece in (split_full_rows(item) if isinstance(item, PageTable) else [item])
+    ]
     heading_sizes = sorted(
         {round(it[1][0].size * 2) / 2 for it in items if isinstance(it, tuple)
          and it[1][0].size >= body + HEADING_STEP},
