@@ -331,8 +331,9 @@ def convert_batch(
 
     Raises :class:`InputError` (a usage error) when an argument names nothing, no input is
     found, or another run holds the output folder, and :class:`StoreError` when ``db`` cannot
-    be opened or written (checked before any file is converted). ``convert_fn`` is the per-file function
-    (any picklable function with :func:`sheetparse.jobs.convert`'s signature).
+    be opened or written (checked before any file is converted). ``convert_fn`` is the
+    per-file function (any picklable function with :func:`sheetparse.jobs.convert`'s
+    signature).
     """
     t0 = time.perf_counter()
     limits = limits or DEFAULT_LIMITS
@@ -353,44 +354,20 @@ def convert_batch(
             SheetStore(report.db_path).rollback()  # a bad --db fails now, not after the work
         sheets_dir = out / SHEETS_DIR
         todo, reused = _plan(found, sheets_dir, force)
-        failed: dict[str, FailedInput] = {}
         report.reused = len(reused)
         progress.start(len(found), len(todo))
         for inp in reused:
             progress.file(FileEvent(inp.name, "reused"))
         t1 = time.perf_counter()
-        by_name = {inp.name: inp for inp in todo}
         ex = make_executor(executor, jobs, address=address, initializer=preload) \
             if isinstance(executor, str) else executor
-        peaks: list[int] = []
         try:
-            items = [(inp.name, inp.name, inp.path) for inp in todo]
-            for name, result in _run(items, fmt=format, limits=limits, executor=ex,
-                                     convert_fn=convert_fn):
-                inp = by_name[name]
-                target = sheets_dir / inp.output
-                if isinstance(result, Outcome):
-                    if result.peak_rss is not None:
-                        peaks.append(result.peak_rss)
-                    if result.ok and result.json is not None:
-                        write_file(target, result.json.encode("utf-8"))
-                        report.parsed += 1
-                        progress.file(FileEvent(name, "converted", result.seconds,
-                                                stats=result.stats))
-                        continue
-                    assert result.failure is not None
-                    failure, sha, secs = result.failure, result.sha256, result.seconds
-                else:
-                    failure, sha, secs = result, None, None
-                failed[name] = FailedInput(name, failure, sha)
-                with contextlib.suppress(FileNotFoundError):
-                    target.unlink()  # an older output no longer matches this input
-                progress.file(FileEvent(name, "failed", secs, failure=failure))
+            failed = _convert(todo, sheets_dir, report, progress, executor=ex, fmt=format,
+                              limits=limits, convert_fn=convert_fn)
         finally:
             if isinstance(executor, str):
                 ex.close()
         report.convert_seconds = time.perf_counter() - t1
-        report.worker_peak_rss = max(peaks) if peaks else None
         progress.phase("writing tables" + (f" and {db}" if db is not None else ""))
         _write_outputs(found, failed, sheets_dir, report, excel=excel, force=force)
     report.failures = [failed[n] for n in sorted(failed)]
@@ -398,6 +375,37 @@ def convert_batch(
     report.main_peak_rss = peak_rss()
     progress.finish(report)
     return report
+
+
+def _convert(todo: Sequence[Input], sheets_dir: Path, report: BatchReport, progress: Progress,
+             *, executor: Executor, fmt: str | None, limits: Limits, convert_fn: Convert
+             ) -> dict[str, FailedInput]:
+    """Convert ``todo``, writing each JSON as it arrives; the inputs that failed, by name."""
+    by_name = {inp.name: inp for inp in todo}
+    failed: dict[str, FailedInput] = {}
+    peaks: list[int] = []
+    items = [(inp.name, inp.name, inp.path) for inp in todo]
+    for name, result in _run(items, fmt=fmt, limits=limits, executor=executor,
+                             convert_fn=convert_fn):
+        target = sheets_dir / by_name[name].output
+        if isinstance(result, Outcome):
+            if result.peak_rss is not None:
+                peaks.append(result.peak_rss)
+            if result.json is not None and result.failure is None:
+                write_file(target, result.json.encode("utf-8"))
+                report.parsed += 1
+                progress.file(FileEvent(name, "converted", result.seconds, stats=result.stats))
+                continue
+            assert result.failure is not None
+            failure, sha, secs = result.failure, result.sha256, result.seconds
+        else:
+            failure, sha, secs = result, None, None
+        failed[name] = FailedInput(name, failure, sha)
+        with contextlib.suppress(FileNotFoundError):
+            target.unlink()  # an older output no longer matches this input
+        progress.file(FileEvent(name, "failed", secs, failure=failure))
+    report.worker_peak_rss = max(peaks) if peaks else None
+    return failed
 
 
 def _write_outputs(found: Sequence[Input], failed: dict[str, FailedInput], sheets_dir: Path,
