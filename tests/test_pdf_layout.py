@@ -100,6 +100,24 @@ def test_items_on_their_own_lines_without_bullets_stay_apart():
     assert _cell_parts(lines, 124) == lines
 
 
+def test_an_opening_bracket_moved_to_the_next_line_is_a_wrap():
+    # 「 may not end a line: with room for one more character the layout moved 「や together
+    lines = ["要支援者の思いをかなえ", "「やってみたい」を支える"]  # 11 of 12 characters used
+    assert _cell_parts(lines, 124) == ["要支援者の思いをかなえ「やってみたい」を支える"]
+
+
+def test_a_full_line_ending_with_a_full_stop_ends_an_item_in_a_list_of_sentences():
+    # the first item fills its line exactly; every item the cell breaks off ends with 。
+    lines = ["講座を開催しました。", "研修を二回行った。", "周知に努めた。"]
+    assert _cell_parts(lines, 104) == lines
+
+
+def test_a_full_stop_inside_a_paragraph_is_not_an_item_end():
+    # one paragraph (nothing the author broke off): a full line ending with 。 wraps
+    lines = ["講座を開催しました。", "研修も行った。"]
+    assert _cell_parts(lines, 104) == ["講座を開催しました。研修も行った。"]
+
+
 def test_a_line_break_before_a_word_separator_dot_is_a_wrap():
     # 課題・目標 wrapped before the ・: a full line (10 characters) ending in a kanji
     lines = ["市民、地域、市が課題", "・目標を共有する"]

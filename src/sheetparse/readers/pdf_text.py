@@ -32,6 +32,9 @@ _NO_LINE_START = frozenset(
     "、。，．,.)）]］｝〕〉》」』】〙〗〟’”｠»ゝゞーァィゥェォッャュョヮヵヶぁぃぅぇぉっゃゅょゎゕゖ"
     "ㇰㇱㇲㇳㇴㇵㇶㇷㇸㇹㇺㇻㇼㇽㇾㇿ々〻‐゠–〜～？！?!‼⁇⁈⁉・:;：；/"
 )
+#: characters that may not end a line (行末禁則): the layout moves them to the next line together
+#: with the character after them
+_NO_LINE_END = frozenset("（([［｛〔〈《「『【〘〖〝‘“｟«")
 #: line starts that begin a new item or caption
 ITEM_MARKS = BULLETS + CAPTION_MARK
 #: the last character of a line that a ``・`` word separator may follow (kanji, katakana, Latin)
@@ -224,7 +227,8 @@ def make_lines(chars: list[Char], split_gap: float | None = None) -> list[TextLi
 
 def _first_unit_width(line: TextLine) -> float:
     """Width of what the layout could not fit at the end of the line before: the first word
-    (Latin), or the first character with the characters that may not start a line after it."""
+    (Latin), or the first character with the characters that may not start a line after it
+    (and, after an opening bracket, the character the bracket may not be parted from)."""
     vis = [c for c in line.chars if not c.text.isspace()]
     if not vis:
         return 0.0
@@ -236,7 +240,12 @@ def _first_unit_width(line: TextLine) -> float:
                 break
             x1 = c.x1
     else:
-        for c in vis[1:]:
+        rest = vis[1:]
+        k = 0
+        while k < len(rest) and vis[k].text in _NO_LINE_END:  # 「や… moves as one
+            x1 = rest[k].x1
+            k += 1
+        for c in rest[k:]:
             if c.text not in _NO_LINE_START:
                 break
             x1 = c.x1
@@ -297,7 +306,44 @@ def logical_lines(lines: list[TextLine], limit: float) -> list[list[TextLine]]:
             groups[-1].append(line)
         else:
             groups.append([line])
-    return groups
+    return _split_sentence_items(groups)
+
+
+#: how an item the author ended may end: a full stop, or the plain form of a predicate
+#: (思う, する, した, ない, 行く, 防ぐ, …), possibly followed by a closing bracket
+_ITEM_END = regex.compile(r"[。．][)）」』]?$")
+#: the longest item (in printed lines) of a cell treated as a list of items
+_MAX_ITEM_LINES = 6
+
+
+def _split_sentence_items(groups: list[list[TextLine]]) -> list[list[TextLine]]:
+    """In a list whose items the author ended the same way (all end with 。, or with the plain
+    form of a verb: 思う, する), a full line that ends the same way ends an item too: an item
+    that happens to fill its last line exactly looks like a wrap otherwise.
+
+    The endings are learnt from the cell's own line breaks, and only where the cell has at
+    least two items of at most a few lines each (a list, not running paragraphs). Lines a
+    tagged PDF grouped are left alone."""
+    if len(groups) < 2 or any(len(g) > _MAX_ITEM_LINES for g in groups):
+        return groups
+    ends = set()
+    for g in groups:
+        m = _ITEM_END.search(g[-1].text.rstrip())
+        if m is None:
+            return groups
+        ends.add(m.group(0))
+    out: list[list[TextLine]] = []
+    for g in groups:
+        cur: list[TextLine] = []
+        for line in g:
+            if cur and cur[-1].block is None and (
+                (m := _ITEM_END.search(cur[-1].text.rstrip())) and m.group(0) in ends
+            ):
+                out.append(cur)
+                cur = []
+            cur.append(line)
+        out.append(cur)
+    return out
 
 
 def join_lines(lines: list[TextLine]) -> str:
