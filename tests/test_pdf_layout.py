@@ -108,7 +108,7 @@ def test_an_opening_bracket_moved_to_the_next_line_is_a_wrap():
 
 def test_a_full_line_ending_with_a_full_stop_ends_an_item_in_a_list_of_sentences():
     # the first item fills its line exactly; every item the cell breaks off ends with 。
-    lines = ["講座を開催しました。", "研修を二回行った。", "周知に努めた。"]
+    lines = ["講座を開催しました。", "研修を行った。", "周知に努めた。"]
     assert _cell_parts(lines, 104) == lines
 
 
