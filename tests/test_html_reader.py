@@ -14,7 +14,8 @@ from conftest import SAMPLES
 from sheetparse.blocks import TableBlock, TextBlock
 from sheetparse.errors import InputTooLarge, NotAProgressSheet
 from sheetparse.limits import Limits
-from sheetparse.readers.html import flatten_deep, read_html
+from sheetparse.readers.html import read_html
+from sheetparse.readers.html_depth import flatten_deep
 from sheetparse.readers.inline_html import parts_from_fragment
 from sheetparse.textutil import strip_ws
 
@@ -223,6 +224,24 @@ def test_a_sheet_exported_as_one_ruled_table():
     assert s.title == "第1期計画 進捗シート"
     assert [(n.kind, n.items) for n in s.measures[0].narratives] == [
         ("direction", ["だれもが集える場をつくります。"]), ("expected_effects", ["効果"])]
+
+
+def test_rulings_given_by_class_in_the_pages_style_sheet():
+    """Excel's "save as web page": borders by class, headings bold by class."""
+    style = ("<style>.xl65 {border:.5pt solid windowtext;} .xl66 {font-weight:700; "
+             "font-size:14.0pt;} td.xl67 {border:none;}</style>")
+    rows = ['<tr><td class="xl66" colspan="3">第1期計画 進捗シート</td></tr>',
+            '<tr><td class="xl67">注記の段落</td><td></td><td></td></tr>',
+            '<tr><td class="xl65">事業名</td><td class="xl65">R6</td><td class="xl65">R7</td>'
+            "</tr>",
+            '<tr><td class="xl65">サロン数</td><td class="xl65">3</td><td class="xl65">4</td>'
+            "</tr>"]
+    doc = read_html(page("<table>" + "".join(rows) + "</table>", style).encode())
+    assert [(type(b).__name__, getattr(b, "kind", None), getattr(b, "level", None))
+            for b in doc.blocks] == [("TextBlock", "heading", 1),
+                                      ("TextBlock", "paragraph", None), ("TableBlock", None, None)]
+    assert [[c.text for c in r] for r in doc.blocks[2].rows] == [
+        ["事業名", "R6", "R7"], ["サロン数", "3", "4"]]
 
 
 def test_in_page_table_of_contents_is_chrome():

@@ -23,7 +23,6 @@ import re
 from collections.abc import Iterator
 from itertools import pairwise
 
-import lxml.html
 from lxml import etree
 
 from .. import diagnostics as dg
@@ -31,7 +30,7 @@ from ..blocks import Document, Loc, Skipped, TableBlock, TextBlock
 from ..encoding import declared_charset, decode
 from ..errors import InputTooLarge
 from ..limits import DEFAULT_LIMITS, Limits
-from ..textutil import CAPTION_MARK, collapse_ws, strip_ws
+from ..textutil import CAPTION_MARK, collapse_ws
 from .grid import (
     Placed,
     continuation_columns,
@@ -41,10 +40,9 @@ from .grid import (
     segment,
     text_blocks,
 )
+from .html_css import BOLD_STYLE, PageStyles, cell_heading, table_ruled
+from .html_depth import LIBXML2_MAX_DEPTH, flatten_deep, parse_page
 from .inline_html import parts_from_element, text_of
-
-#: libxml2's own nesting limit without huge_tree
-LIBXML2_MAX_DEPTH = 256
 
 _SKIP = frozenset({
     "script", "style", "template", "head", "title", "meta", "link", "base", "iframe",
@@ -71,7 +69,6 @@ _BLOCK = frozenset({
 })
 _BOLD_TAGS = frozenset({"b", "strong"})
 _TOKEN = re.compile(r"[A-Za-z][a-z]*|[A-Z]+(?![a-z])")
-_BOLD_STYLE = re.compile(r"font-weight\s*:\s*(?:bold|bolder|[6-9]00)", re.I)
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _C1_REF = re.compile(r"&#(?:(1[2-5]\d)|[xX]([89][0-9A-Fa-f]));")
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>")
@@ -112,198 +109,9 @@ def _c1_to_cp1252(m: re.Match[str]) -> str:
     return f"&#{ord(ch)};"
 
 
-_BORDER_DECL = re.compile(r"border(?:-(?:top|right|bottom|left))?\s*:\s*([^;]+)", re.I)
-_NO_BORDER = re.compile(r"^\s*(?:none|hidden|0(?:px|pt)?|initial|inherit)\s*(?:!important)?\s*$",
-                        re.I)
-_FONT_SIZE = re.compile(r"font-size\s*:\s*([\d.]+)\s*(pt|px)", re.I)
-_CSS_RULE = re.compile(r"([^{}]+)\{([^{}]*)\}")
-_CLASS_SELECTOR = re.compile(r"^\s*(?:td|th)?\.([\w-]+)\s*$")
 _EXPORTER_FURNITURE = re.compile(
     r"^(?:Overview|概要|Sheet\s*\d+\s*:.*|シート\s*\d+\s*:.*)$"
 )
-
-
-def _ruled_decls(style: str) -> bool | None:
-    """Whether declarations draw a border: True, False, or None where they say nothing."""
-    values = _BORDER_DECL.findall(style)
-    if not values:
-        return None
-    return any(not _NO_BORDER.match(v) for v in values)
-
-
-def _points(style: str) -> float | None:
-    m = _FONT_SIZE.search(style)
-    if not m:
-        return None
-    size = float(m.group(1))
-    return size * 0.75 if m.group(2).lower() == "px" else size
-
-
-class _Css:
-    """What a page's own style sheets say about table cells by class (``.xl65 {border: …}``
-    in a workbook saved as a web page): rulings, bold, font size."""
-
-    def __init__(self, root: etree._Element) -> None:
-        self.ruled_classes: dict[str, bool] = {}
-        self.bold_classes: set[str] = set()
-        self.size_classes: dict[str, float] = {}
-        for style in root.iter("style"):
-            text = re.sub(r"/\*.*?\*/", "", style.text or "", flags=re.S)
-            for selectors, decls in _CSS_RULE.findall(text):
-                for selector in selectors.split(","):
-                    m = _CLASS_SELECTOR.match(selector)
-                    if not m:
-                        continue
-                    name = m.group(1).lower()
-                    ruled = _ruled_decls(decls)
-                    if ruled is not None:
-                        self.ruled_classes[name] = ruled
-                    if _BOLD_STYLE.search(decls):
-                        self.bold_classes.add(name)
-                    if (size := _points(decls)) is not None:
-                        self.size_classes[name] = size
-
-    def classes(self, el: etree._Element) -> list[str]:
-        return (el.get("class") or "").lower().split()
-
-    def ruled(self, td: etree._Element) -> bool | None:
-        inline = _ruled_decls(td.get("style") or "")
-        if inline is not None:
-            return inline
-        found = [self.ruled_classes[c] for c in self.classes(td) if c in self.ruled_classes]
-        return any(found) if found else None
-
-    def bold(self, el: etree._Element) -> bool:
-        return bool(_BOLD_STYLE.search(el.get("style") or "")) or any(
-            c in self.bold_classes for c in self.classes(el))
-
-    def size(self, el: etree._Element) -> float | None:
-        size = _points(el.get("style") or "")
-        if size is None:
-            size = next((self.size_classes[c] for c in self.classes(el)
-                         if c in self.size_classes), None)
-        return size
-
-
-def _table_ruled(table: etree._Element) -> bool | None:
-    """A table whose ``border``/``rules`` attribute rules every cell."""
-    m = re.match(r"\s*(\d+)", table.get("border") or "")
-    if m and int(m.group(1)) > 0:
-        return True
-    if (table.get("rules") or "").lower() == "all":
-        return True
-    return None
-
-
-def _outermost(el: etree._Element, tags: tuple[str, ...]) -> list[etree._Element]:
-    """Descendants with one of ``tags`` that are not inside another such descendant."""
-    out = []
-    for d in el.iterdescendants(*tags):
-        anc = d.getparent()
-        while anc is not None and anc is not el and _tag(anc) not in tags:
-            anc = anc.getparent()
-        if anc is el:
-            out.append(d)
-    return out
-
-
-def _cell_heading(td: etree._Element, css: _Css) -> int | None:
-    """A cell styled as a heading (bold throughout): its level by font size."""
-    total = strip_ws(text_of(td))
-    if not total:
-        return None
-    bold = _tag(td) == "th" or css.bold(td)
-    if not bold:
-        outer = _outermost(td, ("b", "strong"))
-        bold = bool(outer) and strip_ws("".join(text_of(b) for b in outer)) == total
-    if not bold:
-        return None
-    size = css.size(td)
-    for font in td.iter("font"):
-        m = re.match(r"\s*(\d)", font.get("size") or "")
-        if m:
-            size = max(size or 0, {1: 8, 2: 10, 3: 12, 4: 14, 5: 18, 6: 24, 7: 36}[
-                min(7, max(1, int(m.group(1))))])
-    if size is not None and size >= 14:
-        return 1
-    if size is not None and size >= 12:
-        return 2
-    return 3
-
-
-# --- decoding and parsing -----------------------------------------------------------------
-
-
-def _parser() -> lxml.html.HTMLParser:
-    return lxml.html.HTMLParser(
-        encoding="utf-8", no_network=True, remove_comments=True, remove_pis=True,
-        huge_tree=False, default_doctype=False,
-    )
-
-
-def _parse(text: str) -> tuple[etree._Element | None, int | None]:
-    """The element tree, and the source line where libxml2 gave up for depth (else None)."""
-    parser = _parser()
-    try:
-        root = etree.fromstring(text.encode("utf-8"), parser)
-    except etree.XMLSyntaxError:
-        root = None
-    deep = next(
-        (e.line or 1 for e in parser.error_log if "depth" in e.message.lower()), None
-    )
-    return root, deep
-
-
-_TAG_RE = re.compile(
-    r"<!--.*?(?:-->|$)|<(script|style|textarea|title)\b[^>]*>.*?(?:</\1\s*>|$)"
-    r"|<(/?)([A-Za-z][A-Za-z0-9:-]*)\b[^>]*?(/?)>",
-    re.S | re.I,
-)
-_VOID = frozenset({
-    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
-    "source", "track", "wbr", "keygen",
-})
-#: elements whose end tag may be omitted: they never count towards nesting depth here
-_OPTIONAL_END = frozenset({
-    "p", "li", "dt", "dd", "tr", "td", "th", "thead", "tbody", "tfoot", "option", "optgroup",
-    "colgroup", "rb", "rt", "rp", "caption", "html", "head", "body",
-})
-
-
-def flatten_deep(text: str, max_depth: int) -> str:
-    """The markup with every tag nested deeper than ``max_depth`` removed (text kept; a block
-    boundary becomes a line break): what a too-deep document still says, in a tree the parser
-    can hold."""
-    out: list[str] = []
-    stack: list[str] = []
-    open_names: dict[str, int] = {}  # how many of each name are on the stack (O(1) lookups)
-    pos = 0
-    for m in _TAG_RE.finditer(text):
-        out.append(text[pos:m.start()])
-        pos = m.end()
-        name = (m.group(3) or "").lower()
-        if not name:  # a comment, or script/style/textarea/title with its content
-            out.append(m.group(0) if len(stack) < max_depth else "")
-            continue
-        closing, selfclosing = m.group(2) == "/", m.group(4) == "/"
-        deep = len(stack) >= max_depth
-        if closing:
-            if open_names.get(name):
-                while stack:
-                    top = stack.pop()
-                    open_names[top] -= 1
-                    if top == name:
-                        break
-            deep = len(stack) >= max_depth
-        elif name not in _VOID and name not in _OPTIONAL_END and not selfclosing:
-            stack.append(name)
-            open_names[name] = open_names.get(name, 0) + 1
-        if deep:
-            out.append("\n" if name in _BLOCK or name == "br" else "")
-        else:
-            out.append(m.group(0))
-    out.append(text[pos:])
-    return "".join(out)
 
 
 # --- the walk -------------------------------------------------------------------------------
@@ -312,7 +120,7 @@ def flatten_deep(text: str, max_depth: int) -> str:
 class _Reader:
     """One pass over a parsed page, producing the document's blocks in reading order."""
 
-    def __init__(self, doc: Document, limits: Limits, n_h1: int, css: _Css,
+    def __init__(self, doc: Document, limits: Limits, n_h1: int, css: PageStyles,
                  exported: bool = False) -> None:
         self.doc = doc
         self.limits = limits
@@ -423,7 +231,7 @@ class _Reader:
             self.flush()
             self.table(el, depth, in_main)
             return
-        bold = bold or tag in _BOLD_TAGS or bool(_BOLD_STYLE.search(el.get("style") or ""))
+        bold = bold or tag in _BOLD_TAGS or bool(BOLD_STYLE.search(el.get("style") or ""))
         in_main = in_main or tag in _MAIN_TAGS or (el.get("role") or "").lower() == "main"
         link = link or (tag == "a" and (el.get("href") or "").startswith("#"))
         if tag in _BLOCK:
@@ -488,7 +296,7 @@ class _Reader:
                     ) -> tuple[list[Placed], int, int]:
         """The table's cells at their grid positions (HTML rowspan/colspan layout), with the
         number of columns and of leading header rows."""
-        ruled_table = _table_ruled(el)
+        ruled_table = table_ruled(el)
         occupied: set[tuple[int, int]] = set()
         placed: list[Placed] = []
         n_rows, n_cols, header_rows = len(rows), 0, 0
@@ -513,7 +321,7 @@ class _Reader:
                     )
                 placed.append(Placed(
                     r, c, rs, cs, parts_from_element(td), Loc(line=td.sourceline),
-                    ruled_table or self.css.ruled(td), _cell_heading(td, self.css),
+                    ruled_table or self.css.ruled(td), cell_heading(td, self.css),
                 ))
                 for dr in range(rs):
                     for dc in range(cs):
@@ -627,7 +435,7 @@ def read_html(data: bytes, *, limits: Limits = DEFAULT_LIMITS) -> Document:
     text = re.sub(r"\r\n?", "\n", text)
     text = _XML_DECL.sub("", text, count=1)
     text = _C1_REF.sub(_c1_to_cp1252, text)
-    root, deep_line = _parse(text)
+    root, deep_line = parse_page(text)
     limit = min(limits.max_depth or LIBXML2_MAX_DEPTH, LIBXML2_MAX_DEPTH)
     if deep_line is not None:
         doc.diagnostics.append(dg.make(
@@ -638,7 +446,7 @@ def read_html(data: bytes, *, limits: Limits = DEFAULT_LIMITS) -> Document:
         ))
         depth = limit - 8
         while True:  # optional end tags (li, td) nest too: halve until the parser follows
-            root, still = _parse(flatten_deep(text, depth))
+            root, still = parse_page(flatten_deep(text, depth))
             if still is None or depth <= 8:
                 break
             depth //= 2
@@ -655,7 +463,7 @@ def read_html(data: bytes, *, limits: Limits = DEFAULT_LIMITS) -> Document:
     generator = next((m.get("content") or "" for m in root.iter("meta")
                       if (m.get("name") or "").lower() == "generator"), "")
     exported = bool(re.match(r"\s*(?:LibreOffice|OpenOffice|Microsoft Excel)", generator, re.I))
-    reader = _Reader(doc, limits, n_h1, _Css(root), exported)
+    reader = _Reader(doc, limits, n_h1, PageStyles(root), exported)
     if deep_line is not None:
         reader.too_deep_reported = True
     reader.walk(top)
