@@ -69,6 +69,18 @@ def test_borders_drawn_as_thin_filled_rectangles_are_rulings():
     assert _grid_text(t) == [["対象", "市民"], ["実績", "本文"]]
 
 
+def test_text_overflowing_into_empty_cells_stays_in_its_cell():
+    # a spreadsheet cell without wrapping: its text runs on over the empty cells to its right
+    pg = grid(Page(), [40, 100, 160, 220], [100, 120, 140], [
+        (0, 0, 1, 1, ["【施策1】の推進に向けた取組"]), (0, 1, 1, 1, []), (0, 2, 1, 1, []),
+        (1, 0, 1, 1, ["対象"]), (1, 1, 1, 1, ["市民"]), (1, 2, 1, 1, ["市"]),
+    ])
+    doc = read_pdf(make_pdf([pg]))
+    (t,) = _tables(doc)
+    assert _grid_text(t) == [["【施策1】の推進に向けた取組", "", ""], ["対象", "市民", "市"]]
+    assert [d.code for d in doc.diagnostics] == ["cell-text-overflow"]
+
+
 def test_a_frame_around_text_is_not_a_table():
     pg = Page().box(40, 100, 300, 130).text(45, 105, "囲み記事の本文", 10)
     doc = read_pdf(make_pdf([pg]))

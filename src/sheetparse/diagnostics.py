@@ -19,7 +19,6 @@ CODES: dict[str, str] = {
     "value-unparsed": "a value cell whose text is not a number; raw text kept, value null",
     "value-range": "a value printed as a range; raw text kept, value null",
     "unit-mismatch": "an indicator's values print different units",
-    "fiscal-year-missing": "a value column whose header names no fiscal year",
     "duplicate-heading": "a measure heading printed twice (e.g. repeated on a continuation page)",
     "direction-number-mismatch": "a (基本施策Nの方向性) label whose N differs from its measure",
     "report-year-inferred": "the report's fiscal year read from its results labels, not its title",
@@ -34,6 +33,8 @@ CODES: dict[str, str] = {
         "to the characters printed",
     "glyph-doubled": "doubled glyphs of fake-bold PDF text dropped",
     "glyph-unmapped": "PDF glyphs without a Unicode mapping, shown as U+FFFD",
+    "cell-text-overflow":
+        "PDF cell text running across column rulings into empty cells, kept in its own cell",
     "nesting-too-deep": "markup nested deeper than the parser follows; inner text flattened",
     "hidden-content":
         "text in hidden rows, columns or worksheets of a workbook: not printed, left out",

@@ -141,6 +141,13 @@ def _char_diagnostics(stats: CharStats, out: list[Diagnostic]) -> None:
             f"{stats.doubled} doubled character(s) of fake-bold text (each glyph drawn twice) "
             "dropped.",
         ))
+    if stats.overflow_runs:
+        out.append(dg.make(
+            "info", "cell-text-overflow",
+            f"{stats.overflow_runs} line(s) of cell text run across the column rulings into the "
+            "empty cells beside them (a spreadsheet cell without wrapping); each was kept whole "
+            "in the cell it starts in.",
+        ))
     if stats.unmapped:
         out.append(dg.make(
             "warning", "glyph-unmapped",

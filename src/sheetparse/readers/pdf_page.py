@@ -7,6 +7,7 @@ table, and its outline is simply ignored.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -100,6 +101,45 @@ def _table(page: int, g: Grid, buckets: list[list[Char]]) -> PageTable:
     return PageTable(page, list(g.xs), g.n_rows, cells, g.bbox, page, g.ys[-1])
 
 
+def _straddles(g: Grid, ch: Char) -> bool:
+    """True where a glyph lies across one of the grid's inner column boundaries."""
+    lo = bisect_right(g.xs, ch.x0 + 0.5)
+    hi = bisect_left(g.xs, ch.x1 - 0.5)
+    return 0 < lo < hi < len(g.xs)
+
+
+def _reunite_overflow(g: Grid, bucket: list[list[Char]], stats: CharStats) -> None:
+    """Text that overflows its cell into the empty cells beside it (a spreadsheet cell without
+    wrapping) is drawn across the column rulings: give each such run to the cell it starts in.
+
+    Cell text with padding never touches a ruling, so only a run with a glyph lying across a
+    boundary is moved."""
+    owner: dict[int, int] = {}
+    crossing = False
+    for i, b in enumerate(bucket):
+        for ch in b:
+            owner[id(ch)] = i
+            crossing = crossing or _straddles(g, ch)
+    if not crossing:
+        return
+    for row in make_lines([ch for b in bucket for ch in b]):
+        runs: list[list[Char]] = [[]]
+        for ch in row.chars:
+            if runs[-1] and ch.x0 - runs[-1][-1].x1 > 0.5 * min(ch.size, runs[-1][-1].size):
+                runs.append([])
+            runs[-1].append(ch)
+        for run in runs:
+            if len({owner[id(c)] for c in run}) < 2 or not any(_straddles(g, c) for c in run):
+                continue
+            target = owner[id(run[0])]
+            for ch in run[1:]:
+                if owner[id(ch)] != target:
+                    bucket[owner[id(ch)]].remove(ch)
+                    bucket[target].append(ch)
+                    owner[id(ch)] = target
+            stats.overflow_runs += 1
+
+
 def layout_page(objs: PageObjects, stats: CharStats, max_cells: int | None) -> PageLayout:
     """Tables and free text lines of a page."""
     chars = clean_chars(objs.chars, stats)
@@ -121,6 +161,7 @@ def layout_page(objs: PageObjects, stats: CharStats, max_cells: int | None) -> P
     for g, bucket in zip(grids, buckets, strict=True):
         if not any(not c.text.isspace() for b in bucket for c in b):
             continue  # a frame with nothing to read
+        _reunite_overflow(g, bucket, stats)
         tables.append(_table(objs.number, g, bucket))
     lines = make_lines(free, split_gap=SPLIT_GAP)
     return PageLayout(

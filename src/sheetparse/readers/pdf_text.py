@@ -49,6 +49,8 @@ class CharStats:
     unmapped: int = 0
     lookalikes: int = 0
     lookalike_examples: set[str] = field(default_factory=set)
+    #: runs of cell text that overflowed into the next cells, given back to their own cell
+    overflow_runs: int = 0
 
 
 def clean_chars(chars: Sequence[Char], stats: CharStats) -> list[Char]:
