@@ -366,3 +366,25 @@ def test_a_whole_sheet_in_one_ruled_grid_parses():
     ]
     assert sheet.report_fiscal_year == 2025
     assert sheet.coverage.unplaced_chars == 0
+
+
+def test_paragraph_cut_by_a_page_break_is_one_paragraph():
+    p1 = Page(width=300, height=400).text(20, 20, "（基本施策1の方向性）", 10)
+    p1.text(20, 370, "地域住民が地域生活課題に気づき、学びを深める場を広く", 10)  # 26 of 26
+    p2 = Page(width=300, height=400).text(20, 20, "提供します。", 10)
+    p2.text(20, 60, "方針1-施策2 次の施策", 10)
+    doc = read_pdf(make_pdf([p1, p2]))
+    assert [b.text for b in doc.blocks] == [
+        "（基本施策1の方向性）",
+        "地域住民が地域生活課題に気づき、学びを深める場を広く提供します。",
+        "方針1-施策2 次の施策",
+    ]
+    assert doc.blocks[1].loc.page == 1 and doc.blocks[1].loc.bbox[1] == 370
+
+
+def test_a_paragraph_that_ends_a_page_short_is_not_continued():
+    p1 = Page(width=300, height=400).text(20, 370, "短い段落です。", 10)
+    p2 = Page(width=300, height=400).text(20, 20, "次の段落です。", 10)
+    p2.text(20, 40, "地域住民が地域生活課題に気づき、学びを深める場を広く", 10)
+    doc = read_pdf(make_pdf([p1, p2]))
+    assert [b.text for b in doc.blocks][:2] == ["短い段落です。", "次の段落です。"]

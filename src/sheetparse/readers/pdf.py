@@ -217,6 +217,15 @@ def _paragraphs(lines: list[TextLine], limit: float) -> list[list[TextLine]]:
     return groups
 
 
+def _continues_paragraph(lines: list[TextLine], line: TextLine, limit: float) -> bool:
+    """True where ``line``, first on its page, goes on with the paragraph ``lines`` that ended
+    the page before (the last line was full, and the new one starts at the same left edge)."""
+    left = min(x.x0 for x in lines)
+    return abs(line.x0 - left) <= 1.5 * line.size and is_wrap(
+        lines[-1], line, limit, same_page=False
+    )
+
+
 def _assemble(pages: list[PageLayout], doc: Document, limits: Limits) -> None:
     furniture = find_furniture(pages)
     by_page: dict[int, set[int]] = {}
@@ -241,16 +250,28 @@ def _assemble(pages: list[PageLayout], doc: Document, limits: Limits) -> None:
     body = _body_size(pages)
     # paragraphs and tables in order; a table first on its page may continue the last one
     items: list[tuple[int, list[TextLine]] | PageTable] = []
+
+    def flush(run: list[TextLine], page: int, limit: float, first: bool) -> None:
+        groups = _paragraphs(run, limit)
+        prev = items[-1] if items else None
+        if first and groups and isinstance(prev, tuple) and prev[0] == page - 1 and (
+            _continues_paragraph(prev[1], groups[0][0], limit)
+        ):  # a paragraph the page break cut
+            items[-1] = (prev[0], prev[1] + groups.pop(0))
+        items.extend((page, g) for g in groups)
+
     for p in pages:
         seq = _sequence(p, by_page.get(p.number, set()))
         limit = limits_by_size.get((round(p.width), round(p.height)), p.width)
         run: list[TextLine] = []
+        first = True
         for k, item in enumerate(seq):
             if isinstance(item, TextLine):
                 run.append(item)
                 continue
-            items.extend((p.number, g) for g in _paragraphs(run, limit))
+            flush(run, p.number, limit, first)
             run = []
+            first = False
             prev = items[-1] if items else None
             if k == 0 and isinstance(prev, PageTable) and can_continue(prev, item):
                 joined, report = join(prev, item)
@@ -258,7 +279,7 @@ def _assemble(pages: list[PageLayout], doc: Document, limits: Limits) -> None:
                 doc.diagnostics.append(_join_diagnostic(prev, item, report))
             else:
                 items.append(item)
-        items.extend((p.number, g) for g in _paragraphs(run, limit))
+        flush(run, p.number, limit, first)
     # full-width rows of a grid are headings and paragraphs, not table rows
     items = [
         piece for item in items
@@ -281,7 +302,7 @@ def _assemble(pages: list[PageLayout], doc: Document, limits: Limits) -> None:
 def _text_block(page: int, lines: list[TextLine], heading_sizes: list[float]) -> TextBlock:
     """A paragraph, heading (printed larger than the body text) or ▲ caption."""
     text = join_lines(lines)
-    loc = Loc(page=page, bbox=bbox_of(lines))
+    loc = Loc(page=page, bbox=bbox_of([ln for ln in lines if ln.page == page] or lines))
     if text.startswith(CAPTION_MARK):
         return TextBlock(text, "caption", loc)
     size = round(lines[0].size * 2) / 2

@@ -82,8 +82,14 @@ class PageLayout:
     sizes: Counter[float] = field(default_factory=Counter)
 
 
+def _on_page(lines: list[TextLine], page: int) -> list[TextLine]:
+    for ln in lines:
+        ln.page = page
+    return lines
+
+
 def _table(page: int, g: Grid, buckets: list[list[Char]]) -> PageTable:
-    lines = [make_lines(b) for b in buckets]
+    lines = [_on_page(make_lines(b), page) for b in buckets]
     # the text padding of the table's cells: the smallest indent of any cell's text
     offsets = [
         min(ln.x0 for ln in ls) - g.xs[g.regions[i].c0] for i, ls in enumerate(lines) if ls
@@ -163,7 +169,7 @@ def layout_page(objs: PageObjects, stats: CharStats, max_cells: int | None) -> P
             continue  # a frame with nothing to read
         _reunite_overflow(g, bucket, stats)
         tables.append(_table(objs.number, g, bucket))
-    lines = make_lines(free, split_gap=SPLIT_GAP)
+    lines = _on_page(make_lines(free, split_gap=SPLIT_GAP), objs.number)
     return PageLayout(
         objs.number, objs.width, objs.height, tables, lines,
         sum(sizes.values()), len(objs.images), sizes,

@@ -119,6 +119,8 @@ class TextLine:
     size: float
     #: the tagged paragraph or list item the line's first glyph belongs to (None: untagged)
     block: int | None = None
+    #: the page it is printed on (set by the page layout)
+    page: int = 0
 
     @property
     def first(self) -> str:
