@@ -57,11 +57,8 @@ class ClipAggregator(PDFPageAggregator):
         if self._mcids:
             self._mcids.pop()
 
-    def render_char(self, matrix, font, fontsize, scaling, rise, cid, ncs,  # type: ignore[override]
-                    graphicstate):
-        adv = super().render_char(
-            matrix, font, fontsize, scaling, rise, cid, ncs, graphicstate
-        )
+    def render_char(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        adv = super().render_char(*args, **kwargs)
         clip = self.clip
         if clip is not None:
             item = self.cur_item._objs[-1]

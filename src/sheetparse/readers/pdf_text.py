@@ -58,6 +58,8 @@ def clean_chars(chars: Sequence[Char], stats: CharStats) -> list[Char]:
     out: list[Char] = []
     seen: dict[tuple[str, int, int], list[Char]] = {}
     for ch in chars:
+        if not ch.size > 0:  # a degenerate font matrix: the glyph box is the best measure
+            ch = ch._replace(size=max(ch.bottom - ch.top, ch.x1 - ch.x0, 1.0))
         text = ch.text
         if len(text) != 1 or not text.isprintable():
             if _CID.match(text) or (text and not text.isprintable() and not text.isspace()):
@@ -121,11 +123,6 @@ class TextLine:
     block: int | None = None
     #: the page it is printed on (set by the page layout)
     page: int = 0
-
-    @property
-    def first(self) -> str:
-        s = self.text.lstrip(" ")
-        return s[:1]
 
 
 def _gap_threshold(a: str, b: str, size: float) -> float:
