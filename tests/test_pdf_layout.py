@@ -154,6 +154,10 @@ def test_header_printed_one_character_per_line_is_one_word():
     assert t.rows[0][0].text == "達成度"
 
 
+def test_one_digit_values_on_two_lines_of_a_wide_cell_stay_apart():
+    assert _cell_parts(["1", "2"], 124) == ["1", "2"]
+
+
 def test_caption_and_bullets_split_into_items_and_figures():
     pg = grid(Page(), [40, 400, 460], [100, 160], [
         (0, 0, 1, 1, ["・一つ目の項目", "・二つ目の項目", "▲講座の様子"]), (0, 1, 1, 1, ["市"]),

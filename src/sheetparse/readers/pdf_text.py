@@ -300,7 +300,9 @@ def logical_lines(lines: list[TextLine], limit: float) -> list[list[TextLine]]:
     if not lines:
         return []
     if len(lines) > 1 and all(len(ln.text.strip()) == 1 for ln in lines):
-        return [lines]
+        narrow = limit - min(ln.x0 for ln in lines) < 2.5 * max(ln.size for ln in lines)
+        if narrow or not any(ln.text.strip().isdigit() for ln in lines):
+            return [lines]  # not two one-digit values stacked in a wide cell
     groups: list[list[TextLine]] = [[lines[0]]]
     for line in lines[1:]:
         if is_wrap(groups[-1][-1], line, limit):
