@@ -456,3 +456,25 @@ def test_the_benchmark_archive_is_varied_and_readable(tmp_path):
             p.relative_to(tmp_path / "archive").as_posix() + ".json")).read_text("utf-8"))
         original = sheetparse.parse(samples / re.sub(r"-\d{4}\.", ".", p.name, count=1))
         assert [m["id"] for m in sheet["measures"]] == [m.id for m in original.measures]
+
+
+def test_the_closing_summary_names_every_failure(tmp_path):
+    import io
+
+    from sheetparse.batch import BatchReport, FailedInput
+    from sheetparse.jobs import Failure
+
+    report = BatchReport(outdir=tmp_path, inputs=30, parsed=5, reused=2, seconds=3.0,
+                         convert_seconds=2.0, tables=[tmp_path / "sheets.csv"],
+                         sheets_in_tables=7)
+    report.failures = [FailedInput(f"bad{i:02d}.pdf", Failure(
+        "CorruptDocument", "corrupt-document", "the PDF is truncated")) for i in range(23)]
+    stream = io.StringIO()
+    BarProgress(stream).finish(report)
+    text = stream.getvalue()
+    assert "converted 7 of 30 inputs in 3.0 s (5 parsed, 14.0 files/s, 2 up to date); 23 failed:" in text
+    assert "  bad00.pdf: CorruptDocument: the PDF is truncated" in text
+    assert "  … and 3 more" in text
+    assert f"failures listed in {tmp_path / 'failures.jsonl'}" in text
+    assert report.exit_code == 1
+    assert report.summary()["failed"] == 23
