@@ -121,8 +121,9 @@ def test_rowspan_and_colspan_make_a_rectangular_grid():
 def test_cells_go_through_the_same_code_as_markdown_inline_html():
     fragment = ('<ul style="list-style-type: none"> <li>一つ目</li> <li>二つ目</li> </ul>'
                 '<p>段落</p>・行A<br>・行B')
-    (table,) = blocks_of(page(f"<table><tr><td>x</td><td>{fragment}</td></tr></table>"))
-    assert table.rows[0][1].parts == parts_from_fragment(fragment)
+    (table,) = blocks_of(page(f"<table><tr><th>a</th><th>b</th></tr>"
+                              f"<tr><td>x</td><td>{fragment}</td></tr></table>"))
+    assert table.rows[1][1].parts == parts_from_fragment(fragment)
 
 
 def test_source_lines_on_every_record():
@@ -396,3 +397,13 @@ def test_the_parser_never_touches_the_network():
         server.server_close()
     assert hits == []
     assert "REMOTE" not in " ".join(texts(doc))
+
+
+def test_a_one_row_table_is_a_box_of_text():
+    html = page("<h1>第1期計画 進捗シート</h1><h2>方針1-施策1 居場所づくり</h2>"
+                "<table><tr><th>（基本施策1の方向性）</th><td>だれもが集える場をつくります。</td></tr>"
+                "</table>")
+    doc = read_html(html.encode())
+    assert [type(b).__name__ for b in doc.blocks] == ["TextBlock"] * 4
+    s = sheetparse.parse_text(html, format="html")
+    assert s.measures[0].narratives[0].items == ["だれもが集える場をつくります。"]

@@ -370,3 +370,24 @@ def test_a_wrong_recorded_dimension_does_not_cut_the_sheet():
                 body = body.replace(b'<dimension ref="A1:A5"/>', b'<dimension ref="A1"/>')
             dst.writestr(info, body)
     assert [b.text for b in read_xlsx(out.getvalue()).blocks] == ["上", "下"]
+
+
+def test_a_heading_cell_broken_over_lines_is_one_heading():
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws["A1"] = "方針1-施策1\n居場所づくり"
+    ws["A1"].font = Font(bold=True, size=12)
+    ws["A2"] = "一行目\n二行目"
+    doc = read_xlsx(save(wb))
+    assert [(b.kind, b.text) for b in doc.blocks] == [
+        ("heading", "方針1-施策1 居場所づくり"), ("paragraph", "一行目"), ("paragraph", "二行目")]
+
+
+def test_a_one_row_box_is_text():
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    box(ws, "A1", "（基本施策1の方向性）")
+    box(ws, "B1:F1", "だれもが集える場をつくります。")
+    doc = read_xlsx(save(wb))
+    assert [(type(b).__name__, b.text) for b in doc.blocks] == [
+        ("TextBlock", "（基本施策1の方向性）"), ("TextBlock", "だれもが集える場をつくります。")]

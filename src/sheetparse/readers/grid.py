@@ -137,7 +137,13 @@ def is_text_row(row: int, owner: dict[tuple[int, int], Placed], cols: Sequence[i
 
 
 def text_blocks(p: Placed) -> Iterator[TextBlock]:
-    """A cell printed outside any table: one text block per line."""
+    """A cell printed outside any table: one text block per line, except that a heading
+    cell's lines are one heading (a title broken over two lines is still one title)."""
+    if p.heading is not None and p.parts and not any(
+        part.kind == "caption" or part.text.startswith(CAPTION_MARK) for part in p.parts
+    ):
+        yield TextBlock(" ".join(part.text for part in p.parts), "heading", p.loc, p.heading)
+        return
     for part in p.parts:
         if part.kind == "caption" or part.text.startswith(CAPTION_MARK):
             yield TextBlock(part.text, "caption", p.loc)
@@ -197,7 +203,8 @@ def segment(
 
 def _tables(placed: list[Placed], owner: dict[tuple[int, int], Placed], run: list[int],
             cols: Sequence[int], max_cells: int | None) -> Iterator[TextBlock | TableBlock]:
-    """The tables of a run of table rows, split at empty unruled columns between them."""
+    """The tables of a run of table rows, split at empty unruled columns between them; a lone
+    column or a lone row is text."""
 
     def gap(c: int) -> bool:
         for r in run:
@@ -220,6 +227,11 @@ def _tables(placed: list[Placed], owner: dict[tuple[int, int], Placed], run: lis
         members = [p for p in inside if p.col + p.colspan > group[0] and p.col <= group[-1]]
         if len(group) == 1:  # a lone column beside a table is text, not a table
             for p in sorted(members, key=lambda p: p.row):
+                if not p.is_empty:
+                    yield from text_blocks(p)
+            continue
+        if len(run) == 1:  # one row is no table: a boxed label and its text, side by side
+            for p in sorted(members, key=lambda p: p.col):
                 if not p.is_empty:
                     yield from text_blocks(p)
             continue

@@ -403,16 +403,25 @@ def split_table(
         head = max(0, min(header_rows - rows[0], len(rows)))
         return TableBlock(grid, loc if rows[0] == 0 else grid[0][0].loc, head)
 
+    def flush(rows: list[int]) -> Iterator[TextBlock | TableBlock]:
+        if len(rows) == 1:  # one row is no table: a boxed label and its text, side by side
+            cells = {id(p): p for c in all_cols if (p := owner.get((rows[0], c))) is not None}
+            for p in sorted(cells.values(), key=lambda p: p.col):
+                if not p.is_empty:
+                    yield from text_blocks(p)
+        else:
+            yield emit(rows)
+
     for r in range(n_rows):
         if n_cols > 1 and is_text_row(r, owner, all_cols):
             if run:
-                yield emit(run)
+                yield from flush(run)
                 run = []
             yield from text_blocks(owner[(r, 0)])
             continue
         run.append(r)
     if run:
-        yield emit(run)
+        yield from flush(run)
 
 
 def read_html(data: bytes, *, limits: Limits = DEFAULT_LIMITS) -> Document:
