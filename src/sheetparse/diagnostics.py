@@ -19,7 +19,6 @@ CODES: dict[str, str] = {
     "value-unparsed": "a value cell whose text is not a number; raw text kept, value null",
     "value-range": "a value printed as a range; raw text kept, value null",
     "unit-mismatch": "an indicator's values print different units",
-    "fiscal-year-missing": "a value column whose header names no fiscal year",
     "duplicate-heading": "a measure heading printed twice (e.g. repeated on a continuation page)",
     "direction-number-mismatch": "a (基本施策Nの方向性) label whose N differs from its measure",
     "report-year-inferred": "the report's fiscal year read from its results labels, not its title",

@@ -286,9 +286,10 @@ def read_indicator_table(
                 if col.year is None:
                     if not cell.is_empty:
                         out.diagnostics.append(dg.make(
-                            "warning", "fiscal-year-missing",
-                            f"Column {col.label!r} names no fiscal year; value {_text(cell)!r} of "
-                            f"{name!r} is not placed.", cell.loc, _text(cell),
+                            "warning", "unplaced-block",
+                            f"Column {col.label!r} names no fiscal year, so value "
+                            f"{_text(cell)!r} of {name!r} cannot be an observation; not placed.",
+                            cell.loc, _text(cell),
                         ))
                         ledger.mark("unplaced", cell)
                     else:
