@@ -407,3 +407,14 @@ def test_a_one_row_table_is_a_box_of_text():
     assert [type(b).__name__ for b in doc.blocks] == ["TextBlock"] * 4
     s = sheetparse.parse_text(html, format="html")
     assert s.measures[0].narratives[0].items == ["だれもが集える場をつくります。"]
+
+
+def test_a_content_section_header_is_not_site_chrome():
+    html = page('<div class="site-header"><p>架空市</p></div><h1>第1期計画 進捗シート</h1>'
+                '<div class="section-header"><h2>方針1-施策1 居場所づくり</h2></div>'
+                "<p>（基本施策1の方向性）</p><p>だれもが集える場をつくります。</p>"
+                '<div class="footer"><p>架空市役所</p></div>')
+    s = sheetparse.parse_text(html, format="html")
+    assert [m.id for m in s.measures] == ["1-1"]
+    doc = read_html(html.encode())
+    assert [x.text for x in doc.skipped] == ["進捗 | 架空市", "架空市", "架空市役所"]

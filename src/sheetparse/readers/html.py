@@ -52,14 +52,21 @@ _SKIP = frozenset({
 _CHROME_TAGS = frozenset({"nav", "header", "footer", "aside", "form", "noscript", "menu"})
 _CHROME_ROLES = frozenset({"navigation", "banner", "contentinfo", "search", "complementary"})
 _CHROME_WORDS = frozenset({
-    "header", "footer", "nav", "navi", "navigation", "gnav", "gnavi", "lnav", "lnavi", "snav",
+    "nav", "navi", "navigation", "gnav", "gnavi", "lnav", "lnavi", "snav",
     "snavi", "fnav", "fnavi", "subnav", "localnav", "globalnav", "menu", "globalmenu",
     "breadcrumb", "breadcrumbs", "pankuzu", "topicpath", "crumb", "crumbs", "sidebar",
     "sidenav", "pagetop", "skip", "sns", "share", "social", "search", "update", "updated",
     "inquiry", "toiawase", "contact", "copyright", "banner", "utility", "means", "pager",
     "pagination", "plugin", "sronly", "visuallyhidden", "accessibility",
 })
+#: words that mark site chrome only outside the content (a content section has headers too)
+_WEAK_CHROME_WORDS = frozenset({"header", "footer", "head", "foot"})
 _MAIN_TAGS = frozenset({"main", "article"})
+#: id/class words of the element that holds a CMS page's content
+_MAIN_WORDS = frozenset({
+    "main", "contents", "content", "maincontents", "maincontent", "article", "honbun",
+    "entry", "entrybody", "pagebody",
+})
 _HEADINGS = {f"h{n}": n for n in range(1, 7)}
 _BLOCK = frozenset({
     "p", "div", "ul", "ol", "li", "dl", "dt", "dd", "section", "article", "main", "header",
@@ -181,22 +188,34 @@ class _Reader:
     # -- chrome ----------------------------------------------------------------------------
 
     def is_chrome(self, el: etree._Element, tag: str, in_main: bool) -> bool:
+        """Site furniture rather than the page's content: hidden elements, navigation, site
+        header and footer, breadcrumbs, update dates, share buttons, inquiry boxes."""
         if el.get("hidden") is not None or _HIDDEN_STYLE.search(el.get("style") or ""):
             return True
         role = (el.get("role") or "").lower()
         if role == "main":
             return False
-        chrome = (
-            (tag in _CHROME_TAGS and not (in_main and tag in ("header", "footer")))
-            or role in _CHROME_ROLES
-            or bool(_words(el) & _CHROME_WORDS)
-        )
-        if not chrome or tag == "noscript":
-            return chrome
-        # keep what holds the page's content: a table, or the page's heading
+        words = _words(el)
+        weak = False
+        if tag in _CHROME_TAGS:
+            if in_main and tag in ("header", "footer"):
+                return False  # an article's own header holds its heading
+        elif role in _CHROME_ROLES or words & _CHROME_WORDS:
+            pass
+        elif words & _WEAK_CHROME_WORDS:
+            weak = True  # "header"/"footer" in a class name: also section headers of content
+        else:
+            return False
+        if tag == "noscript":
+            return True
+        # keep what holds the page's content: a table, the page's heading, or (for a class
+        # that only says "header") any heading
         if el.find(".//table") is not None:
             return False
-        return not (el.find(".//h1") is not None and (self.n_h1 == 1 or in_main))
+        if el.find(".//h1") is not None and (self.n_h1 == 1 or in_main):
+            return False
+        return not (weak and (in_main or any(
+            el.find(f".//h{n}") is not None for n in range(2, 7))))
 
     # -- the tree --------------------------------------------------------------------------
 
@@ -232,7 +251,8 @@ class _Reader:
             self.table(el, depth, in_main)
             return
         bold = bold or tag in _BOLD_TAGS or bool(BOLD_STYLE.search(el.get("style") or ""))
-        in_main = in_main or tag in _MAIN_TAGS or (el.get("role") or "").lower() == "main"
+        in_main = (in_main or tag in _MAIN_TAGS or (el.get("role") or "").lower() == "main"
+                   or bool(_words(el) & _MAIN_WORDS))
         link = link or (tag == "a" and (el.get("href") or "").startswith("#"))
         if tag in _BLOCK:
             self.flush()
