@@ -285,3 +285,20 @@ def test_running_title_repeated_on_each_page_is_dropped_not_lost():
     s = sheet("方針1-施策1 題", INDICATOR, "第5期計画 進捗シート", "方針1-施策2 次", INDICATOR)
     assert [m.id for m in s.measures] == ["1-1", "1-2"]
     assert s.coverage.unplaced_chars == 0 and s.coverage.skipped_chars == len("第5期計画進捗シート")
+
+
+def test_html_tables_inside_markdown():
+    approach = """\
+<table>
+<tr><th>対象</th><th>市民</th><th>地域</th><th>市</th></tr>
+<tr><td>令和7年度事業実績</td><td colspan="3"><ul><li>実績一</li><li>実績二</li></ul></td></tr>
+<tr><td>当初期待した効果</td><td>市民の効果</td><td>地域の効果</td><td></td></tr>
+</table>"""
+    s = sheet("方針1-施策1 題", INDICATOR, "気持ち・行動の変化を促すためのアプローチ", approach)
+    got = [(n.kind, n.actor, n.items, n.source.line) for n in s.measures[0].narratives]
+    assert got == [
+        ("results", None, ["実績一", "実績二"], 15),
+        ("expected_effects", "市民", ["市民の効果"], 16),
+        ("expected_effects", "地域", ["地域の効果"], 16),
+    ]
+    assert s.coverage.unplaced_chars == 0

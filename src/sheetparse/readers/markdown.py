@@ -10,6 +10,7 @@ conversions put one printed line or paragraph per line.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ..blocks import Cell, Document, Loc, TableBlock, TextBlock, expand_spans
 from ..errors import InputTooLarge
@@ -25,6 +26,8 @@ _LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
 _EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
 _HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
+_HTML_TABLE_OPEN = re.compile(r"<table\b", re.I)
+_HTML_TABLE_CLOSE = re.compile(r"</table\s*>", re.I)
 
 
 def _is_row(line: str) -> bool:
@@ -97,6 +100,9 @@ def read_markdown_text(text: str, *, limits: Limits = DEFAULT_LIMITS) -> Documen
         if is_table_start and not _DELIMITER.match(line):
             i = _read_table(lines, i, doc, limits)
             continue
+        if _HTML_TABLE_OPEN.match(line.lstrip()):
+            i = _read_html_table(lines, i, doc, limits)
+            continue
         m = _ATX.match(line)
         if m:
             doc.blocks.append(
@@ -114,6 +120,34 @@ def read_markdown_text(text: str, *, limits: Limits = DEFAULT_LIMITS) -> Documen
             doc.blocks.append(TextBlock(text_, "paragraph", Loc(line=i + 1)))
         i += 1
     return doc
+
+
+def _read_html_table(lines: list[str], start: int, doc: Document, limits: Limits) -> int:
+    """An HTML ``<table>`` block inside Markdown (as some converters write them), read by the
+    HTML reader so that rowspan/colspan and cell markup mean the same as in an HTML page."""
+    from .html import read_html
+
+    depth, i = 0, start
+    while i < len(lines):
+        depth += len(_HTML_TABLE_OPEN.findall(lines[i])) - len(_HTML_TABLE_CLOSE.findall(lines[i]))
+        i += 1
+        if depth <= 0:
+            break
+    fragment = "\n".join(lines[start:i])
+    sub = read_html(fragment.encode("utf-8"), limits=limits)
+
+    def shift(loc: Loc) -> Loc:
+        return replace(loc, line=loc.line + start if loc.line else start + 1)
+
+    for block in sub.blocks:
+        if isinstance(block, TableBlock):
+            rows = tuple(tuple(replace(c, loc=shift(c.loc)) for c in row) for row in block.rows)
+            doc.blocks.append(replace(block, rows=rows, loc=shift(block.loc)))
+        else:
+            doc.blocks.append(replace(block, loc=shift(block.loc)))
+    doc.diagnostics += sub.diagnostics
+    doc.skipped += [replace(s, loc=shift(s.loc)) for s in sub.skipped]
+    return i
 
 
 def _read_table(lines: list[str], start: int, doc: Document, limits: Limits) -> int:
