@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import io
 import re
+import warnings
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -314,6 +315,14 @@ def _shape_blocks(shape: ShapeText, sheet: str, letter: Any) -> list[TextBlock]:
 
 def read_xlsx(data: bytes, *, limits: Limits = DEFAULT_LIMITS) -> Document:
     """Blocks of an .xlsx workbook given as bytes."""
+    with warnings.catch_warnings():
+        # openpyxl warns about workbook features it ignores (data validation, conditional
+        # formats, slicers): nothing a reader of the printed sheet needs
+        warnings.simplefilter("ignore")
+        return _read(data, limits)
+
+
+def _read(data: bytes, limits: Limits) -> Document:
     wb = _load(data, limits)
     doc = Document(format="xlsx")
     first_title: str | None = None
