@@ -144,27 +144,31 @@ def decode_as(data: bytes, codec: str) -> str:
     return data.decode(codec)
 
 
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+_KANA = re.compile(r"[\u3040-\u30ff]+")
+_KANJI = re.compile(r"[\u4e00-\u9fff]+")
+_PUNCT = re.compile(r"[\u3000-\u303f\uff01-\uff60]+")
+_ODD = re.compile(r"[\ue000-\uf8ff\ufffd\u0080-\u00ff\uff61-\uff9f\u0370-\u04ff]+")
+
+
+def _count(pattern: re.Pattern[str], text: str) -> int:
+    return sum(map(len, pattern.findall(text)))
+
+
 def japanese_score(text: str) -> float:
     """How much a decoding's non-ASCII text looks like Japanese (kana are the strongest sign;
     half-width katakana runs, private-use, replacement and Latin-1 characters are mojibake).
     Roughly 1 to 2 for real Japanese, below 0 for a wrong decoding; 0 for ASCII-only text."""
-    n = kana = kanji = punct = odd = 0
-    for ch in text:
-        if ch < "\u0080":
-            continue
-        n += 1
-        if "\u3040" <= ch <= "\u30ff":
-            kana += 1
-        elif "\u4e00" <= ch <= "\u9fff":
-            kanji += 1
-        elif "\u3000" <= ch <= "\u303f" or "\uff01" <= ch <= "\uff60":
-            punct += 1
-        elif ("\ue000" <= ch <= "\uf8ff" or ch == "\ufffd" or "\u0080" <= ch <= "\u00ff"
-              or "\uff61" <= ch <= "\uff9f" or "\u0370" <= ch <= "\u04ff"):
-            odd += 1
+    n = _count(_NON_ASCII, text)
     if not n:
         return 0.0
+    kana, kanji = _count(_KANA, text), _count(_KANJI, text)
+    punct, odd = _count(_PUNCT, text), _count(_ODD, text)
     return (2 * kana + kanji + 0.5 * punct - 3 * odd) / n
+
+
+#: a declared decoding scoring at least this is trusted without trying the others
+_PLAUSIBLE = 0.5
 
 
 def _is_ascii(data: bytes) -> bool:
@@ -223,9 +227,14 @@ def decode(data: bytes, declared: str | None = None) -> Decoded:
         if text is not None:
             if want == "utf-8" or _is_ascii(data):
                 return Decoded(text, want, "declared", declared)
-            detected = _detect(data)
+            score = japanese_score(text)
+            try:  # non-ASCII UTF-8 is hardly ever meant as a legacy encoding
+                utf8: tuple[str, str] | None = ("utf-8", data.decode("utf-8"))
+            except UnicodeDecodeError:
+                utf8 = None
+            detected = utf8 if utf8 is not None or score >= _PLAUSIBLE else _detect(data)
             if detected and detected[0] != want and (
-                japanese_score(detected[1]) > japanese_score(text) + _OVERRIDE_MARGIN
+                japanese_score(detected[1]) > score + _OVERRIDE_MARGIN
             ):
                 return Decoded(detected[1], detected[0], "detected-over-declared", declared)
             return Decoded(text, want, "declared", declared)
