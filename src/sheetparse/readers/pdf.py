@@ -132,8 +132,9 @@ def _char_diagnostics(stats: CharStats, out: list[Diagnostic]) -> None:
         examples = ", ".join(sorted(stats.lookalike_examples))
         out.append(dg.make(
             "info", "glyph-lookalike",
-            f"{stats.lookalikes} character(s) printed with look-alike code points (CJK radicals "
-            f"or compatibility ideographs) mapped to the characters they show: {examples}.",
+            f"{stats.lookalikes} character(s) named by the PDF's fonts with look-alike code "
+            "points (CJK radicals, compatibility ideographs, punctuation) mapped to the "
+            f"characters they show: {examples}.",
         ))
     if stats.doubled:
         out.append(dg.make(
