@@ -131,3 +131,17 @@ def test_cli_check_reports_and_fails_on_unplaced(tmp_path, capsys, seed_path):
 def test_text_passed_as_a_path_gets_a_helpful_error():
     with pytest.raises(SheetParseError, match="parse_text"):
         sheetparse.parse("方針1-施策1 題\n\n本文")
+
+
+def test_parse_text_of_an_html_page_that_declares_shift_jis(seed_path):
+    from conftest import SAMPLES
+
+    raw = (SAMPLES / "kashiwa-r7.sjis.html").read_bytes()
+    text = raw.decode("cp932")
+    assert "Shift_JIS" in text or "shift_jis" in text.lower()
+    s = sheetparse.parse_text(text, format="html")
+    assert len(s.measures) == 14
+    assert not [d for d in s.diagnostics if d.code == "encoding-detected"]
+    import hashlib
+
+    assert s.source.sha256 == hashlib.sha256(text.encode("utf-8")).hexdigest()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import os
 from pathlib import Path
@@ -54,7 +55,9 @@ def _read_path(path: Path, limits: Limits) -> bytes:
         raise UnreadableInput(f"cannot read: {e.strerror or e}") from None
 
 
-def _build(data: bytes, fmt: str | None, path: str | None, limits: Limits) -> ProgressSheet:
+def _build(
+    data: bytes, fmt: str | None, path: str | None, limits: Limits, digest: str | None = None
+) -> ProgressSheet:
     if limits.max_bytes is not None and len(data) > limits.max_bytes:
         raise InputTooLarge(
             f"{len(data):,} bytes is over the limit of {limits.max_bytes:,} bytes (max_bytes)"
@@ -65,18 +68,20 @@ def _build(data: bytes, fmt: str | None, path: str | None, limits: Limits) -> Pr
     doc = readers.read(data, resolved, limits)
     source = Source(
         path=path,
-        sha256=hashlib.sha256(data).hexdigest(),
+        sha256=digest or hashlib.sha256(data).hexdigest(),
         format=resolved,
         page_count=doc.page_count,
     )
     return build_sheet(doc, source)
 
 
-def _guarded(data: bytes, fmt: str | None, path: str | None, limits: Limits) -> ProgressSheet:
+def _guarded(
+    data: bytes, fmt: str | None, path: str | None, limits: Limits, digest: str | None = None
+) -> ProgressSheet:
     """Run the pipeline under the time limit; only SheetParseError escapes."""
     try:
         with time_limit(limits.timeout):
-            return _build(data, fmt, path, limits)
+            return _build(data, fmt, path, limits, digest)
     except SheetParseError as e:
         raise e.with_path(path) from None
     except RecursionError:
@@ -128,4 +133,10 @@ def parse_text(
     fmt = normalise_format(format)
     if fmt not in ("markdown", "html"):
         raise UnsupportedFormat(f"parse_text reads markdown or html text, not {fmt}")
-    return _guarded(text.encode("utf-8"), fmt, None, limits or DEFAULT_LIMITS)
+    utf8 = text.encode("utf-8")
+    # The text is already decoded: a byte-order mark tells the reader so (it outranks any
+    # <meta charset> the text still carries), while the digest is that of the text's UTF-8.
+    return _guarded(
+        codecs.BOM_UTF8 + utf8, fmt, None, limits or DEFAULT_LIMITS,
+        hashlib.sha256(utf8).hexdigest(),
+    )
