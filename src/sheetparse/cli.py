@@ -75,7 +75,10 @@ def _summary(sheet: ProgressSheet) -> str:
         levels[d.level] += 1
     n_ind = sum(len(m.indicators) for m in sheet.measures)
     n_nar = sum(len(m.narratives) for m in sheet.measures)
-    diag = ", ".join(f"{n} {lvl}" for lvl, n in sorted(levels.items())) or "no diagnostics"
+    plural = {"info": "info", "warning": "warnings", "error": "errors"}
+    diag = ", ".join(
+        f"{n} {lvl if n == 1 else plural[lvl]}" for lvl, n in sorted(levels.items())
+    ) or "no diagnostics"
     return f"{len(sheet.measures)} measures, {n_ind} indicators, {n_nar} narratives; {diag}"
 
 
