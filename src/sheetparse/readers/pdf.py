@@ -13,6 +13,7 @@ over ``limits.max_pages`` or where a compressed stream inflates beyond
 from __future__ import annotations
 
 import logging
+import threading
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -37,20 +38,33 @@ HEADING_STEP = 1.0
 _QUIET_LOGGERS = ("pdfminer", "pdfplumber")
 
 
+_quiet_lock = threading.Lock()
+_quiet_depth = 0
+_quiet_saved: list[tuple[logging.Logger, int]] = []
+
+
 @contextmanager
 def _quiet() -> Iterator[None]:
     """pdfminer logs a warning for every oddity of a file; the reader reports what matters as
-    diagnostics, so those logs are silenced while it runs."""
-    saved = []
-    for name in _QUIET_LOGGERS:
-        logger = logging.getLogger(name)
-        saved.append((logger, logger.level))
-        logger.setLevel(logging.CRITICAL + 1)
+    diagnostics, so those logs are silenced while any read runs (counted, so that reads in
+    several threads restore the levels only when the last one ends)."""
+    global _quiet_depth
+    with _quiet_lock:
+        if _quiet_depth == 0:
+            for name in _QUIET_LOGGERS:
+                logger = logging.getLogger(name)
+                _quiet_saved.append((logger, logger.level))
+                logger.setLevel(logging.CRITICAL + 1)
+        _quiet_depth += 1
     try:
         yield
     finally:
-        for logger, level in saved:
-            logger.setLevel(level)
+        with _quiet_lock:
+            _quiet_depth -= 1
+            if _quiet_depth == 0:
+                for logger, level in _quiet_saved:
+                    logger.setLevel(level)
+                _quiet_saved.clear()
 
 
 def _open(data: bytes) -> OpenedPdf:
