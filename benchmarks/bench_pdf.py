@@ -21,6 +21,7 @@ caches never count for another.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib.metadata
 import io
 import json
@@ -57,7 +58,9 @@ def _reader(data: bytes) -> None:
 def _parse(data: bytes) -> None:
     import sheetparse
 
-    sheetparse.parse(data, format="pdf")
+    # a document of another family (the corpus) is read all the same
+    with contextlib.suppress(sheetparse.NotAProgressSheet):
+        sheetparse.parse(data, format="pdf")
 
 
 RUN: dict[str, Callable[[bytes], None]] = {
