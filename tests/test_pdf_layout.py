@@ -204,6 +204,8 @@ def test_clipped_text_is_not_read():
     pg.clip(40, 100, 200, 120).text(42, 102, "セル内", 10).text(42, 130, "はみ出し", 10).unclip()
     doc = read_pdf(make_pdf([pg]))
     assert [b.text for b in doc.blocks] == ["見える文字", "セル内"]
+    (d,) = [d for d in doc.diagnostics if d.code == "glyph-clipped"]
+    assert d.message.startswith("4 character(s)")  # はみ出し: reported, not silently lost
 
 
 # --- text outside tables ----------------------------------------------------------------------

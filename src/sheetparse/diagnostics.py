@@ -33,6 +33,7 @@ CODES: dict[str, str] = {
         "to the characters printed",
     "glyph-doubled": "doubled glyphs of fake-bold PDF text dropped",
     "glyph-unmapped": "PDF glyphs without a Unicode mapping, shown as U+FFFD",
+    "glyph-clipped": "PDF glyphs hidden by a clipping path or drawn off the page, left out",
     "cell-text-overflow":
         "PDF cell text running across column rulings into empty cells, kept in its own cell",
     "nesting-too-deep": "markup nested deeper than the parser follows; inner text flattened",

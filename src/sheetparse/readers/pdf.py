@@ -156,6 +156,13 @@ def _char_diagnostics(stats: CharStats, out: list[Diagnostic]) -> None:
             f"{stats.doubled} doubled character(s) of fake-bold text (each glyph drawn twice) "
             "dropped.",
         ))
+    if stats.clipped:
+        out.append(dg.make(
+            "info", "glyph-clipped",
+            f"{stats.clipped} character(s) drawn but hidden (clipped away, e.g. the part of a "
+            "cell a page break cut off, or drawn outside the page) left out: they are not "
+            "printed.",
+        ))
     if stats.overflow_runs:
         out.append(dg.make(
             "info", "cell-text-overflow",

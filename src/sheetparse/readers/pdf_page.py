@@ -148,6 +148,7 @@ def _reunite_overflow(g: Grid, bucket: list[list[Char]], stats: CharStats) -> No
 
 def layout_page(objs: PageObjects, stats: CharStats, max_cells: int | None) -> PageLayout:
     """Tables and free text lines of a page."""
+    stats.clipped += objs.clipped
     chars = clean_chars(objs.chars, stats)
     grids = find_grids(objs, max_cells)
     buckets: list[list[list[Char]]] = [[[] for _ in g.regions] for g in grids]

@@ -51,6 +51,8 @@ class CharStats:
     lookalike_examples: set[str] = field(default_factory=set)
     #: runs of cell text that overflowed into the next cells, given back to their own cell
     overflow_runs: int = 0
+    #: glyphs drawn but hidden by a clipping path or outside the page, left out
+    clipped: int = 0
 
 
 def clean_chars(chars: Sequence[Char], stats: CharStats) -> list[Char]:
