@@ -14,26 +14,19 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 
 from .. import diagnostics as dg
-from ..blocks import Block, Document, Loc, Skipped, TextBlock
+from ..blocks import Document, Loc
 from ..errors import CorruptDocument, EncryptedDocument, InputTooLarge, NoTextLayer
 from ..limits import DEFAULT_LIMITS, Limits
 from ..model import Diagnostic
-from ..textutil import CAPTION_MARK
+from .pdf_assemble import assemble
 from .pdf_backend import BackendError, OpenedPdf, open_pdf
-from .pdf_bands import split_full_rows
-from .pdf_furniture import find_furniture
 from .pdf_guard import check_header, check_streams
-from .pdf_join import JoinReport, can_continue, join, to_block
-from .pdf_page import PageLayout, PageTable, layout_page
-from .pdf_text import CharStats, TextLine, bbox_of, is_wrap, join_lines
-
-#: a block printed this much larger (pt) than the body text is a heading
-HEADING_STEP = 1.0
+from .pdf_page import PageLayout, layout_page
+from .pdf_text import CharStats
 
 _QUIET_LOGGERS = ("pdfminer", "pdfplumber")
 
@@ -91,7 +84,7 @@ def read_pdf(data: bytes, *, limits: Limits = DEFAULT_LIMITS) -> Document:
         finally:
             pdf.close()
     doc.page_count = pdf.page_count
-    _assemble(pages, doc, limits)
+    assemble(pages, doc, limits)
     return doc
 
 
@@ -176,171 +169,3 @@ def _char_diagnostics(stats: CharStats, out: list[Diagnostic]) -> None:
             f"{stats.unmapped} character(s) whose font gives no Unicode mapping are shown as "
             "U+FFFD (\ufffd); the PDF's fonts lack a ToUnicode table.",
         ))
-
-
-# --- from page layouts to blocks --------------------------------------------------------------
-
-
-def _text_limits(
-    pages: list[PageLayout], skip: dict[int, set[int]]
-) -> dict[tuple[int, int], float]:
-    """Per page size: the right edge of the text column (where lines outside tables wrap),
-    page furniture (``skip``) aside."""
-    edges: dict[tuple[int, int], float] = {}
-    lefts: dict[tuple[int, int], float] = {}
-    for p in pages:
-        key = (round(p.width), round(p.height))
-        gone = skip.get(p.number, set())
-        lines = [ln for i, ln in enumerate(p.lines) if i not in gone]
-        rights = [ln.x1 for ln in lines] + [t.bbox[2] for t in p.tables]
-        left = [ln.x0 for ln in lines] + [t.bbox[0] for t in p.tables]
-        if rights:
-            edges[key] = max(edges.get(key, 0.0), max(rights))
-            lefts[key] = min(lefts.get(key, p.width), min(left))
-    for p in pages:
-        key = (round(p.width), round(p.height))
-        if key in edges:  # margins are usually symmetric: never less than that suggests
-            edges[key] = max(edges[key], p.width - lefts[key] - 1.0)
-    return edges
-
-
-def _body_size(pages: list[PageLayout]) -> float:
-    sizes: Counter[float] = Counter()
-    for p in pages:
-        sizes.update(p.sizes)
-    return sizes.most_common(1)[0][0] if sizes else 10.0
-
-
-def _sequence(p: PageLayout, skip: set[int]) -> list[TextLine | PageTable]:
-    """A page's free lines and tables in reading order."""
-    lines = [ln for i, ln in enumerate(p.lines) if i not in skip]
-    tables = sorted(p.tables, key=lambda t: t.bbox[1])
-    out: list[TextLine | PageTable] = []
-    li = 0
-    for t in tables:
-        while li < len(lines) and lines[li].top < t.bbox[1]:
-            out.append(lines[li])
-            li += 1
-        out.append(t)
-    out.extend(lines[li:])
-    return out
-
-
-def _paragraphs(lines: list[TextLine], limit: float) -> list[list[TextLine]]:
-    groups: list[list[TextLine]] = []
-    for ln in lines:
-        if groups:
-            g = groups[-1]
-            left = min(x.x0 for x in g)
-            if abs(ln.x0 - left) <= 1.5 * ln.size and is_wrap(g[-1], ln, limit):
-                g.append(ln)
-                continue
-        groups.append([ln])
-    return groups
-
-
-def _continues_paragraph(lines: list[TextLine], line: TextLine, limit: float) -> bool:
-    """True where ``line``, first on its page, goes on with the paragraph ``lines`` that ended
-    the page before (the last line was full, and the new one starts at the same left edge)."""
-    left = min(x.x0 for x in lines)
-    return abs(line.x0 - left) <= 1.5 * line.size and is_wrap(
-        lines[-1], line, limit, same_page=False
-    )
-
-
-def _assemble(pages: list[PageLayout], doc: Document, limits: Limits) -> None:
-    furniture = find_furniture(pages)
-    by_page: dict[int, set[int]] = {}
-    for page, i in furniture:
-        by_page.setdefault(page, set()).add(i)
-    for p in pages:
-        for i in sorted(by_page.get(p.number, ())):
-            ln = p.lines[i]
-            doc.skipped.append(Skipped(
-                ln.text, furniture[(p.number, i)],
-                Loc(page=p.number, bbox=(ln.x0, ln.top, ln.x1, ln.bottom)),
-            ))
-    if doc.skipped:
-        kinds = Counter(s.reason for s in doc.skipped)
-        what = ", ".join(f"{n} {k.replace('-', ' ')}(s)" for k, n in sorted(kinds.items()))
-        doc.diagnostics.append(dg.make(
-            "info", "running-text-dropped",
-            f"{len(doc.skipped)} line(s) of page furniture left out ({what}), e.g. "
-            f"{doc.skipped[0].text!r}.",
-        ))
-    limits_by_size = _text_limits(pages, by_page)
-    body = _body_size(pages)
-    # paragraphs and tables in order; a table first on its page may continue the last one
-    items: list[tuple[int, list[TextLine]] | PageTable] = []
-
-    def flush(run: list[TextLine], page: int, limit: float, first: bool) -> None:
-        groups = _paragraphs(run, limit)
-        prev = items[-1] if items else None
-        if first and groups and isinstance(prev, tuple) and prev[0] == page - 1 and (
-            _continues_paragraph(prev[1], groups[0][0], limit)
-        ):  # a paragraph the page break cut
-            items[-1] = (prev[0], prev[1] + groups.pop(0))
-        items.extend((page, g) for g in groups)
-
-    for p in pages:
-        seq = _sequence(p, by_page.get(p.number, set()))
-        limit = limits_by_size.get((round(p.width), round(p.height)), p.width)
-        run: list[TextLine] = []
-        first = True
-        for k, item in enumerate(seq):
-            if isinstance(item, TextLine):
-                run.append(item)
-                continue
-            flush(run, p.number, limit, first)
-            run = []
-            first = False
-            prev = items[-1] if items else None
-            if k == 0 and isinstance(prev, PageTable) and can_continue(prev, item):
-                joined, report = join(prev, item)
-                items[-1] = joined
-                doc.diagnostics.append(_join_diagnostic(prev, item, report))
-            else:
-                items.append(item)
-        flush(run, p.number, limit, first)
-    # full-width rows of a grid are headings and paragraphs, not table rows
-    items = [
-        piece for item in items
-        for piece in (split_full_rows(item) if isinstance(item, PageTable) else [item])
-    ]
-    heading_sizes = sorted(
-        {round(it[1][0].size * 2) / 2 for it in items if isinstance(it, tuple)
-         and it[1][0].size >= body + HEADING_STEP},
-        reverse=True,
-    )
-    blocks: list[Block] = []
-    for item in items:
-        if isinstance(item, PageTable):
-            blocks.append(to_block(item, limits.max_cells))
-        else:
-            blocks.append(_text_block(*item, heading_sizes))
-    doc.blocks = blocks
-
-
-def _text_block(page: int, lines: list[TextLine], heading_sizes: list[float]) -> TextBlock:
-    """A paragraph, heading (printed larger than the body text) or ▲ caption."""
-    text = join_lines(lines)
-    loc = Loc(page=page, bbox=bbox_of([ln for ln in lines if ln.page == page] or lines))
-    if text.startswith(CAPTION_MARK):
-        return TextBlock(text, "caption", loc)
-    size = round(lines[0].size * 2) / 2
-    if size in heading_sizes:
-        return TextBlock(text, "heading", loc, min(heading_sizes.index(size) + 1, 6))
-    return TextBlock(text, "paragraph", loc)
-
-
-def _join_diagnostic(a: PageTable, b: PageTable, report: JoinReport) -> Diagnostic:
-    what = [f"the table on page {a.page} continues on page {b.page}; joined into one table"]
-    if report.header_rows:
-        what.append(f"{report.header_rows} repeated header row(s) removed")
-    if report.row_merged:
-        what.append("a row split by the page break merged into one row")
-    elif report.cells_merged:
-        what.append(f"{report.cells_merged} merged cell(s) cut by the page break made whole")
-    code = "row-continued" if report.row_merged else "table-continued"
-    return dg.make("info", code, "; ".join(what).capitalize() + ".", b.cells[0].loc if b.cells
-                   else Loc(page=b.page))
