@@ -66,6 +66,11 @@ class Page:
         self.line(x0, top, x1, top).line(x0, bottom, x1, bottom)
         return self.line(x0, top, x0, bottom).line(x1, top, x1, bottom)
 
+    def polyline(self, points: list[tuple[float, float]], close: bool = True) -> Page:
+        """One stroked path through the points (top-left coordinates), closed with ``h``."""
+        self.ops.append(("poly", tuple(points), close))
+        return self
+
     def image(self, x0: float, top: float, x1: float, bottom: float) -> Page:
         self.ops.append(("image", x0, top, x1, bottom))
         return self
@@ -125,6 +130,12 @@ def make_pdf(pages: list[Page], *, compress: bool = True, user_password: str | N
                 paint = "B" if fill and stroke else "f" if fill else "S"
                 out.append(f"{gray:g} g {gray:g} G {x0:.2f} {h - b:.2f} {x1 - x0:.2f} "
                            f"{b - t:.2f} re {paint} 0 g 0 G")
+            elif kind == "poly":
+                _, points, close = op
+                path = " ".join(
+                    f"{x:.2f} {h - y:.2f} {'m' if k == 0 else 'l'}" for k, (x, y) in enumerate(points)
+                )
+                out.append(f"0.5 w 0 G {path}{' h' if close else ''} S")
             elif kind == "image":
                 _, x0, t, x1, b = op
                 out.append(f"q {x1 - x0:.2f} 0 0 {b - t:.2f} {x0:.2f} {h - b:.2f} cm /Im1 Do Q")

@@ -81,6 +81,17 @@ def test_text_overflowing_into_empty_cells_stays_in_its_cell():
     assert [d.code for d in doc.diagnostics] == ["cell-text-overflow"]
 
 
+def test_borders_drawn_as_one_open_path_are_rulings():
+    # the outer border and the middle rule as one stroked polyline (a curve to pdfminer)
+    pg = Page().polyline([(40, 120), (40, 100), (300, 100), (300, 140), (40, 140), (40, 120),
+                          (300, 120)], close=False)
+    pg.line(150, 100, 150, 140)
+    for (x, y, s) in ((42, 102, "対象"), (152, 102, "市民"), (42, 122, "実績"), (152, 122, "本文")):
+        pg.text(x, y, s, 9)
+    (t,) = _tables(read_pdf(make_pdf([pg])))
+    assert _grid_text(t) == [["対象", "市民"], ["実績", "本文"]]
+
+
 def test_a_frame_around_text_is_not_a_table():
     pg = Page().box(40, 100, 300, 130).text(45, 105, "囲み記事の本文", 10)
     doc = read_pdf(make_pdf([pg]))

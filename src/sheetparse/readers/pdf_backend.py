@@ -236,20 +236,28 @@ def _clipped_layout(page):  # -> tuple[LTPage, int]
 
 def _straight_pieces(curve, off: float) -> list[Segment]:
     """The straight (``l``/``h``) pieces of a stroked path, e.g. a polyline border."""
-    pts = curve.pts
-    path = curve.original_path or []
-    if len(path) != len(pts):
-        return []
     out = []
     color = _color(curve.stroking_color)
     width = float(curve.linewidth or 0)
-    for i in range(1, len(pts)):
-        if path[i][0] not in ("l", "h"):
+    start = cur = None
+    for seg in curve.original_path or []:
+        op, pts = seg[0], [p for p in seg[1:] if isinstance(p, tuple) and len(p) == 2]
+        if op == "m" and pts:
+            start = cur = pts[-1]
             continue
-        (xa, ya), (xb, yb) = pts[i - 1], pts[i]
-        out.append(Segment(
-            min(xa, xb), off - max(ya, yb), max(xa, xb), off - min(ya, yb), width, color
-        ))
+        if op == "h":
+            end = start
+        elif op == "l" and pts:
+            end = pts[-1]
+        else:  # a Bézier piece: not a ruling; move on from its end point
+            cur = pts[-1] if pts else cur
+            continue
+        if cur is not None and end is not None:
+            (xa, ya), (xb, yb) = cur, end
+            out.append(Segment(
+                min(xa, xb), off - max(ya, yb), max(xa, xb), off - min(ya, yb), width, color
+            ))
+        cur = end
     return out
 
 
