@@ -145,3 +145,11 @@ def test_parse_text_of_an_html_page_that_declares_shift_jis(seed_path):
     import hashlib
 
     assert s.source.sha256 == hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def test_time_limit_gives_parse_timeout():
+    from conftest import SAMPLES
+
+    # a 20-page PDF cannot be read in a millisecond: the limit, not the machine, decides
+    with pytest.raises(sheetparse.ParseTimeout, match="time limit"):
+        sheetparse.parse(SAMPLES / "kashiwa-r7.lo.pdf", limits=sheetparse.Limits(timeout=0.001))
