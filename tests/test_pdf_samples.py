@@ -103,3 +103,24 @@ def test_tables_cut_by_page_breaks_are_joined_with_cells_from_both_pages():
 def test_external_excel_pdf_same_records_as_markdown():
     md = sheetparse.parse(SAMPLES / "kashiwa-r7.md")
     assert _comparable(sheetparse.parse(EXTERNAL))["measures"] == _comparable(md)["measures"]
+
+
+def test_pages_stored_portrait_and_shown_landscape_read_the_same(tmp_path):
+    """A scanner-style layout: each landscape page stored in a portrait box with its content
+    turned a quarter, and ``/Rotate 90`` to show it upright."""
+    pypdf = pytest.importorskip("pypdf")
+    from pypdf.generic import RectangleObject
+
+    w = pypdf.PdfWriter(clone_from=SAMPLES / "sakuragaoka-r6.lo.pdf")
+    for p in w.pages:
+        width, height = float(p.mediabox.width), float(p.mediabox.height)
+        p.add_transformation(pypdf.Transformation().rotate(90).translate(tx=height, ty=0))
+        p.mediabox = RectangleObject([0, 0, height, width])
+        p.cropbox = RectangleObject([0, 0, height, width])
+        p.rotate(90)
+    path = tmp_path / "rotated.pdf"
+    w.write(path)
+    sheet = sheetparse.parse(path)
+    md_like = sheetparse.parse(SAMPLES / "sakuragaoka-r6.lo.pdf")
+    assert _comparable(sheet)["measures"] == _comparable(md_like)["measures"]
+    assert sheet.measures[0].source.bbox == md_like.measures[0].source.bbox
