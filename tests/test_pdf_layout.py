@@ -158,6 +158,12 @@ def test_latin_words_keep_their_space_across_a_wrap():
     assert _cell_parts(lines, 84) == ["相談窓口 Wi-Fi and LINE で受付"]
 
 
+def test_a_number_broken_by_the_layout_is_one_number():
+    # a narrow cell: 4,218人 does not fit after 登録者は; the layout broke inside the number
+    lines = ["登録者は4,2", "18人"]  # 40 + 15 pt of 56 pt: "18" would not fit
+    assert _cell_parts(lines, 60) == ["登録者は4,218人"]
+
+
 def test_header_printed_one_character_per_line_is_one_word():
     pg = grid(Page(), [40, 54, 200], [100, 140], [(0, 0, 1, 1, ["達", "成", "度"]),
                                                   (0, 1, 1, 1, ["本文"])], size=9, pad=2)

@@ -351,11 +351,23 @@ def _split_sentence_items(groups: list[list[TextLine]]) -> list[list[TextLine]]:
     return out
 
 
+_NUMBER_END = regex.compile(r"[0-9０-９][,，.．]?$")
+_NUMBER_START = regex.compile(r"^[0-9０-９]")
+
+
 def join_lines(lines: list[TextLine]) -> str:
-    """Text of wrapped lines joined: no space between Japanese characters."""
+    """Text of wrapped lines joined: no space between Japanese characters, nor inside a number
+    the layout broke (``1,2`` / ``04人`` → ``1,204人``); one space between Latin words."""
     if len(lines) == 1:
         return lines[0].text.strip(" ")
-    return join_wrapped([ln.text for ln in lines])
+    out = ""
+    for ln in lines:
+        t = ln.text.strip(" ")
+        if out and _NUMBER_END.search(out) and _NUMBER_START.match(t):
+            out += t
+        else:
+            out = join_wrapped([out, t]) if out else t
+    return out
 
 
 def bbox_of(lines: Sequence[TextLine]) -> tuple[float, float, float, float]:
