@@ -411,3 +411,12 @@ def test_a_paragraph_that_ends_a_page_short_is_not_continued():
     p2.text(20, 40, "地域住民が地域生活課題に気づき、学びを深める場を広く", 10)
     doc = read_pdf(make_pdf([p1, p2]))
     assert [b.text for b in doc.blocks][:2] == ["短い段落です。", "次の段落です。"]
+
+
+def test_wraps_with_a_wide_right_margin_follow_the_text_column():
+    # text column 40..480 (a 115 pt right margin): the table shows where lines end
+    pg = Page()
+    pg.text(40, 60, "あ" * 44, 10).text(40, 73, "いう。", 10)
+    grid(pg, [40, 200, 480], [100, 120], [(0, 0, 1, 1, ["対象"]), (0, 1, 1, 1, ["市民"])])
+    doc = read_pdf(make_pdf([pg]))
+    assert [b.text for b in _texts(doc)] == ["あ" * 44 + "いう。"]

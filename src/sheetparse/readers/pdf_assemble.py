@@ -43,8 +43,12 @@ def _text_limits(
             lefts[key] = min(lefts.get(key, p.width), min(left))
     for p in pages:
         key = (round(p.width), round(p.height))
-        if key in edges:  # margins are usually symmetric: never less than that suggests
-            edges[key] = max(edges[key], p.width - lefts[key] - 1.0)
+        if key in edges:
+            # where nothing spans the text column (no table, no full line), margins are
+            # assumed symmetric; otherwise the widest element is the column's edge
+            symmetric = p.width - lefts[key] - 1.0
+            if edges[key] < 0.9 * symmetric:
+                edges[key] = symmetric
     return edges
 
 
