@@ -29,7 +29,7 @@ def _text_limits(
     pages: list[PageLayout], skip: dict[int, set[int]]
 ) -> dict[tuple[int, int], float]:
     """Per page size: the right edge of the text column (where lines outside tables wrap),
-    page furniture (``skip``) aside."""
+    page furniture (``skip``) aside: the right edge of the widest table or line."""
     edges: dict[tuple[int, int], float] = {}
     lefts: dict[tuple[int, int], float] = {}
     for p in pages:
@@ -41,14 +41,13 @@ def _text_limits(
         if rights:
             edges[key] = max(edges.get(key, 0.0), max(rights))
             lefts[key] = min(lefts.get(key, p.width), min(left))
+    tabled = {(round(p.width), round(p.height)) for p in pages if p.tables}
     for p in pages:
         key = (round(p.width), round(p.height))
-        if key in edges:
-            # where nothing spans the text column (no table, no full line), margins are
-            # assumed symmetric; otherwise the widest element is the column's edge
-            symmetric = p.width - lefts[key] - 1.0
-            if edges[key] < 0.9 * symmetric:
-                edges[key] = symmetric
+        if key in edges and key not in tabled:
+            # no table shows how wide the text column is: assume symmetric margins, unless a
+            # line runs wider
+            edges[key] = max(edges[key], p.width - lefts[key] - 1.0)
     return edges
 
 
