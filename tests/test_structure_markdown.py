@@ -302,3 +302,29 @@ def test_html_tables_inside_markdown():
         ("expected_effects", "地域", ["地域の効果"], 16),
     ]
     assert s.coverage.unplaced_chars == 0
+
+
+def test_merged_cells_copied_by_a_converter_are_read_once():
+    # Docling-style conversions repeat a merged cell's text in every column/row it spans
+    approach = """\
+| 対象 | 市民 | 地域 | 市 |
+|---|---|---|---|
+| 令和7年度事業実績 | ・実績一 ・実績二 | ・実績一 ・実績二 | ・実績一 ・実績二 |
+| 当初期待した効果 | 市民の効果 | 地域の効果 | |
+"""
+    org = """\
+| 対象 | 気持ちの変化 | 行動の変化 | 目指す成果 |
+|---|---|---|---|
+| 市民 | 思う | 行う | 成果の文 |
+| 地域 | 地域が思う | 地域が行う | 成果の文 |
+| 市 | 市が思う | 市が行う | 成果の文 |
+"""
+    s = sheet("方針1-施策1 題", "【施策1】の推進に向けた共創型オーガナイズアクション", org, INDICATOR,
+              "気持ち・行動の変化を促すためのアプローチ", approach)
+    got = [(n.kind, n.actor, n.items) for n in s.measures[0].narratives]
+    assert ("outcome", None, ["成果の文"]) in got
+    assert [g for g in got if g[0] == "results"] == [("results", None, ["実績一", "実績二"])]
+    assert [g for g in got if g[0] == "expected_effects"] == [
+        ("expected_effects", "市民", ["市民の効果"]), ("expected_effects", "地域", ["地域の効果"])]
+    assert len([d for d in s.diagnostics if d.code == "merged-cell-repeated"]) == 2
+    assert s.coverage.unplaced_chars == 0

@@ -23,6 +23,7 @@ CODES: dict[str, str] = {
     "direction-number-mismatch": "a (基本施策Nの方向性) label whose N differs from its measure",
     "report-year-inferred": "the report's fiscal year read from its results labels, not its title",
     "row-continued": "a table row without a label, joined to the row above",
+    "merged-cell-repeated": "a merged cell's text copied into every cell it spans, read once",
     "encoding-detected": "the input's character encoding was detected, not declared",
     "running-text-dropped": "running headers, footers or page numbers left out",
     "table-continued": "a PDF table continued on the next page, joined into one table",

@@ -13,6 +13,7 @@ guesses as diagnostics.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -32,7 +33,7 @@ from .model import (
     NarrativeKind,
     Observation,
 )
-from .textutil import BULLETS, collapse_ws, drop_cjk_spaces, join_wrapped
+from .textutil import BULLETS, collapse_ws, drop_cjk_spaces, join_wrapped, strip_ws
 from .vocab import (
     ACTOR_HEADER,
     ORG_PROCESS_HEADER,
@@ -368,6 +369,21 @@ def _continue_narrative(n: Narrative, cell: Cell) -> bool:
     return joined
 
 
+def _repeated(cells: Iterable[Cell]) -> bool:
+    """Two or more cells with the same text: a merged cell a converter copied into every
+    position it spanned (the sheet prints it once)."""
+    texts = [strip_ws(c.text) for c in cells]
+    return len(texts) > 1 and len(set(texts)) == 1 and bool(texts[0])
+
+
+def _repeated_diag(label: str, loc: Loc) -> Diagnostic:
+    return dg.make(
+        "info", "merged-cell-repeated",
+        f"{label!r}: the same text stands in every cell of a merged range (as converters copy "
+        "a merged cell); read once, not once per actor.", loc,
+    )
+
+
 # --- organize-action table (共創型オーガナイズアクション) -----------------------------------
 
 
@@ -445,7 +461,13 @@ def read_organize_table(
             r for r in body
             if table.rows[r][c].covered_by is None and not table.rows[r][c].is_empty
         ]
-        merged = kind == NarrativeKind.outcome and len(own) <= 1
+        merged = kind == NarrativeKind.outcome and (
+            len(own) <= 1 or _repeated(table.rows[r][c] for r in own)
+        )
+        if merged and len(own) > 1:
+            out.diagnostics.append(_repeated_diag(label, table.rows[own[0]][c].loc))
+            ledger.placed(*(table.rows[r][c] for r in own[1:]))
+            own = own[:1]
         if merged and continued and c in by_col:
             # the merged cell carried over the page break: its text (if any) continues it
             for r in own:
@@ -576,6 +598,11 @@ def read_approach_table(
         elif len(own) == 1 and own[0][1] is cols[0][1]:
             previous = [_narrative(kind, None, label, [own[0][1]], ledger, year)]
             ledger.structure(*(cell for _, cell in cols))
+        elif _repeated(cell for _, cell in own):
+            previous = [_narrative(kind, None, label, [own[0][1]], ledger, year)]
+            ledger.placed(*(cell for _, cell in own))
+            ledger.structure(*(cell for _, cell in cols))
+            out.diagnostics.append(_repeated_diag(label, own[0][1].loc))
         else:
             for actor, cell in own:
                 previous.append(_narrative(kind, actor, label, [cell], ledger, year))

@@ -86,12 +86,16 @@ def _syn(*words: str, prefix: bool = False) -> Synonyms:
 #: indicator table header cells → column role
 INDICATOR_COLUMNS: dict[ColumnRole, Synonyms] = {
     "name": _syn(
-        "事業名", "指標名", "指標", "成果指標", "事業名・指標名", "事業・指標名", "評価指標"
+        "事業名", "指標名", "指標", "成果指標", "活動指標", "事業名・指標名", "事業・指標名",
+        "評価指標", "取組指標", "事業名(指標)", "指標項目", "KPI",
     ),
     "unit": _syn("単位"),
-    "baseline": _syn("現状値", "基準値", "現況値", "策定時", "計画策定時", "基準年度", prefix=True),
-    "target": _syn("目標値", "目標", "最終目標", "目標値(最終年度)", prefix=True),
-    "actual": _syn("実績値", "実績", prefix=True),
+    "baseline": _syn(
+        "現状値", "基準値", "現況値", "策定時", "計画策定時", "基準年度", "当初値", "策定時の値",
+        prefix=True,
+    ),
+    "target": _syn("目標値", "目標", "最終目標", "目標値(最終年度)", "目標年度", prefix=True),
+    "actual": _syn("実績値", "実績", "進捗値", prefix=True),
     "note": _syn("備考", "注記"),
 }
 #: a header word that marks an actual as a forecast (見込): kept as the observation's note
@@ -99,9 +103,11 @@ FORECAST_WORDS = ("見込み", "見込")
 
 #: organize-action table (共創型オーガナイズアクション) columns → narrative kind
 ORG_COLUMNS: dict[NarrativeKind, Synonyms] = {
-    NarrativeKind.mindset_change: _syn("気持ちの変化", "意識の変化"),
-    NarrativeKind.behavior_change: _syn("行動の変化"),
-    NarrativeKind.outcome: _syn("目指す成果", "目指すべき成果", "めざす成果"),
+    NarrativeKind.mindset_change: _syn(
+        "気持ちの変化", "意識の変化", "気持ち(意識)の変化", "気持ち・意識の変化"
+    ),
+    NarrativeKind.behavior_change: _syn("行動の変化", "行動変容"),
+    NarrativeKind.outcome: _syn("目指す成果", "目指すべき成果", "めざす成果", "目指す姿"),
 }
 ORG_PROCESS_HEADER = _syn(
     "目指す成果に向けて生み出したい変化の過程(プロセス)", "変化の過程(プロセス)"
@@ -121,13 +127,20 @@ ACTOR_LABELS: dict[str, Actor] = {fold(k): v for k, v in {
 #: approach table (アプローチ) row labels → narrative kind. A year may precede or follow
 #: (令和7年度事業実績, R7事業実績).
 APPROACH_ROWS: dict[NarrativeKind, re.Pattern[str]] = {
-    NarrativeKind.results: re.compile(r"^.*(?:年度)?(?:事業実績|取組実績|実施状況|取組状況)$"),
-    NarrativeKind.expected_effects: re.compile(r"^(?:当初)?期待(?:した|する|される)効果$"),
+    NarrativeKind.results: re.compile(
+        r"^.*(?:年度)?(?:の)?(?:事業実績|取組実績|取り組み実績|活動実績|実施状況|取組状況|実施内容"
+        r"|取組内容)$"
+    ),
+    NarrativeKind.expected_effects: re.compile(
+        r"^(?:当初)?期待(?:した|する|される|していた)(?:効果|成果)$"
+    ),
     NarrativeKind.changes_and_issues: re.compile(
-        r"^生じた変化(?:又は|または|・|及び|と|や|/)課題$|^変化(?:又は|・)課題$|^成果(?:と|・)課題$"
+        r"^生じた変化(?:又は|または|・|及び|と|や|/)課題$|^(?:変化|成果)(?:又は|または|と|・|及び)課題$"
+        r"|^(?:生じた)?課題$"
     ),
     NarrativeKind.next_steps: re.compile(
-        r"^今後の(?:取組|取り組み)?(?:の)?(?:方向性|方針|展開)$|^今後の取組$|^今後の取り組み$"
+        r"^今後の(?:取組|取り組み)?(?:の)?(?:方向性|方針|展開|予定)$|^今後の(?:取組|取り組み)$"
+        r"|^次年度(?:以降)?の(?:取組|取り組み)(?:の方向性)?$"
     ),
 }
 
