@@ -46,6 +46,7 @@ TARGETS: dict[str, tuple[str, str]] = {
     "kashiwa-r7.lo.pdf": ("lo", "kashiwa-r7.xlsx"),
     "kashiwa-r7.chromium.pdf": ("chromium", "kashiwa-r7.html"),
     "minatono-h30.chromium.pdf": ("chromium", "minatono-h30.html"),
+    "minatono-h30.lo.pdf": ("lo", "minatono-h30.xlsx"),
     "sakuragaoka-r6.chromium.pdf": ("chromium-landscape", "sakuragaoka-r6.expected.json"),
     "sakuragaoka-r6.lo.pdf": ("lo", "sakuragaoka-r6.expected.json"),
 }
