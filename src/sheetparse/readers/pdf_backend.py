@@ -1,14 +1,17 @@
 """The small interface between the PDF reader and a PDF library, and its pdfplumber backend.
 
 The table and text logic (:mod:`.pdf_tables`, :mod:`.pdf_text`) sees a page only as
-:class:`PageObjects`: its characters with font size and bounding box, its straight line
-segments, rectangles and curves, and its images, in PDF points with the origin at the top-left
+:class:`PageObjects`: its visible characters with font size, bounding box and (in a tagged PDF)
+the paragraph or list item they belong to, its stroked line segments (straight pieces of paths
+included), its rectangles and its images, in PDF points with the origin at the top-left
 (``top`` grows downwards, as in pdfplumber). A faster backend (e.g. one on pypdfium2) only has
-to produce the same objects; nothing else changes.
+to implement :class:`OpenedPdf` and produce the same objects; nothing else changes.
 
-The pdfplumber backend reads ``page.layout`` (pdfminer's layout objects, which pdfplumber has
-already parsed) and converts them to these light tuples directly, skipping pdfplumber's
-per-object dictionaries, which cost a quarter of the parse time.
+The pdfplumber backend opens the document with pdfplumber and lays each page out with
+pdfminer as pdfplumber's ``page.layout`` does, but through a device that also honours clipping
+paths and records marked-content IDs (:mod:`.pdf_device`); it converts pdfminer's layout
+objects to these light tuples directly, skipping pdfplumber's per-object dictionaries, which
+cost a quarter of the parse time.
 """
 
 from __future__ import annotations
