@@ -361,6 +361,8 @@ def test_full_width_rows_of_a_ruled_form_are_text_and_split_the_tables():
     assert _grid_text(t) == [["対象", "市民"], ["事業実績", "・講座を開催した"]]
     assert t.loc.bbox == (40, 160, 400, 220)
     assert doc.blocks[0].loc.page == 1
+    (d,) = [d for d in doc.diagnostics if d.code == "table-rows-as-text"]
+    assert "3 paragraph(s) or heading(s)" in d.message and "1 table(s)" in d.message
 
 
 def test_a_whole_sheet_in_one_ruled_grid_parses():
@@ -403,6 +405,7 @@ def test_paragraph_cut_by_a_page_break_is_one_paragraph():
         "方針1-施策2 次の施策",
     ]
     assert doc.blocks[1].loc.page == 1 and doc.blocks[1].loc.bbox[1] == 370
+    assert [d.code for d in doc.diagnostics] == ["paragraph-continued"]
 
 
 def test_a_paragraph_that_ends_a_page_short_is_not_continued():

@@ -34,6 +34,9 @@ CODES: dict[str, str] = {
         "to the characters printed",
     "glyph-doubled": "doubled glyphs of fake-bold PDF text dropped",
     "glyph-unmapped": "PDF glyphs without a Unicode mapping, shown as U+FFFD",
+    "paragraph-continued": "a PDF paragraph cut by a page break, joined into one",
+    "table-rows-as-text":
+        "full-width rows of a PDF's ruled grid read as headings and paragraphs, not table rows",
     "glyph-clipped": "PDF glyphs hidden by a clipping path or drawn off the page, left out",
     "cell-text-overflow":
         "PDF cell text running across column rulings into empty cells, kept in its own cell",

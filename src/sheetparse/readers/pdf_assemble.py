@@ -128,6 +128,11 @@ def assemble(pages: list[PageLayout], doc: Document, limits: Limits) -> None:
             _continues_paragraph(prev[1], groups[0][0], limit)
         ):  # a paragraph the page break cut
             items[-1] = (prev[0], prev[1] + groups.pop(0))
+            doc.diagnostics.append(dg.make(
+                "info", "paragraph-continued",
+                f"A paragraph cut by the break between pages {page - 1} and {page} was joined "
+                "into one (its last line on the first page was full).", Loc(page=page - 1),
+            ))
         items.extend((page, g) for g in groups)
 
     for p in pages:
@@ -151,10 +156,19 @@ def assemble(pages: list[PageLayout], doc: Document, limits: Limits) -> None:
                 items.append(item)
         flush(run, p.number, limit, first)
     # full-width rows of a grid are headings and paragraphs, not table rows
-    items = [
-        piece for item in items
-        for piece in (split_full_rows(item) if isinstance(item, PageTable) else [item])
-    ]
+    split: list[tuple[int, list[TextLine]] | PageTable] = []
+    for item in items:
+        pieces = split_full_rows(item) if isinstance(item, PageTable) else [item]
+        if len(pieces) > 1:
+            texts = sum(isinstance(x, tuple) for x in pieces)
+            doc.diagnostics.append(dg.make(
+                "info", "table-rows-as-text",
+                f"A ruled grid on page {item.page} has rows that are one cell across its whole "
+                f"width: read as {texts} paragraph(s) or heading(s), the rows between them as "
+                f"{len(pieces) - texts} table(s).", item.cells[0].loc if item.cells else None,
+            ))
+        split.extend(pieces)
+    items = split
     heading_sizes = sorted(
         {round(it[1][0].size * 2) / 2 for it in items if isinstance(it, tuple)
          and it[1][0].size >= body + HEADING_STEP},
