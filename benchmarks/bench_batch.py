@@ -11,7 +11,9 @@ for each run (so start-up, reading, writing every JSON, the tables and datapacka
 counted), alternating the job counts so that drift in the machine hits both alike. Each figure
 is the median of ``--runs`` runs; the scaling is the ratio of the medians measured in this same
 run. Peak memory is the largest resident set any one worker process reached (and the main
-process's own), as reported by the command's JSON summary.
+process's own), as reported by the command's JSON summary. Beside each run it prints how many
+cores other programs kept busy meanwhile (from /proc/stat, less this run's own CPU time), so
+that figures taken on a shared machine can be told from clean ones.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ import importlib.util
 import json
 import os
 import platform
+import resource
 import shutil
 import statistics
 import subprocess
@@ -74,20 +77,41 @@ def _load() -> str:
         return "?"
 
 
-def run_once(archive: Path, out: Path, jobs: int) -> tuple[float, dict]:
-    """Seconds of one ``sheetparse convert`` run and its JSON summary."""
+def _busy_cpu_seconds() -> float | None:
+    """CPU seconds the whole machine has spent busy since boot (Linux), else None."""
+    try:
+        fields = Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]
+    except OSError:  # pragma: no cover - not Linux
+        return None
+    user, nice, system, _idle, _iowait, irq, softirq, steal = (int(x) for x in fields[:8])
+    return (user + nice + system + irq + softirq + steal) / os.sysconf("SC_CLK_TCK")
+
+
+def _own_cpu_seconds() -> float:
+    r = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return r.ru_utime + r.ru_stime
+
+
+def run_once(archive: Path, out: Path, jobs: int) -> tuple[float, dict, float | None]:
+    """Seconds of one ``sheetparse convert`` run, its JSON summary, and the cores other
+    programs kept busy meanwhile (on average; None where unknown)."""
     shutil.rmtree(out, ignore_errors=True)
     cmd = [sys.executable, "-m", "sheetparse", "convert", str(archive), "-o", str(out),
            "--force", "--jobs", str(jobs)]
+    busy0, own0 = _busy_cpu_seconds(), _own_cpu_seconds()
     start = time.perf_counter()
     proc = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
                           check=False)
     seconds = time.perf_counter() - start
+    busy1, own1 = _busy_cpu_seconds(), _own_cpu_seconds()
+    others = None
+    if busy0 is not None and busy1 is not None:
+        others = max(0.0, (busy1 - busy0) - (own1 - own0)) / seconds
     lines = [json.loads(x) for x in proc.stderr.splitlines() if x.startswith("{")]
     summary = lines[-1] if lines and lines[-1].get("event") == "summary" else {}
     if proc.returncode not in (0, 1) or not summary:
         raise SystemExit(f"convert failed ({proc.returncode}): {proc.stderr[-2000:]}")
-    return seconds, summary
+    return seconds, summary, others
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -120,17 +144,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         worker_rss: dict[int, int] = dict.fromkeys(args.jobs, 0)
         main_rss: dict[int, int] = dict.fromkeys(args.jobs, 0)
         failed: dict[int, int] = dict.fromkeys(args.jobs, 0)
+        others: dict[int, list[float]] = {j: [] for j in args.jobs}
         for _ in range(args.runs):
             for j in args.jobs:
-                seconds, summary = run_once(archive, work / f"out-{j}", j)
+                seconds, summary, other = run_once(archive, work / f"out-{j}", j)
                 times[j].append(seconds)
+                if other is not None:
+                    others[j].append(other)
                 worker_rss[j] = max(worker_rss[j], summary.get("worker_peak_rss") or 0)
                 main_rss[j] = max(main_rss[j], summary.get("main_peak_rss") or 0)
                 failed[j] = max(failed[j], summary.get("failed", 0))
 
         base = statistics.median(times[args.jobs[0]])
         header = ("jobs", "median s", "sheets/s", "vs jobs=" + str(args.jobs[0]),
-                  "peak RSS per worker", "main process", "failed", "runs (s)")
+                  "peak RSS per worker", "main process", "failed", "runs (s)",
+                  "other programs (cores busy)")
         rows = []
         for j in args.jobs:
             med = statistics.median(times[j])
@@ -138,8 +166,10 @@ def main(argv: Sequence[str] | None = None) -> int:
                 str(j), f"{med:.2f}", f"{len(files) / med:.2f}", f"{base / med:.2f}x",
                 f"{worker_rss[j] / 2**20:.0f} MiB", f"{main_rss[j] / 2**20:.0f} MiB",
                 str(failed[j]), " ".join(f"{t:.2f}" for t in times[j]),
+                " ".join(f"{o:.2f}" for o in others[j]) or "?",
             ))
-        print(f"load average after: {_load()} (other work on the machine skews the figures)\n")
+        print(f"load average after: {_load()}; the last column is the cores other programs kept "
+              "busy during each run (on a shared machine they skew the figures)\n")
         widths = [max(len(r[i]) for r in (header, *rows)) for i in range(len(header))]
         print(" | ".join(h.ljust(w) for h, w in zip(header, widths, strict=True)))
         print("-+-".join("-" * w for w in widths))
