@@ -150,7 +150,9 @@ class _Worker:
     def send(self, key: Any, task: Any, timeout: float | None) -> None:
         self.busy, self.key = True, key
         self.deadline = time.monotonic() + timeout if timeout else None
-        self.conn.send(task)
+        # a worker that died since it was last seen is reported as crashed with this task
+        with contextlib.suppress(OSError):
+            self.conn.send(task)
 
     def finish(self) -> Any:
         key = self.key
