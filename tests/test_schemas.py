@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from conftest import ROOT
 from sheetparse.export import SCHEMA_MODELS, schema_text, schemas
 from sheetparse.model import Observation, ProgressSheet
@@ -33,3 +35,39 @@ def test_optional_keys_are_left_out_and_numbers_integral():
         "fiscal_year": 2025, "value": 0.5, "raw": "0.5", "label": "R7", "approximate": True}
     zero = Observation(fiscal_year=2025, value=0, raw="0")
     assert json.loads(zero.model_dump_json())["value"] == 0
+
+
+def _schema(name):
+    return json.loads((ROOT / "schemas" / f"{name}.schema.json").read_text(encoding="utf-8"))
+
+
+def test_schema_requires_what_the_contract_requires():
+    s = _schema("progress-sheet")
+    # CONTRACT.md: every key required unless marked optional
+    assert s["required"] == [
+        "schema_version", "source", "title", "plan_term", "report_fiscal_year", "measures",
+        "diagnostics",
+    ]
+    d = s["$defs"]
+    assert d["Observation"]["required"] == ["fiscal_year", "value", "raw"]
+    assert d["Location"]["required"] == ["page", "line"]
+    assert d["Narrative"]["required"] == [
+        "kind", "actor", "label", "fiscal_year", "items", "figures"]
+    assert d["Measure"]["required"] == [
+        "id", "policy", "number", "title", "indicators", "narratives", "figures"]
+    assert d["Indicator"]["required"] == ["name", "unit", "baseline", "actuals", "target"]
+    assert d["Source"]["required"] == ["path", "sha256", "format", "page_count"]
+    assert set(d["NarrativeKind"]["enum"]) == {
+        "direction", "mindset_change", "behavior_change", "outcome", "results",
+        "expected_effects", "changes_and_issues", "next_steps", "other"}
+
+
+def test_outputs_and_gold_validate_against_the_schema(seed_sheet, seed_gold):
+    jsonschema = pytest.importorskip("jsonschema")
+    schema = _schema("progress-sheet")
+    jsonschema.validate(seed_gold, schema)
+    jsonschema.validate(json.loads(seed_sheet.model_dump_json()), schema)
+    bad = json.loads(seed_sheet.model_dump_json())
+    del bad["measures"][0]["title"]
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(bad, schema)

@@ -6,6 +6,8 @@ import json
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from pydantic import BaseModel
+
 from .model import (
     IndicatorRecord,
     Location,
@@ -37,6 +39,7 @@ def schemas() -> dict[str, dict[str, Any]]:
     out = {}
     for name, model in SCHEMA_MODELS.items():
         schema = model.model_json_schema(mode="serialization")
+        _unrequire_optionals(schema, model)
         schema = {
             "$schema": "https://json-schema.org/draft/2020-12/schema",
             "$id": f"https://sheetparse.dev/schemas/{name}.schema.json",
@@ -44,6 +47,24 @@ def schemas() -> dict[str, dict[str, Any]]:
         }
         out[name] = schema
     return out
+
+
+def _unrequire_optionals(schema: dict[str, Any], model: type[BaseModel]) -> None:
+    """Keys a model leaves out when unset (its ``_optional``) are not required in its schema;
+    every other key is always written, so it is."""
+    import sheetparse.model as models
+
+    def fix(node: dict[str, Any], cls: type[BaseModel] | None) -> None:
+        optional = getattr(cls, "_optional", frozenset()) if cls else frozenset()
+        if "required" in node:
+            node["required"] = [k for k in node["required"] if k not in optional]
+            if not node["required"]:
+                del node["required"]
+
+    fix(schema, model)
+    for def_name, node in schema.get("$defs", {}).items():
+        cls = getattr(models, def_name, None)
+        fix(node, cls if isinstance(cls, type) and issubclass(cls, BaseModel) else None)
 
 
 def schema_text(schema: dict[str, Any]) -> str:

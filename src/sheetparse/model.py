@@ -34,14 +34,15 @@ class _Model(BaseModel):
     """Shared config: unknown keys ignored on input (the contract allows extra keys), optional
     keys omitted from the output when unset."""
 
-    model_config = ConfigDict(extra="ignore")
+    # in the output every key is present except the unset optional ones (see export.schemas)
+    model_config = ConfigDict(extra="ignore", json_schema_serialization_defaults_required=True)
     #: keys the contract marks optional: dropped from the JSON when None (or False)
     _optional: ClassVar[frozenset[str]] = frozenset()
 
     @model_serializer(mode="wrap")
-    def _drop_unset_optionals(
+    def _drop_unset_optionals(  # no return annotation: it would replace the JSON Schema
         self, handler: SerializerFunctionWrapHandler, info: SerializationInfo
-    ) -> dict[str, Any]:
+    ):
         data = handler(self)
         for key in self._optional:
             if key in data and data[key] in (None, False):
@@ -128,7 +129,9 @@ class NarrativeKind(str, Enum):
 class Narrative(_Model):
     """Narrative text of a measure: paragraphs and list items, with figure captions apart."""
 
-    model_config = ConfigDict(extra="ignore", use_enum_values=True)
+    model_config = ConfigDict(
+        extra="ignore", use_enum_values=True, json_schema_serialization_defaults_required=True
+    )
     _optional = frozenset({"source"})
 
     kind: NarrativeKind
@@ -282,7 +285,9 @@ class IndicatorRecord(_Flat):
 class NarrativeRecord(_Flat):
     """One row per narrative."""
 
-    model_config = ConfigDict(extra="ignore", use_enum_values=True)
+    model_config = ConfigDict(
+        extra="ignore", use_enum_values=True, json_schema_serialization_defaults_required=True
+    )
 
     measure_id: str
     narrative_index: int = Field(ge=0)
