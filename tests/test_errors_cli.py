@@ -153,3 +153,15 @@ def test_time_limit_gives_parse_timeout():
     # a 20-page PDF cannot be read in a millisecond: the limit, not the machine, decides
     with pytest.raises(sheetparse.ParseTimeout, match="time limit"):
         sheetparse.parse(SAMPLES / "kashiwa-r7.lo.pdf", limits=sheetparse.Limits(timeout=0.001))
+
+
+def test_parse_output_file_has_the_usual_mode(seed_path, tmp_path):
+    import stat
+
+    out = tmp_path / "o.json"
+    old = os.umask(0o022)
+    try:
+        assert cli.main(["parse", str(seed_path), "-o", str(out), "-q"]) == 0
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE(out.stat().st_mode) == 0o644
