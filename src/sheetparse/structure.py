@@ -9,6 +9,7 @@ for every repair or guess. Text it cannot place is reported, never dropped.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from . import diagnostics as dg
@@ -21,7 +22,6 @@ from .ja import find_fiscal_year, parse_number
 from .model import (
     ACTORS,
     Diagnostic,
-    Indicator,
     Measure,
     Narrative,
     NarrativeKind,
@@ -100,6 +100,8 @@ class _Walk:
         self.last_layout: Layout | None = None
         #: page furniture in the text (page numbers, a running title): counted, not placed
         self.furniture: list[TextBlock] = []
+        #: the title's text without white space, once the preamble is complete
+        self.running_title: str | None = None
 
     # -- text -------------------------------------------------------------------------------
 
@@ -108,8 +110,10 @@ class _Walk:
         if PAGE_NUMBER.match(b.text):
             return True
         if self.measures and self.preamble:
-            title = _title(self.preamble)
-            return title is not None and strip_ws(title.text) == strip_ws(b.text)
+            if self.running_title is None:
+                title = _title(self.preamble)
+                self.running_title = strip_ws(title.text) if title else ""
+            return bool(self.running_title) and self.running_title == strip_ws(b.text)
         return False
 
     def text(self, b: TextBlock) -> None:
@@ -161,7 +165,7 @@ class _Walk:
         if not self.measures:
             self.preamble.append(b)
 
-    def heading(self, b: TextBlock, m) -> None:
+    def heading(self, b: TextBlock, m: re.Match[str]) -> None:
         policy, number = int(m.group("policy")), int(m.group("number"))
         mid = f"{policy}-{number}"
         self.direction = None
@@ -202,7 +206,7 @@ class _Walk:
                 ))
                 self.place(p.kind, p.table)
 
-    def start_direction(self, b: TextBlock, m) -> None:
+    def start_direction(self, b: TextBlock, m: re.Match[str]) -> None:
         self.title_ctx = None
         if self.current is None:
             self.direction = None
@@ -396,4 +400,4 @@ def build_sheet(doc: Document, source: Source) -> ProgressSheet:
     )
 
 
-__all__ = ["Indicator", "build_sheet", "narrative_order"]
+__all__ = ["build_sheet", "narrative_order"]
