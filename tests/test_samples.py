@@ -57,3 +57,33 @@ def test_external_excel_pdf():
     assert sheet.source.format == "pdf" and sheet.source.page_count == 22
     recall, precision, misses = score(json.loads(sheet.model_dump_json()), gold)
     assert recall >= 0.995 and precision >= 0.995, misses[:20]
+
+
+def _located(loc, fmt: str) -> bool:
+    if loc is None:
+        return False
+    if fmt == "pdf":
+        return loc.page is not None and loc.bbox is not None
+    if fmt == "xlsx":
+        return loc.sheet is not None and loc.cell is not None
+    return loc.line is not None
+
+
+@pytest.mark.parametrize("path", sample_files(), ids=lambda p: p.name)
+def test_every_record_traces_to_where_it_was_printed(path: Path):
+    sheet = sheetparse.parse(path)
+    fmt = FORMATS[path.suffix]
+    missing = []
+    for m in sheet.measures:
+        if not _located(m.source, fmt):
+            missing.append(m.id)
+        for ind in m.indicators:
+            if not _located(ind.source, fmt):
+                missing.append(f"{m.id} {ind.name}")
+            for o in [ind.baseline, *ind.actuals, ind.target]:
+                if o is not None and not _located(o.source, fmt):
+                    missing.append(f"{m.id} {ind.name} {o.fiscal_year}")
+        for n in m.narratives:
+            if not _located(n.source, fmt):
+                missing.append(f"{m.id} {n.kind} {n.actor}")
+    assert missing == []
