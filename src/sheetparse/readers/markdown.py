@@ -4,7 +4,11 @@ Handles what converters actually write: pipe tables with or without outer pipes,
 with alignment colons, escaped pipes, rows with fewer cells, rows before the separator and
 header rows repeated below it, ``<p>``/``<ul>``/``<br>`` inside cells, ATX headings and plain
 lines outside tables. Every non-blank line outside a table becomes its own text block: these
-conversions put one printed line or paragraph per line.
+conversions put one printed line or paragraph per line. Blocks of raw HTML (``<table>``,
+``<figure>``, ``<div>``…, tags wrapped over lines) are read by the HTML reader; Pandoc's
+attribute blocks (``{#id}``) and fenced-div fences (``:::``) are markup; list markers are
+dropped; tables that lost their rowspans and lists flattened into a cell are read back
+(:mod:`.markdown_cells`).
 """
 
 from __future__ import annotations
@@ -17,17 +21,37 @@ from ..errors import InputTooLarge
 from ..limits import DEFAULT_LIMITS, Limits
 from ..textutil import collapse_ws
 from .inline_html import parts_from_fragment
+from .markdown_cells import cell_parts, restore_lost_spans
 
 _DELIMITER = re.compile(r"^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$")
 _ATX = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
 _SETEXT = re.compile(r"^\s{0,3}(=+|-+)\s*$")
-_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
-_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
+#: a Pandoc / kramdown attribute block (``{#id .class width="480"}``) after an image, a link
+#: or a heading: markup, not text
+_ATTRS = r"(?:\{[^{}\n]*\})?"
+_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)" + _ATTRS)
+_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)" + _ATTRS)
+_HEADING_ATTRS = re.compile(r"\s*\{\s*[#.][^{}]*\}\s*$")
+#: a Pandoc fenced div's opening or closing fence (``::: {#main}``, ``:::``)
+_DIV_FENCE = re.compile(r"^\s{0,3}:{3,}\s*(?:\{[^{}]*\}|[\w-]+)?\s*:*\s*$")
+#: a Markdown list marker at the start of a line (``- ``, ``* ``, ``+ ``, ``1. ``); not the
+#: dash of a page number (``- 2 -``)
+_LIST_MARKER = re.compile(
+    r"^\s{0,3}(?:[-*+]|\d{1,3}[.)])\s+(?=\S)(?![0-9０-９]+\s*[-－—]?\s*$)"
+)
 _EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
 _HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
 _HTML_TABLE_OPEN = re.compile(r"<table\b", re.I)
 _HTML_TABLE_CLOSE = re.compile(r"</table\s*>", re.I)
+#: a line that opens a block of raw HTML (CommonMark's HTML block of block-level tags); the
+#: block runs to the next blank line, and a tag may wrap over several lines inside it
+_HTML_BLOCK_OPEN = re.compile(
+    r"^\s{0,3}</?(?:address|article|aside|blockquote|center|details|dialog|div|dl|dt|dd"
+    r"|fieldset|figcaption|figure|footer|form|h[1-6]|header|hr|li|main|nav|ol|p|section"
+    r"|summary|ul)(?:[\s/>]|$)",
+    re.I,
+)
 
 
 def _is_row(line: str) -> bool:
@@ -86,7 +110,7 @@ def read_markdown_text(text: str, *, limits: Limits = DEFAULT_LIMITS) -> Documen
     i, n = 0, len(lines)
     while i < n:
         line = lines[i]
-        if not line.strip():
+        if not line.strip() or _DIV_FENCE.match(line):
             i += 1
             continue
         is_table_start = _is_row(line) and (
@@ -103,37 +127,63 @@ def read_markdown_text(text: str, *, limits: Limits = DEFAULT_LIMITS) -> Documen
         if _HTML_TABLE_OPEN.match(line.lstrip()):
             i = _read_html_table(lines, i, doc, limits)
             continue
+        if _HTML_BLOCK_OPEN.match(line):
+            i = _read_html_block(lines, i, doc, limits)
+            continue
         m = _ATX.match(line)
         if m:
             doc.blocks.append(
-                TextBlock(_inline_text(m.group(2)), "heading", Loc(line=i + 1), len(m.group(1)))
+                TextBlock(_heading_text(m.group(2)), "heading", Loc(line=i + 1), len(m.group(1)))
             )
             i += 1
             continue
         if i + 1 < n and _SETEXT.match(lines[i + 1]) and not _is_row(line):
             level = 1 if lines[i + 1].strip().startswith("=") else 2
-            doc.blocks.append(TextBlock(_inline_text(line), "heading", Loc(line=i + 1), level))
+            doc.blocks.append(TextBlock(_heading_text(line), "heading", Loc(line=i + 1), level))
             i += 2
             continue
-        text_ = _inline_text(line)
+        text_ = _inline_text(_LIST_MARKER.sub("", line))
         if text_:
             doc.blocks.append(TextBlock(text_, "paragraph", Loc(line=i + 1)))
         i += 1
     return doc
 
 
+def _heading_text(text: str) -> str:
+    """A heading's text, less a trailing attribute block (``{#id .class}``)."""
+    return _inline_text(_HEADING_ATTRS.sub("", text))
+
+
 def _read_html_table(lines: list[str], start: int, doc: Document, limits: Limits) -> int:
     """An HTML ``<table>`` block inside Markdown (as some converters write them), read by the
     HTML reader so that rowspan/colspan and cell markup mean the same as in an HTML page."""
-    from .html import read_html
-
     depth, i = 0, start
     while i < len(lines):
         depth += len(_HTML_TABLE_OPEN.findall(lines[i])) - len(_HTML_TABLE_CLOSE.findall(lines[i]))
         i += 1
         if depth <= 0:
             break
-    fragment = "\n".join(lines[start:i])
+    _add_html(lines, start, i, doc, limits)
+    return i
+
+
+def _read_html_block(lines: list[str], start: int, doc: Document, limits: Limits) -> int:
+    """A block of raw HTML (``<figure>``, ``<div>``, ``<p>`` …) up to the next blank line — a
+    table opened inside it is read to its end — read by the HTML reader, so that a tag a
+    converter wrapped over several lines (``<img … \n alt="…">``) is markup, not text."""
+    depth, i = 0, start
+    while i < len(lines) and (lines[i].strip() or depth > 0):
+        depth += len(_HTML_TABLE_OPEN.findall(lines[i])) - len(_HTML_TABLE_CLOSE.findall(lines[i]))
+        i += 1
+    _add_html(lines, start, i, doc, limits)
+    return i
+
+
+def _add_html(lines: list[str], start: int, end: int, doc: Document, limits: Limits) -> None:
+    """The blocks of the HTML in ``lines[start:end]``, located at their Markdown lines."""
+    from .html import read_html
+
+    fragment = "\n".join(lines[start:end])
     sub = read_html(fragment.encode("utf-8"), limits=limits)
 
     def shift(loc: Loc) -> Loc:
@@ -147,7 +197,6 @@ def _read_html_table(lines: list[str], start: int, doc: Document, limits: Limits
             doc.blocks.append(replace(block, loc=shift(block.loc)))
     doc.diagnostics += sub.diagnostics
     doc.skipped += [replace(s, loc=shift(s.loc)) for s in sub.skipped]
-    return i
 
 
 def _read_table(lines: list[str], start: int, doc: Document, limits: Limits) -> int:
@@ -164,10 +213,10 @@ def _read_table(lines: list[str], start: int, doc: Document, limits: Limits) -> 
             i += 1
             continue
         loc = Loc(line=i + 1)
-        rows.append([Cell(parts_from_fragment(c), loc) for c in split_row(line)])
+        rows.append([Cell(cell_parts(c), loc) for c in split_row(line)])
         i += 1
     if rows:
-        grid = expand_spans(rows, max_cells=limits.max_cells)
+        grid = expand_spans(restore_lost_spans(rows), max_cells=limits.max_cells)
         doc.blocks.append(TableBlock(grid, Loc(line=start + 1), header_rows))
     return i
 

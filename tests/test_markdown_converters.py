@@ -1,0 +1,156 @@
+"""Markdown as other HTML-to-Markdown converters write it (Pandoc's commonmark_x and gfm,
+markdownify / MarkItDown), on small hand-written sheets with hand-written expectations."""
+
+from __future__ import annotations
+
+import sheetparse
+from sheetparse.readers.markdown import read_markdown_text
+from sheetparse.readers.markdown_cells import cell_parts
+
+
+def sheet(text: str) -> sheetparse.ProgressSheet:
+    return sheetparse.parse_text(text, format="markdown")
+
+
+def test_pandoc_attribute_blocks_and_fenced_divs_are_markup():
+    s = sheet("""\
+::: {#tmp_contents}
+# 第5期計画 進捗シート {#第5期計画-進捗シート}
+
+## 方針1-施策1 地域の支えあい {#方針1-施策1-地域の支えあい .measure}
+
+### （基本施策1の方向性）
+
+方向性の文。
+
+:::
+
+![▲講座の様子](images/1-1-figure-1.png){width="480"}
+""")
+    assert s.title == "第5期計画 進捗シート"
+    m = s.measures[0]
+    assert (m.id, m.title, m.figures) == ("1-1", "地域の支えあい", ["講座の様子"])
+    assert [(n.kind, n.items) for n in m.narratives] == [("direction", ["方向性の文。"])]
+    assert s.coverage.unplaced_chars == 0
+
+
+def test_raw_html_block_with_tags_wrapped_over_lines():
+    # Pandoc (gfm) keeps a <figure> as raw HTML and wraps its tags at 72 columns
+    s = sheet("""\
+# 第5期計画 進捗シート
+
+## 方針1-施策1 地域の支えあい
+
+<figure>
+<img src="images/1-1-figure-1.png" width="480"
+alt="▲作成した『相談情報』のチラシ" />
+<figcaption
+aria-hidden="true">▲作成した『相談情報』のチラシ</figcaption>
+</figure>
+
+<p>▲二枚目の写真</p>
+""")
+    assert s.measures[0].figures == ["作成した『相談情報』のチラシ", "二枚目の写真"]
+    assert s.coverage.unplaced_chars == 0
+    assert not [d for d in s.diagnostics if d.code == "unplaced-block"]
+
+
+def test_html_block_locations_are_markdown_lines():
+    doc = read_markdown_text("前の行\n\n<div>\n<p>一行目</p>\n<p>二行目</p>\n</div>\n")
+    assert [(b.text, b.loc.line) for b in doc.blocks] == [
+        ("前の行", 1), ("一行目", 4), ("二行目", 5)]
+
+
+def test_list_lines_outside_tables_lose_their_markers():
+    s = sheet("""\
+# 第5期計画 進捗シート
+
+## 方針1-施策1 地域の支えあい
+
+### （基本施策1の方向性）
+
+- 一つ目の方向。
+- 二つ目の方向。
+
+- 2 -
+""")
+    assert [n.items for n in s.measures[0].narratives] == [["一つ目の方向。", "二つ目の方向。"]]
+    assert s.coverage.skipped_chars == len("-2-")
+
+
+def test_list_flattened_into_a_cell_with_markdown_markers():
+    assert [(p.kind, p.text) for p in cell_parts(" * 一つ目の項目 * 二つ目、* 印を含む ")] == [
+        ("li", "一つ目の項目"), ("li", "二つ目、* 印を含む")]
+    assert [(p.kind, p.text) for p in cell_parts("- 実施した。 ![](img/a.jpg) ▲訓練の様子")] == [
+        ("li", "実施した。"), ("caption", "▲訓練の様子")]
+    # not lists: a dash meaning no value, a negative number, text with a star inside
+    assert [p.text for p in cell_parts("-")] == ["-"]
+    assert [p.text for p in cell_parts("▲5")] == ["▲5"]
+    assert [p.text for p in cell_parts("注 * 印")] == ["注 * 印"]
+    # a picture is not text (its alt text is not printed), unless the alt is a ▲ caption
+    assert cell_parts("![写真](images/4-2.jpg)") == ()
+    assert [p.text for p in cell_parts("文。 ![▲写真の説明](a.png)")] == ["文。 ▲写真の説明"]
+
+
+MARKITDOWN = """\
+# 第3期計画 進捗シート（平成30年度）
+
+**方針１－施策１ 居場所づくり**
+
+**【施策1】の推進に向けた共創型オーガナイズアクション**
+
+| 対象 | めざす成果に向けて生み出したい変化の過程（プロセス） | | |
+| --- | --- | --- | --- |
+| 意識の変化 | 行動の変化 | めざす成果 |
+| 市民 | * 集える場所がほしいと思う * 運営に関わりたいと思う | ・サロンに参加する | 居場所がある |
+| 地域 | 集会所を活用したいと思う | ・サロンを立ち上げる |
+| 行政 | 要因を把握したいと思う | 補助制度を周知する |
+
+| 指標名 | 単位 | 基準値 （平成28年度） | 実績値 | | 目標値 （令和3年度） |
+| --- | --- | --- | --- | --- | --- |
+| 平成29年度 | 平成30年度 |
+| ふれあいサロンの設置数 | か所 | ４２ | ４５ | ４８ | ６０ |
+
+**気持ち・行動の変化を促すためのアプローチ**
+
+| 対象 | 市民 | 地域 | 行政 |
+| --- | --- | --- | --- |
+| 平成30年度取組実績 | * 補助金を交付した。 * ガイドブックを配布した。 ![](images/a.jpg) ▲ガイドブックの表紙 | | |
+| 期待する効果 | ![写真](images/b.jpg) | | |
+"""
+
+
+def test_markdownify_tables_without_rowspan_are_realigned():
+    """MarkItDown writes a colspan as empty cells and drops the cells a rowspan covered: the
+    header's lower row comes out short and shifted left, the merged outcome cell missing."""
+    s = sheet(MARKITDOWN)
+    m = s.measures[0]
+    got = [(n.kind, n.actor, n.label, n.items, n.figures) for n in m.narratives]
+    assert got == [
+        ("mindset_change", "市民", "意識の変化", ["集える場所がほしいと思う", "運営に関わりたいと思う"], []),
+        ("behavior_change", "市民", "行動の変化", ["サロンに参加する"], []),
+        ("mindset_change", "地域", "意識の変化", ["集会所を活用したいと思う"], []),
+        ("behavior_change", "地域", "行動の変化", ["サロンを立ち上げる"], []),
+        ("mindset_change", "市", "意識の変化", ["要因を把握したいと思う"], []),
+        ("behavior_change", "市", "行動の変化", ["補助制度を周知する"], []),
+        ("outcome", None, "めざす成果", ["居場所がある"], []),
+        ("results", None, "平成30年度取組実績", ["補助金を交付した。", "ガイドブックを配布した。"],
+         ["ガイドブックの表紙"]),
+        ("expected_effects", None, "期待する効果", [], []),
+    ]
+    (ind,) = m.indicators
+    assert (ind.name, ind.unit) == ("ふれあいサロンの設置数", "か所")
+    assert (ind.baseline.fiscal_year, ind.baseline.value) == (2016, 42)
+    assert [(a.fiscal_year, a.value) for a in ind.actuals] == [(2017, 45), (2018, 48)]
+    assert (ind.target.fiscal_year, ind.target.value) == (2021, 60)
+
+
+def test_short_body_rows_are_not_realigned():
+    # a body row with its last cells merged down is short too: it stays where it is
+    doc = read_markdown_text(
+        "| 対象 | 気持ちの変化 | 行動の変化 | 目指す成果 |\n|---|---|---|---|\n"
+        "| 市民 | 思う | 行う | 成果 |\n| 地域 | 地域が思う | 地域が行う |\n"
+    )
+    (table,) = doc.blocks
+    assert [c.text for c in table.rows[2]] == ["地域", "地域が思う", "地域が行う", ""]
+    assert all(c.rowspan == 1 for row in table.rows for c in row)
