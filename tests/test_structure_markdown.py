@@ -328,3 +328,41 @@ def test_merged_cells_copied_by_a_converter_are_read_once():
         ("expected_effects", "市民", ["市民の効果"]), ("expected_effects", "地域", ["地域の効果"])]
     assert len([d for d in s.diagnostics if d.code == "merged-cell-repeated"]) == 2
     assert s.coverage.unplaced_chars == 0
+
+
+def test_row_label_cut_over_two_rows_is_one_row():
+    # a page break (WeasyPrint, wkhtmltopdf) cut the label cell: 生じた変 | 化又は課題
+    approach = """\
+| 対象 | 市民 | 地域 | 市 |
+|---|---|---|---|
+| 令和7年度事業実績 | 実績の文。 | | |
+| 生じた変 | | | |
+| 化又は課題 | ・変化の文。 ・課題の文。 | | |
+| 当初期待 | 効果の文の前半 | | |
+| した効果 | 後半。 | | |
+| 今後の取組の方向性 | 方向の文。 | | |
+"""
+    s = sheet("方針1-施策1 題", "気持ち・行動の変化を促すためのアプローチ", approach)
+    got = [(n.kind, n.label, n.items, n.source.line) for n in s.measures[0].narratives]
+    assert got == [
+        ("results", "令和7年度事業実績", ["実績の文。"], 9),
+        ("expected_effects", "当初期待した効果", ["効果の文の前半後半。"], 12),
+        ("changes_and_issues", "生じた変化又は課題", ["変化の文。", "課題の文。"], 11),
+        ("next_steps", "今後の取組の方向性", ["方向の文。"], 14),
+    ]
+    codes = [d.code for d in s.diagnostics]
+    assert "unknown-label" not in codes and "empty-cell" not in codes
+    assert codes.count("row-continued") == 2
+    assert s.coverage.unplaced_chars == 0
+
+
+def test_unknown_labels_that_do_not_join_into_a_known_one_stay_apart():
+    approach = """\
+| 対象 | 市民 | 地域 | 市 |
+|---|---|---|---|
+| その他 | 一つ目。 | | |
+| 備考 | 二つ目。 | | |
+"""
+    s = sheet("方針1-施策1 題", "気持ち・行動の変化を促すためのアプローチ", approach)
+    got = [(n.kind, n.label, n.items) for n in s.measures[0].narratives]
+    assert got == [("other", "その他", ["一つ目。"]), ("other", "備考", ["二つ目。"])]

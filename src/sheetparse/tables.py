@@ -521,6 +521,38 @@ def _empty_org_cell(label: str, actor: Actor | None, loc: Loc) -> Diagnostic:
 # --- approach table (アプローチ) ---------------------------------------------------------------
 
 
+def _split_labels(
+    table: TableBlock, start: int, label_col: int, text_cols: list[int]
+) -> dict[int, str | None]:
+    """Row labels a page break (or a converter) cut in two: a label the vocabulary does not
+    know that, followed by the next row's label, is one it knows (``生じた変`` +
+    ``化又は課題``). The rows are read as one: the whole label goes to the first row and the
+    second continues it (``""``); where the first row has no text (the break came before
+    any), it is skipped (``None``) and the second row takes the whole label."""
+    out: dict[int, str | None] = {}
+    for r in range(start, len(table.rows) - 1):
+        a, b = _origin(table, r, label_col), _origin(table, r + 1, label_col)
+        ta, tb = _text(a), _text(b)
+        if a is b or r in out or not ta or not tb or approach_kind(ta) is not None:
+            continue
+        joined = _label(ta + tb)
+        if approach_kind(joined) is None:
+            continue
+        if any(not table.rows[r][c].is_empty for c in text_cols):
+            out[r], out[r + 1] = joined, ""
+        else:
+            out[r], out[r + 1] = None, joined
+    return out
+
+
+def _split_label_diag(label: str, loc: Loc) -> Diagnostic:
+    return dg.make(
+        "info", "row-continued",
+        f"Row label {label!r} of the approach table is cut over two rows (by a page break); "
+        "the two rows are read as one.", loc,
+    )
+
+
 def read_approach_table(
     table: TableBlock, ledger: Ledger, cont: Layout | None = None
 ) -> TableResult:
@@ -550,10 +582,19 @@ def read_approach_table(
         label_col = next((c for c in range(n_cols) if c not in actor_cols), 0)
     out.layout = Layout("approach", n_cols, (label_col, actor_cols))
     previous: list[Narrative] = list(cont.last) if continued else []  # type: ignore[union-attr]
+    relabel = _split_labels(table, start, label_col, sorted(actor_cols))
     for r in range(start, n_rows):
         row = table.rows[r]
         label_cell = _origin(table, r, label_col)
-        label_text = _text(label_cell)
+        if r in relabel:
+            ledger.structure(label_cell)
+            if relabel[r] is None:  # the label's first half over an empty row: read below
+                ledger.structure(*row)
+                out.diagnostics.append(_split_label_diag(relabel[r + 1] or "", label_cell.loc))
+                continue
+            if relabel.get(r + 1) == "":
+                out.diagnostics.append(_split_label_diag(relabel[r] or "", label_cell.loc))
+        label_text = relabel[r] or "" if r in relabel else _text(label_cell)
         cols = [(actor_cols[c], row[c]) for c in sorted(actor_cols)]
         own = [(a, cell) for a, cell in cols if cell.covered_by is None and not cell.is_empty]
         if not label_text and own and previous:
@@ -562,6 +603,8 @@ def read_approach_table(
             for n, (_, cell) in zip(previous, own, strict=False):
                 joined |= _continue_narrative(n, cell)
                 ledger.placed(cell)
+            if r in relabel:
+                continue  # reported with the label it completes
             out.diagnostics.append(dg.make(
                 "info", "row-continued",
                 "A row of the approach table without a label was joined to the row above"
