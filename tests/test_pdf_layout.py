@@ -309,6 +309,36 @@ def test_table_continued_on_next_page_with_repeated_header_and_split_row():
     assert "1 repeated header row(s) removed" in d.message
 
 
+def test_row_cut_open_above_the_break_continues_below_a_repeated_header():
+    # WeasyPrint: the page break cuts the row (no ruling under it on page 1); page 2 repeats
+    # the header, whose ruling closes the row's top there, and prints the row label below
+    p1 = _approach(Page(), [700, 720], [(["対象"], ["市民"])])
+    for x in (40, 140, 400):
+        p1.line(x, 720, x, 800)
+    p1.text(142, 722, "・一つ目の取組を実施した", 9)
+    p2 = _approach(Page(), [40, 60, 100, 140], [
+        (["対象"], ["市民"]),
+        (["事業実績"], ["・二つ目の取組"]),
+        (["今後の方向性"], ["・継続する"]),
+    ])
+    doc = read_pdf(make_pdf([p1, p2]))
+    (t,) = _tables(doc)
+    assert _grid_text(t) == [
+        ["対象", "市民"],
+        ["事業実績", "・一つ目の取組を実施した ・二つ目の取組"],
+        ["今後の方向性", "・継続する"],
+    ]
+    (d,) = [d for d in doc.diagnostics if d.code == "row-continued"]
+    assert "1 repeated header row(s) removed" in d.message and "row split" in d.message
+
+
+def test_a_closed_row_above_the_break_is_not_continued_below_a_repeated_header():
+    p1 = _approach(Page(), [700, 720, 800], [(["対象"], ["市民"]), (["事業実績"], ["・実施した"])])
+    p2 = _approach(Page(), [40, 60, 100], [(["対象"], ["市民"]), (["今後の方向性"], ["・継続する"])])
+    (t,) = _tables(read_pdf(make_pdf([p1, p2])))
+    assert _grid_text(t) == [["対象", "市民"], ["事業実績", "・実施した"], ["今後の方向性", "・継続する"]]
+
+
 def test_tables_with_other_columns_on_the_next_page_stay_apart():
     p1 = grid(Page(), [40, 140, 400], [700, 720, 800], [
         (0, 0, 1, 1, ["対象"]), (0, 1, 1, 1, ["市民"]), (1, 0, 1, 1, ["実績"]), (1, 1, 1, 1, ["本文"]),

@@ -100,8 +100,9 @@ def _merged(ac: TCell, bc: TCell, r1: int) -> TCell:
 
 
 def _row_split(first: list[TCell], bottom: dict[tuple[int, int], TCell], acells: list[TCell],
-               last: int) -> bool:
-    """True where the continuation's first row is the rest of the table's last row."""
+               last: int, after_header: bool = False) -> bool:
+    """True where the continuation's first row is the rest of the table's last row
+    (``after_header``: the continuation repeats the table's header above that row)."""
     if not first or any((c.c0, c.c1) not in bottom for c in first):
         return False
     # the PDF's tags say that a cell's text goes on across the break
@@ -111,8 +112,11 @@ def _row_split(first: list[TCell], bottom: dict[tuple[int, int], TCell], acells:
             pb, nb = ac.groups[-1][-1].block, bc.groups[0][0].block
             if pb is not None and pb == nb:
                 return True
-    # the page break cut every cell of the row open
-    if all(c.open_top and bottom[(c.c0, c.c1)].open_bottom for c in first):
+    # the page break cut every cell of the row open; below a repeated header the row's top
+    # edge is the header's ruling, so the cut shows above the break only
+    if all((c.open_top or after_header) and bottom[(c.c0, c.c1)].open_bottom for c in first) and (
+        all(c.open_bottom for c in bottom.values())
+    ):
         return True
     # the row label (first column) is printed above the break and left empty below it
     label_b = next((c for c in first if c.c0 == 0), None)
@@ -136,7 +140,7 @@ def join(a: PageTable, b: PageTable) -> tuple[PageTable, JoinReport]:
     last = a.n_rows - 1
     bottom = {(c.c0, c.c1): c for c in acells if c.r1 == a.n_rows}
     first = [c for c in bcells if c.r0 == 0]
-    if _row_split(first, bottom, acells, last):
+    if _row_split(first, bottom, acells, last, after_header=k > 0):
         report.row_merged = True
         offset = a.n_rows - 1
         pairs = {(c.c0, c.c1): c for c in first}
