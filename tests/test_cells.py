@@ -77,6 +77,16 @@ def test_caption_mark_before_a_digit_is_a_number_not_a_caption():
     assert split("前年比 ▲5%の減少") == (["前年比 ▲5%の減少"], [])
 
 
+def test_caption_glued_to_the_sentence_before_it_is_a_caption():
+    # a converter that joined the cell's paragraphs without a space
+    assert split("開催した。▲講師4名が協働して開催したイベント") == (
+        ["開催した。"], ["講師4名が協働して開催したイベント"])
+    assert split("一行目<br>開催した。▲会場の様子") == (["一行目", "開催した。"], ["会場の様子"])
+    # a negative number after a full stop, and ▲ inside a sentence, stay text
+    assert split("前年比。▲5%") == (["前年比。▲5%"], [])
+    assert split("前年比▲の表示") == (["前年比▲の表示"], [])
+
+
 def test_br_lines_each_an_item_without_bullets():
     assert split("第一の行<br>第二の行") == (["第一の行", "第二の行"], [])
 

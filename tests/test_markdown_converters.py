@@ -154,3 +154,46 @@ def test_short_body_rows_are_not_realigned():
     (table,) = doc.blocks
     assert [c.text for c in table.rows[2]] == ["地域", "地域が思う", "地域が行う", ""]
     assert all(c.rowspan == 1 for row in table.rows for c in row)
+
+
+def test_docling_style_spans_copied_into_every_cell():
+    """Docling copies a merged cell's text into every position it spans (group headers too),
+    joins a cell's lines with <br> and its paragraphs without a space."""
+    s = sheet("""\
+## 第5期計画 進捗シート
+
+## 方針1-施策1 地域の支えあい
+
+【施策1】の推進に向けた共創型オーガナイズアクション
+
+| 対象 | 目指す成果に向けて生み出したい変化の過程（プロセス） | 目指す成果に向けて生み出したい変化の過程（プロセス） | 目指す成果に向けて生み出したい変化の過程（プロセス） |
+|---|---|---|---|
+| 対象 | 気持ちの変化 | 行動の変化 | 目指す成果 |
+| 市民 | 興味を持つ<br>参加したいと思う | 参加する | 関心が高まる |
+| 地域 | 必要性を感じる | 周知する | 関心が高まる |
+
+| 事業名 | 現状値 (R5) | 実績値 | 実績値 | 目標値 (R12) |
+|---|---|---|---|---|
+| 事業名 | 現状値 (R5) | R7 | R8 | 目標値 (R12) |
+| 講座の実施 | 39 | 36 |  | 51 |
+
+気持ち・行動の変化を促すためのアプローチ
+
+| 対象 | 市民 | 地域 | 市 |
+|---|---|---|---|
+| 令和7年度事業実績 | 講座を開催した。<br>要望に応えた。▲講座の様子 | 講座を開催した。<br>要望に応えた。▲講座の様子 | 講座を開催した。<br>要望に応えた。▲講座の様子 |
+""")
+    m = s.measures[0]
+    got = [(n.kind, n.actor, n.items, n.figures) for n in m.narratives]
+    assert got == [
+        ("mindset_change", "市民", ["興味を持つ", "参加したいと思う"], []),
+        ("behavior_change", "市民", ["参加する"], []),
+        ("mindset_change", "地域", ["必要性を感じる"], []),
+        ("behavior_change", "地域", ["周知する"], []),
+        ("outcome", None, ["関心が高まる"], []),
+        ("results", None, ["講座を開催した。", "要望に応えた。"], ["講座の様子"]),
+    ]
+    (ind,) = m.indicators
+    assert [(a.fiscal_year, a.raw) for a in ind.actuals] == [(2025, "36"), (2026, "")]
+    assert (ind.baseline.value, ind.target.value) == (39, 51)
+    assert s.coverage.unplaced_chars == 0

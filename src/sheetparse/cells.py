@@ -28,9 +28,11 @@ from .textutil import BULLETS, CAPTION_MARK, collapse_ws, join_wrapped
 _B = regex.escape(BULLETS)
 # A bullet that starts an item: at the start or after white space, not doubled (○○ is a
 # placeholder, not a bullet). A caption mark ▲ starts a caption the same way unless a digit
-# follows (▲5 is a negative number).
+# follows (▲5 is a negative number), and also right after a full stop (a converter that
+# glued a cell's paragraphs together: ``…開催した。▲写真の説明``).
 _ITEM_START = regex.compile(
     rf"(?:^|(?<=\s))(?:[{_B}](?![{_B}])|{CAPTION_MARK}(?=\s*[^\s\d０-９.,]))"
+    rf"|(?<=[。．]){CAPTION_MARK}(?=\s*[^\s\d０-９.,])"
 )
 _HAS_BULLET = regex.compile(rf"(?:^|(?<=\s))[{_B}](?![{_B}])\s*\S")
 _LEADING_BULLET = regex.compile(rf"^[{_B}](?![{_B}])\s*")
