@@ -197,3 +197,87 @@ def test_docling_style_spans_copied_into_every_cell():
     assert [(a.fiscal_year, a.raw) for a in ind.actuals] == [(2025, "36"), (2026, "")]
     assert (ind.baseline.value, ind.target.value) == (39, 51)
     assert s.coverage.unplaced_chars == 0
+
+
+PANDOC = r"""# 第2期計画 進捗シート（令和6年度）
+
+## 方針1-施策1 見守りの充実
+
+#### 【施策1】の推進に向けた共創型オーガナイズアクション
+
++------+--------------+--------------+--------------+
+| 対象 | 目指す成果に向けて生み出したい変化の過程   |
+|      +--------------+--------------+--------------+
+|      | 気持ちの変化 | 行動の変化   | 目指す成果   |
++======+==============+==============+==============+
+| 市民 | -   相談して | -            | 見守りの輪が |
+|      | みようと思う |    LINEに登  | 広がる       |
+|      | -   気にかけ |    録する    |              |
+|      | たいと思う   |              |              |
++------+--------------+--------------+--------------+
+| 地域 | 必要性を感じ | 集会所を使う |              |
+|      | る           |              |              |
++------+--------------+--------------+--------------+
+
+  ------------------------------------------------------
+  事業名         現状値\        実績値      目標値\
+                 （令和5年度）              (R12)
+  -------------- -------------- ----------- ------------
+                                令和6年度
+
+  見守り訪問の   ---            1,2         \-
+  件数                          04
+  ------------------------------------------------------
+
+#### 気持ち・行動の変化を促すためのアプローチ
+
++------+--------------------------------------------+
+| 令和 | -   実績の一つ目。                         |
+| 6年  |                                            |
+| 度事 |     続きの段落。                           |
+| 業実 |                                            |
+| 績   | ![](images/1-1.png)                        |
+|      |                                            |
+|      | ▲訓練の様子                                |
++------+--------------------------------------------+
+
+  対象               市民                   地域   市
+  ------------------ ---------------------- ------ ----
+  当初期待した効果   見守りが広がること。
+"""
+
+
+def test_pandoc_grid_multiline_and_simple_tables():
+    """``pandoc -t markdown``: grid tables (here with Pandoc 3's spans), a multiline and a
+    simple table, columns aligned in display width, cell text wrapped anywhere."""
+    s = sheet(PANDOC)
+    m = s.measures[0]
+    got = [(n.kind, n.actor, n.label, n.items, n.figures) for n in m.narratives]
+    assert got == [
+        ("mindset_change", "市民", "気持ちの変化", ["相談してみようと思う", "気にかけたいと思う"], []),
+        ("behavior_change", "市民", "行動の変化", ["LINEに登録する"], []),
+        ("mindset_change", "地域", "気持ちの変化", ["必要性を感じる"], []),
+        ("behavior_change", "地域", "行動の変化", ["集会所を使う"], []),
+        ("outcome", None, "目指す成果", ["見守りの輪が広がる"], []),
+        ("results", None, "令和6年度事業実績", ["実績の一つ目。 続きの段落。"], ["訓練の様子"]),
+        ("expected_effects", None, "当初期待した効果", ["見守りが広がること。"], []),
+    ]
+    (ind,) = m.indicators
+    assert ind.name == "見守り訪問の件数"
+    assert (ind.baseline.fiscal_year, ind.baseline.raw, ind.baseline.value) == (2023, "—", None)
+    assert [(a.fiscal_year, a.raw, a.value) for a in ind.actuals] == [(2024, "1,204", 1204)]
+    assert (ind.target.fiscal_year, ind.target.raw, ind.target.value) == (2030, "-", None)
+    assert s.coverage.unplaced_chars == 0
+
+
+def test_grid_table_cells_keep_their_spans():
+    doc = read_markdown_text(PANDOC)
+    org = next(b for b in doc.blocks if getattr(b, "rows", None))
+    assert [[c.text for c in row] for row in org.rows] == [
+        ["対象", "目指す成果に向けて生み出したい変化の過程", "", ""],
+        ["", "気持ちの変化", "行動の変化", "目指す成果"],
+        ["市民", "相談してみようと思う 気にかけたいと思う", "LINEに登録する", "見守りの輪が広がる"],
+        ["地域", "必要性を感じる", "集会所を使う", ""],
+    ]
+    assert (org.rows[0][0].rowspan, org.rows[0][1].colspan, org.header_rows) == (2, 3, 2)
+    assert [c.loc.line for c in org.rows[2]] == [12] * 4

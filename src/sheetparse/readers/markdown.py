@@ -22,6 +22,14 @@ from ..limits import DEFAULT_LIMITS, Limits
 from ..textutil import collapse_ws
 from .inline_html import parts_from_fragment
 from .markdown_cells import cell_parts, restore_lost_spans
+from .markdown_pandoc import (
+    GRID_RULE,
+    multiline_rule,
+    read_grid,
+    read_multiline,
+    read_simple,
+    simple_rule,
+)
 
 _DELIMITER = re.compile(r"^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$")
 _ATX = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
@@ -113,6 +121,21 @@ def read_markdown_text(text: str, *, limits: Limits = DEFAULT_LIMITS) -> Documen
         if not line.strip() or _DIV_FENCE.match(line):
             i += 1
             continue
+        if GRID_RULE.match(line):
+            loc = Loc(line=i + 1)
+            rows, header_rows, i = read_grid(lines, i, limits.max_cells)
+            _add_table(rows, header_rows, loc, doc, limits)
+            continue
+        if (rule := multiline_rule(lines, i)) is not None:
+            loc = Loc(line=i + 1)
+            rows, i = read_multiline(lines, i, rule)
+            _add_table(rows, 1, loc, doc, limits)
+            continue
+        if simple_rule(lines, i):
+            loc = Loc(line=i + 1)
+            rows, i = read_simple(lines, i)
+            _add_table(rows, 1, loc, doc, limits)
+            continue
         is_table_start = _is_row(line) and (
             (i + 1 < n and _DELIMITER.match(lines[i + 1]) is not None and "-" in lines[i + 1])
             or (
@@ -197,6 +220,13 @@ def _add_html(lines: list[str], start: int, end: int, doc: Document, limits: Lim
             doc.blocks.append(replace(block, loc=shift(block.loc)))
     doc.diagnostics += sub.diagnostics
     doc.skipped += [replace(s, loc=shift(s.loc)) for s in sub.skipped]
+
+
+def _add_table(rows: list[list[Cell]], header_rows: int, loc: Loc, doc: Document,
+               limits: Limits) -> None:
+    if rows:
+        grid = expand_spans(rows, max_cells=limits.max_cells)
+        doc.blocks.append(TableBlock(grid, loc, header_rows))
 
 
 def _read_table(lines: list[str], start: int, doc: Document, limits: Limits) -> int:

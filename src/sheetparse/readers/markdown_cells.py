@@ -31,6 +31,12 @@ def _image(m: re.Match[str]) -> str:
     return f" {alt} " if alt.startswith(CAPTION_MARK) else " "
 
 
+def without_images(text: str) -> str:
+    """Cell text less its Markdown images: a picture is not text, as ``<img>`` is not in HTML
+    (its alt text is not printed), unless the alt text is a ``▲`` caption."""
+    return _IMAGE.sub(_image, text)
+
+
 def cell_parts(text: str) -> tuple[Part, ...]:
     """The parts of a pipe-table cell's text: inline HTML as in an HTML page, and a list a
     converter flattened into Markdown markers (``* 一 * 二``) as one list item per marker.
@@ -38,7 +44,7 @@ def cell_parts(text: str) -> tuple[Part, ...]:
     A Markdown image is a picture, not text, as ``<img>`` is in HTML (its alt text is not
     printed), unless its alt text is a ``▲`` caption; a ``▲`` caption after a list item is
     a caption, not part of the item."""
-    s = _IMAGE.sub(_image, text).strip()
+    s = without_images(text).strip()
     m = _CELL_LIST.match(s)
     if m is None or "<" in s:
         return parts_from_fragment(s)
