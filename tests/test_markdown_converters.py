@@ -281,3 +281,20 @@ def test_grid_table_cells_keep_their_spans():
     ]
     assert (org.rows[0][0].rowspan, org.rows[0][1].colspan, org.header_rows) == (2, 3, 2)
     assert [c.loc.line for c in org.rows[2]] == [12] * 4
+
+
+def test_a_bold_only_line_is_a_heading_and_can_be_the_title():
+    # a page converted with its <h1> written in bold, after a breadcrumb naming the sheet too
+    s = sheet("""\
+[トップ](/) > [計画](/k/) > 第3期計画 進捗管理シート（平成30年度）
+
+**第3期計画 進捗管理シート（平成30年度）**
+
+**方針１－施策１ 居場所づくり**
+
+本文の行で **一部だけ太字** のもの
+""")
+    assert (s.title, s.plan_term, s.report_fiscal_year) == (
+        "第3期計画 進捗管理シート（平成30年度）", 3, 2018)
+    doc = read_markdown_text("**太字だけ**\n\n本文 **一部** 太字\n\n**前半** と **後半**\n")
+    assert [b.kind for b in doc.blocks] == ["heading", "paragraph", "paragraph"]

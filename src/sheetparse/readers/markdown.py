@@ -48,6 +48,7 @@ _LIST_MARKER = re.compile(
     r"^\s{0,3}(?:[-*+]|\d{1,3}[.)])\s+(?=\S)(?![0-9０-９]+\s*[-－—]?\s*$)"
 )
 _EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1")
+_BOLD_LINE = re.compile(r"^\s*(\*\*|__)(?:(?!\1).)+\1\s*$")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
 _HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
 _HTML_TABLE_OPEN = re.compile(r"<table\b", re.I)
@@ -167,7 +168,9 @@ def read_markdown_text(text: str, *, limits: Limits = DEFAULT_LIMITS) -> Documen
             continue
         text_ = _inline_text(_LIST_MARKER.sub("", line))
         if text_:
-            doc.blocks.append(TextBlock(text_, "paragraph", Loc(line=i + 1)))
+            # a line in bold only is a heading, as a bold-only paragraph is in HTML
+            kind = "heading" if _BOLD_LINE.match(line) else "paragraph"
+            doc.blocks.append(TextBlock(text_, kind, Loc(line=i + 1)))
         i += 1
     return doc
 
