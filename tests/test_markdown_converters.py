@@ -298,3 +298,56 @@ def test_a_bold_only_line_is_a_heading_and_can_be_the_title():
         "第3期計画 進捗管理シート（平成30年度）", 3, 2018)
     doc = read_markdown_text("**太字だけ**\n\n本文 **一部** 太字\n\n**前半** と **後半**\n")
     assert [b.kind for b in doc.blocks] == ["heading", "paragraph", "paragraph"]
+
+
+def test_worksheet_dumped_into_one_table_by_pandas():
+    """MarkItDown on a workbook: each worksheet as one pandas table under its sheet name,
+    NaN in empty cells, Unnamed: N in the empty header, line breaks as a literal \\n, merged
+    cells reduced to their first cell."""
+    s = sheet(r"""## 方針1
+| 第5期計画 進捗シート | Unnamed: 1 | Unnamed: 2 | Unnamed: 3 | Unnamed: 4 |
+| --- | --- | --- | --- | --- |
+| 方針1-施策1 地域の支えあい | NaN | NaN | NaN | NaN |
+| （基本施策1の方向性） | NaN | NaN | NaN | NaN |
+| 方向性の文。 | NaN | NaN | NaN | NaN |
+| 【施策1】の推進に向けた共創型オーガナイズアクション | NaN | NaN | NaN | NaN |
+| 対象 | 目指す成果に向けて生み出したい変化の過程（プロセス） | NaN | NaN | NaN |
+| NaN | 気持ちの変化 | NaN | 行動の変化 | 目指す成果 |
+| 市民 | ・興味を持つ\n・参加したいと思う | NaN | ・参加する | 関心が高まる |
+| 地域 | ・必要性を感じる | NaN | ・周知する | NaN |
+| NaN | NaN | NaN | NaN | NaN |
+| 事業名 | 現状値\n(R5) | 実績値 | NaN | 目標値\n(R12) |
+| NaN | NaN | R7 | R8 | NaN |
+| 講座の実施 | 39 | 36 | NaN | 51 |
+| 気持ち・行動の変化を促すためのアプローチ | NaN | NaN | NaN | NaN |
+| 対象 | 市民 | NaN | 地域 | 市 |
+| 令和7年度事業実績 | 実績の文。 | NaN | NaN | NaN |
+| 当初期待した効果 | ・効果の文。 | NaN | NaN | NaN |
+""")
+    assert s.title == "第5期計画 進捗シート"
+    (m,) = s.measures
+    assert (m.id, m.title) == ("1-1", "地域の支えあい")
+    got = [(n.kind, n.actor, n.items) for n in m.narratives]
+    assert got == [
+        ("direction", None, ["方向性の文。"]),
+        ("mindset_change", "市民", ["興味を持つ", "参加したいと思う"]),
+        ("behavior_change", "市民", ["参加する"]),
+        ("mindset_change", "地域", ["必要性を感じる"]),
+        ("behavior_change", "地域", ["周知する"]),
+        ("outcome", None, ["関心が高まる"]),
+        ("results", None, ["実績の文。"]),
+        ("expected_effects", None, ["効果の文。"]),
+    ]
+    (ind,) = m.indicators
+    assert (ind.name, ind.baseline.value, ind.target.value) == ("講座の実施", 39, 51)
+    assert [(a.fiscal_year, a.value) for a in ind.actuals] == [(2025, 36), (2026, None)]
+    assert [sk.text for sk in read_markdown_text("## 方針1\n| a | Unnamed: 1 |\n|---|---|\n"
+                                                 "| b | c |\n").skipped] == ["方針1"]
+    assert s.coverage.unplaced_chars == 0
+
+
+def test_a_table_with_empty_cells_is_not_a_dump():
+    doc = read_markdown_text("| 対象 | 市民 | 地域 | 市 |\n|---|---|---|---|\n"
+                             "| 令和7年度事業実績 | 文。 | | |\n| 当初期待した効果 | | | |\n")
+    (t,) = doc.blocks
+    assert [[c.text for c in row] for row in t.rows][1] == ["令和7年度事業実績", "文。", "", ""]

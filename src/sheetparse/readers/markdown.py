@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from ..blocks import Cell, Document, Loc, TableBlock, TextBlock, expand_spans
+from ..blocks import Cell, Document, Loc, Skipped, TableBlock, TextBlock, expand_spans
 from ..errors import InputTooLarge
 from ..limits import DEFAULT_LIMITS, Limits
 from ..textutil import collapse_ws
@@ -30,6 +30,7 @@ from .markdown_pandoc import (
     read_simple,
     simple_rule,
 )
+from .markdown_sheet import is_sheet_dump, sheet_blocks
 
 _DELIMITER = re.compile(r"^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$")
 _ATX = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
@@ -234,7 +235,8 @@ def _add_table(rows: list[list[Cell]], header_rows: int, loc: Loc, doc: Document
 
 def _read_table(lines: list[str], start: int, doc: Document, limits: Limits) -> int:
     """Read the pipe table starting at ``start``; returns the index after it."""
-    rows: list[list[Cell]] = []
+    raw: list[list[str]] = []
+    numbers: list[int] = []
     header_rows = 0
     i = start
     n = len(lines)
@@ -242,12 +244,23 @@ def _read_table(lines: list[str], start: int, doc: Document, limits: Limits) -> 
         line = lines[i]
         if _DELIMITER.match(line) and "-" in line:
             if header_rows == 0:
-                header_rows = len(rows)
+                header_rows = len(raw)
             i += 1
             continue
-        loc = Loc(line=i + 1)
-        rows.append([Cell(cell_parts(c), loc) for c in split_row(line)])
+        raw.append(split_row(line))
+        numbers.append(i + 1)
         i += 1
+    if is_sheet_dump(raw):
+        # a worksheet dumped whole: the heading just above it names the worksheet
+        if doc.blocks and isinstance(head := doc.blocks[-1], TextBlock) and (
+            head.kind == "heading" and head.loc.line == start
+        ):
+            doc.blocks.pop()
+            doc.skipped.append(Skipped(head.text, "chrome", head.loc))
+        doc.blocks.extend(sheet_blocks(raw, numbers, limits.max_cells))
+        return i
+    rows = [[Cell(cell_parts(c), Loc(line=k)) for c in row] for row, k in zip(raw, numbers,
+                                                                             strict=True)]
     if rows:
         grid = expand_spans(restore_lost_spans(rows), max_cells=limits.max_cells)
         doc.blocks.append(TableBlock(grid, Loc(line=start + 1), header_rows))
