@@ -22,7 +22,11 @@ CODES: dict[str, str] = {
     "duplicate-heading": "a measure heading printed twice (e.g. repeated on a continuation page)",
     "direction-number-mismatch": "a (基本施策Nの方向性) label whose N differs from its measure",
     "report-year-inferred": "the report's fiscal year read from its results labels, not its title",
-    "row-continued": "a table row without a label, joined to the row above",
+    "row-continued":
+        "a table row without a label (or with the rest of a label cut by a page break), joined "
+        "to the row above",
+    "tables-unstacked":
+        "tables printed one under the other that a converter joined into one, read apart",
     "merged-cell-repeated": "a merged cell's text copied into every cell it spans, read once",
     "encoding-detected": "the input's character encoding was detected, not declared",
     "running-text-dropped": "running headers, footers or page numbers left out",

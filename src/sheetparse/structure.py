@@ -10,7 +10,7 @@ for every repair or guess. Text it cannot place is reported, never dropped.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from . import diagnostics as dg
 from .blocks import Document, Part, TableBlock, TextBlock
@@ -28,6 +28,7 @@ from .model import (
     ProgressSheet,
     Source,
 )
+from .stacked import unstack
 from .tables import READERS, Layout, TableKind, classify
 from .textutil import CAPTION_MARK, collapse_ws, strip_ws
 from .vocab import (
@@ -331,6 +332,9 @@ def _plan_term(title: str | None) -> int | None:
 
 def build_sheet(doc: Document, source: Source) -> ProgressSheet:
     """The contract's ProgressSheet from a reader's blocks."""
+    blocks, unstacked = unstack(doc.blocks)
+    if unstacked:
+        doc = replace(doc, blocks=blocks, diagnostics=doc.diagnostics + unstacked)
     w = _Walk(doc)
     w.run()
     if not w.measures:

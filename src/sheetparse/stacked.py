@@ -1,0 +1,92 @@
+"""Tables printed one under the other that a converter made into one table.
+
+Word joins two tables with nothing between them into one, and a document converted through it
+(HTML → DOCX → HTML or PDF, LibreOffice Writer) then holds, say, the organize-action table
+and the indicator table as a single table on a grid of both tables' columns. Such a table is
+cut where a row starts the header of another kind of progress-sheet table, and each part is
+laid out again on its own columns (the columns that only continue a merged cell dropped).
+"""
+
+from __future__ import annotations
+
+from itertools import pairwise
+
+from . import diagnostics as dg
+from .blocks import Block, TableBlock
+from .model import Diagnostic
+from .readers.grid import continuation_columns, layout, owners, placed_from_grid
+from .textutil import collapse_ws
+from .vocab import ACTOR_HEADER, ORG_PROCESS_HEADER, actor_of, indicator_role, org_kind
+
+
+def _own_texts(table: TableBlock, r: int) -> list[str]:
+    """The texts of the cells that start in row ``r`` (not those merged down into it)."""
+    return [
+        collapse_ws(c.text) for c in table.rows[r]
+        if c.covered_by is None and c.text.strip()
+    ]
+
+
+def _header_kind(table: TableBlock, r: int) -> str | None:
+    """The kind of table whose header row ``r`` is, if it is one."""
+    texts = _own_texts(table, r)
+    roles = {indicator_role(t) for t in texts}
+    if "name" in roles and roles & {"baseline", "actual", "target"}:
+        return "indicator"
+    if len({k for t in texts if (k := org_kind(t))}) >= 2:
+        return "organize"
+    if len({a for t in texts if (a := actor_of(t))}) >= 2:
+        return "approach"
+    return None
+
+
+def _cuts(table: TableBlock) -> list[int]:
+    """Rows where another table's header starts (for an organize-action table, the process
+    header row above its columns)."""
+    n = len(table.rows)
+    top = max((r for r in range(min(3, n)) if _header_kind(table, r)), default=0)
+    cuts: list[int] = []
+    for r in range(top + 2, n):
+        kind = _header_kind(table, r)
+        if kind is None:
+            continue
+        start = r
+        if kind == "organize" and any(
+            ORG_PROCESS_HEADER.match(t) or ACTOR_HEADER.match(t) for t in _own_texts(table, r - 1)
+        ):
+            start = r - 1
+        if start >= (cuts[-1] if cuts else top) + 2:
+            cuts.append(start)
+    return cuts
+
+
+def _part(table: TableBlock, rows: range) -> TableBlock:
+    placed = [p for p in placed_from_grid(table.rows)
+              if p.row + p.rowspan > rows.start and p.row < rows.stop]
+    owner = owners(placed)
+    cols = list(range(table.n_cols))
+    dropped = continuation_columns(owner, list(rows), cols)
+    grid = layout(placed, list(rows), [c for c in cols if c not in dropped])
+    return TableBlock(grid, grid[0][0].loc if grid and grid[0] else table.loc)
+
+
+def unstack(blocks: list[Block]) -> tuple[list[Block], list[Diagnostic]]:
+    """The blocks with every stacked table cut into its tables, and a diagnostic for each."""
+    out: list[Block] = []
+    diags: list[Diagnostic] = []
+    for b in blocks:
+        if not isinstance(b, TableBlock) or len(b.rows) < 4:
+            out.append(b)
+            continue
+        cuts = _cuts(b)
+        if not cuts:
+            out.append(b)
+            continue
+        bounds = [0, *cuts, len(b.rows)]
+        out += [_part(b, range(a, z)) for a, z in pairwise(bounds)]
+        diags.append(dg.make(
+            "info", "tables-unstacked",
+            f"A table holds {len(cuts) + 1} tables one under the other (a converter joined "
+            "them); read as separate tables.", b.loc,
+        ))
+    return out, diags
