@@ -250,6 +250,18 @@ def _has_header(table: TableBlock) -> bool:
     return any(texts) and all(map(_header_like, texts))
 
 
+def _value_column(cols: list[_Column], c: int, span: int) -> _Column:
+    """The column a value cell counts for: its own, or — where it is merged across columns
+    and its own names no fiscal year (a grid of two tables' columns, as a converter that
+    joined tables lays it) — the first column of its span that names a role and a year."""
+    col = cols[c]
+    if span > 1 and col.year is None:
+        for k in range(c + 1, min(c + span, len(cols))):
+            if cols[k].role in ("baseline", "actual", "target") and cols[k].year is not None:
+                return cols[k]
+    return col
+
+
 def read_indicator_table(
     table: TableBlock, ledger: Ledger, cont: Layout | None = None
 ) -> TableResult:
@@ -280,6 +292,7 @@ def read_indicator_table(
             cell = row[c]
             if c == name_col or cell.covered_by is not None:
                 continue
+            col = _value_column(cols, c, cell.colspan)
             if col.role == "unit":
                 unit_text = _text(cell) or None
                 ledger.placed(cell)
