@@ -314,19 +314,19 @@ def logical_lines(lines: list[TextLine], limit: float) -> list[list[TextLine]]:
     return _split_sentence_items(groups)
 
 
-#: how an item the author ended may end: a full stop, or the plain form of a predicate
-#: (思う, する, した, ない, 行く, 防ぐ, …), possibly followed by a closing bracket
+#: how an item the author ended may end: a full stop, possibly followed by a closing bracket
+#: (predicate endings such as 思う/する were tried and dropped: they also end phrases mid-item)
 _ITEM_END = regex.compile(r"[。．][)）」』]?$")
 #: the longest item (in printed lines) of a cell treated as a list of items
 _MAX_ITEM_LINES = 6
 
 
 def _split_sentence_items(groups: list[list[TextLine]]) -> list[list[TextLine]]:
-    """In a list whose items the author ended the same way (all end with 。, or with the plain
-    form of a verb: 思う, する), a full line that ends the same way ends an item too: an item
-    that happens to fill its last line exactly looks like a wrap otherwise.
+    """In a list whose items all end with a full stop (。), a full line that ends with one
+    ends an item too: an item that happens to fill its last line exactly looks like a wrap
+    otherwise.
 
-    The endings are learnt from the cell's own line breaks, and only where the cell has at
+    This applies only where the cell has at
     least two items of at most a few lines each (a list, not running paragraphs). Lines a
     tagged PDF grouped are left alone."""
     if len(groups) < 2 or any(len(g) > _MAX_ITEM_LINES for g in groups):
