@@ -66,8 +66,10 @@ def _machine() -> str:
         memory = f"{mem:.0f} GiB RAM"
     except (ValueError, OSError, AttributeError):  # pragma: no cover
         memory = "RAM ?"
-    return (f"{platform.platform()}; {_cpu()}; {usable} usable cores; {memory}; "
-            f"{platform.python_implementation()} {platform.python_version()}")
+    return (
+        f"{platform.platform()}; {_cpu()}; {usable} usable cores; {memory}; "
+        f"{platform.python_implementation()} {platform.python_version()}"
+    )
 
 
 def _load() -> str:
@@ -96,12 +98,23 @@ def run_once(archive: Path, out: Path, jobs: int) -> tuple[float, dict, float | 
     """Seconds of one ``sheetparse convert`` run, its JSON summary, and the cores other
     programs kept busy meanwhile (on average; None where unknown)."""
     shutil.rmtree(out, ignore_errors=True)
-    cmd = [sys.executable, "-m", "sheetparse", "convert", str(archive), "-o", str(out),
-           "--force", "--jobs", str(jobs)]
+    cmd = [
+        sys.executable,
+        "-m",
+        "sheetparse",
+        "convert",
+        str(archive),
+        "-o",
+        str(out),
+        "--force",
+        "--jobs",
+        str(jobs),
+    ]
     busy0, own0 = _busy_cpu_seconds(), _own_cpu_seconds()
     start = time.perf_counter()
-    proc = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
-                          check=False)
+    proc = subprocess.run(
+        cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, check=False
+    )
     seconds = time.perf_counter() - start
     busy1, own1 = _busy_cpu_seconds(), _own_cpu_seconds()
     others = None
@@ -136,8 +149,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         size = sum(p.stat().st_size for p in files) / 2**20
         print(f"machine: {_machine()}")
         print(f"archive: {len(files)} sheets ({mix}), {size:.1f} MiB")
-        print(f"command: sheetparse convert ARCHIVE -o OUT --force --jobs N; "
-              f"median of {args.runs} runs, job counts alternating")
+        print(
+            f"command: sheetparse convert ARCHIVE -o OUT --force --jobs N; "
+            f"median of {args.runs} runs, job counts alternating"
+        )
         print(f"load average before: {_load()}\n")
 
         times: dict[int, list[float]] = {j: [] for j in args.jobs}
@@ -156,20 +171,37 @@ def main(argv: Sequence[str] | None = None) -> int:
                 failed[j] = max(failed[j], summary.get("failed", 0))
 
         base = statistics.median(times[args.jobs[0]])
-        header = ("jobs", "median s", "sheets/s", "vs jobs=" + str(args.jobs[0]),
-                  "peak RSS per worker", "main process", "failed", "runs (s)",
-                  "other programs (cores busy)")
+        header = (
+            "jobs",
+            "median s",
+            "sheets/s",
+            "vs jobs=" + str(args.jobs[0]),
+            "peak RSS per worker",
+            "main process",
+            "failed",
+            "runs (s)",
+            "other programs (cores busy)",
+        )
         rows = []
         for j in args.jobs:
             med = statistics.median(times[j])
-            rows.append((
-                str(j), f"{med:.2f}", f"{len(files) / med:.2f}", f"{base / med:.2f}x",
-                f"{worker_rss[j] / 2**20:.0f} MiB", f"{main_rss[j] / 2**20:.0f} MiB",
-                str(failed[j]), " ".join(f"{t:.2f}" for t in times[j]),
-                " ".join(f"{o:.2f}" for o in others[j]) or "?",
-            ))
-        print(f"load average after: {_load()}; the last column is the cores other programs kept "
-              "busy during each run (on a shared machine they skew the figures)\n")
+            rows.append(
+                (
+                    str(j),
+                    f"{med:.2f}",
+                    f"{len(files) / med:.2f}",
+                    f"{base / med:.2f}x",
+                    f"{worker_rss[j] / 2**20:.0f} MiB",
+                    f"{main_rss[j] / 2**20:.0f} MiB",
+                    str(failed[j]),
+                    " ".join(f"{t:.2f}" for t in times[j]),
+                    " ".join(f"{o:.2f}" for o in others[j]) or "?",
+                )
+            )
+        print(
+            f"load average after: {_load()}; the last column is the cores other programs kept "
+            "busy during each run (on a shared machine they skew the figures)\n"
+        )
         widths = [max(len(r[i]) for r in (header, *rows)) for i in range(len(header))]
         print(" | ".join(h.ljust(w) for h, w in zip(header, widths, strict=True)))
         print("-+-".join("-" * w for w in widths))

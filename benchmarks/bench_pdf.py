@@ -64,7 +64,9 @@ def _parse(data: bytes) -> None:
 
 
 RUN: dict[str, Callable[[bytes], None]] = {
-    "baseline": _baseline, "reader": _reader, "parse": _parse,
+    "baseline": _baseline,
+    "reader": _reader,
+    "parse": _parse,
 }
 
 
@@ -93,7 +95,10 @@ def _child(mode: str, path: str) -> None:
 def _memory(mode: str, path: Path) -> dict[str, int]:
     out = subprocess.run(
         [sys.executable, __file__, "--child", mode, str(path)],
-        check=True, capture_output=True, text=True, timeout=900,
+        check=True,
+        capture_output=True,
+        text=True,
+        timeout=900,
     )
     return json.loads(out.stdout.strip().splitlines()[-1])
 
@@ -132,9 +137,11 @@ def main(argv: list[str] | None = None) -> int:
         files.append(EXTERNAL)
     print(f"machine: {_machine()}")
     print(f"median of {args.runs} runs per file and mode, interleaved; time per page in ms\n")
-    print("| file | pages | baseline ms/page | reader ms/page | parse ms/page "
-          "| reader / baseline | parse / baseline | peak RSS MB (baseline / parse) "
-          "| Python peak MB (baseline / parse) |")
+    print(
+        "| file | pages | baseline ms/page | reader ms/page | parse ms/page "
+        "| reader / baseline | parse / baseline | peak RSS MB (baseline / parse) "
+        "| Python peak MB (baseline / parse) |"
+    )
     print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
     totals = dict.fromkeys(MODES, 0.0)
     total_pages = 0
@@ -156,9 +163,11 @@ def main(argv: list[str] | None = None) -> int:
         mem = ""
         if not args.no_memory:
             base, ours = _memory("baseline", path), _memory("parse", path)
-            mem = (f"{base['maxrss_kb'] / 1024:.0f} / {ours['maxrss_kb'] / 1024:.0f} | "
-                   f"{base['tracemalloc_peak'] / 2**20:.1f} / "
-                   f"{ours['tracemalloc_peak'] / 2**20:.1f}")
+            mem = (
+                f"{base['maxrss_kb'] / 1024:.0f} / {ours['maxrss_kb'] / 1024:.0f} | "
+                f"{base['tracemalloc_peak'] / 2**20:.1f} / "
+                f"{ours['tracemalloc_peak'] / 2**20:.1f}"
+            )
         else:
             mem = "– | –"
         print(

@@ -38,8 +38,11 @@ _ERA_YEAR = re.compile(r"(令和|平成)(\d{1,2})(年度)")
 
 def sample_files(folder: Path) -> list[Path]:
     """The sample sheets in ``folder`` (expected JSONs and READMEs left out), by name."""
-    return sorted(p for p in folder.iterdir()
-                  if p.is_file() and p.suffix.lower() in FORMATS and p.name != "README.md")
+    return sorted(
+        p
+        for p in folder.iterdir()
+        if p.is_file() and p.suffix.lower() in FORMATS and p.name != "README.md"
+    )
 
 
 def _new_value(rng: random.Random, old: str) -> str:
@@ -95,8 +98,15 @@ def vary_pdf(data: bytes, rng: random.Random) -> bytes:
 VARY = {"markdown": vary_markdown, "html": vary_html, "xlsx": vary_xlsx, "pdf": vary_pdf}
 
 
-def make_archive(out: Path, *, count: int = 240, samples: Path = SAMPLES, seed: int = 2025,
-                 first_year: int = 2016, years: int = 10) -> Counter[str]:
+def make_archive(
+    out: Path,
+    *,
+    count: int = 240,
+    samples: Path = SAMPLES,
+    seed: int = 2025,
+    first_year: int = 2016,
+    years: int = 10,
+) -> Counter[str]:
     """Write ``count`` sheets into ``out``; how many of each format."""
     files = sample_files(samples)
     if not files:

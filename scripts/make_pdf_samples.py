@@ -118,8 +118,11 @@ def _png(width: int, height: int) -> bytes:
         rows.append(bytes(row))
 
     def chunk(kind: bytes, data: bytes) -> bytes:
-        return struct.pack(">I", len(data)) + kind + data + struct.pack(
-            ">I", zlib.crc32(kind + data) & 0xFFFFFFFF
+        return (
+            struct.pack(">I", len(data))
+            + kind
+            + data
+            + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
         )
 
     return (
@@ -141,9 +144,20 @@ def render_lo(source: Path, out: Path, work: Path) -> None:
     soffice = _tool("soffice", "libreoffice")
     outdir = work / "lo-out"
     subprocess.run(
-        [soffice, f"-env:UserInstallation=file://{work}/lo-profile", "--headless",
-         "--norestore", "--convert-to", "pdf", "--outdir", str(outdir), str(source)],
-        check=True, capture_output=True, timeout=300,
+        [
+            soffice,
+            f"-env:UserInstallation=file://{work}/lo-profile",
+            "--headless",
+            "--norestore",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(outdir),
+            str(source),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=300,
     )
     shutil.copyfile(outdir / (source.stem + ".pdf"), out)
 
@@ -161,11 +175,23 @@ def render_chromium(source: Path, out: Path, work: Path, css: str = PRINT_CSS) -
     page = page_dir / source.name
     page.write_text(html, encoding="utf-8")
     subprocess.run(
-        [chromium, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync",
-         f"--user-data-dir={work}/chromium-profile", "--run-all-compositor-stages-before-draw",
-         f"--print-to-pdf={out}", page.as_uri()],
-        check=True, capture_output=True, timeout=300,
+        [
+            chromium,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            f"--user-data-dir={work}/chromium-profile",
+            "--run-all-compositor-stages-before-draw",
+            f"--print-to-pdf={out}",
+            page.as_uri(),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=300,
     )
 
 

@@ -28,16 +28,22 @@ Render = Callable[[dict, Style], bytes]
 
 #: stem → (style, {file suffix: renderer})
 SHEETS: dict[str, tuple[Style, dict[str, Render]]] = {
-    "kashiwa-r7": (KASHIWA, {
-        ".html": lambda s, st: render_html(s, st, "utf-8"),
-        ".sjis.html": lambda s, st: render_html(s, st, "cp932"),
-        ".xlsx": render_xlsx,
-    }),
-    "minatono-h30": (MINATONO, {
-        ".html": lambda s, st: render_html(s, st, "utf-8"),
-        ".eucjp.html": lambda s, st: render_html(s, st, "euc_jp"),
-        ".xlsx": render_xlsx,
-    }),
+    "kashiwa-r7": (
+        KASHIWA,
+        {
+            ".html": lambda s, st: render_html(s, st, "utf-8"),
+            ".sjis.html": lambda s, st: render_html(s, st, "cp932"),
+            ".xlsx": render_xlsx,
+        },
+    ),
+    "minatono-h30": (
+        MINATONO,
+        {
+            ".html": lambda s, st: render_html(s, st, "utf-8"),
+            ".eucjp.html": lambda s, st: render_html(s, st, "euc_jp"),
+            ".xlsx": render_xlsx,
+        },
+    ),
 }
 
 

@@ -15,9 +15,7 @@ import struct
 import zlib
 from dataclasses import dataclass, field
 
-_PAD = bytes.fromhex(
-    "28BF4E5E4E758A4164004E56FFFA01082E2E00B6D0683E802F0CA9FE6453697A"
-)
+_PAD = bytes.fromhex("28BF4E5E4E758A4164004E56FFFA01082E2E00B6D0683E802F0CA9FE6453697A")
 
 
 def _wide(ch: str) -> bool:
@@ -56,8 +54,17 @@ class Page:
         self.ops.append(("line", x0, top, x1, bottom, width))
         return self
 
-    def rect(self, x0: float, top: float, x1: float, bottom: float, *, fill: bool = False,
-             stroke: bool = True, gray: float = 0.0) -> Page:
+    def rect(
+        self,
+        x0: float,
+        top: float,
+        x1: float,
+        bottom: float,
+        *,
+        fill: bool = False,
+        stroke: bool = True,
+        gray: float = 0.0,
+    ) -> Page:
         self.ops.append(("rect", x0, top, x1, bottom, fill, stroke, gray))
         return self
 
@@ -85,8 +92,14 @@ class Page:
         return self
 
 
-def make_pdf(pages: list[Page], *, compress: bool = True, user_password: str | None = None,
-             owner_password: str = "owner", extra_stream: bytes | None = None) -> bytes:
+def make_pdf(
+    pages: list[Page],
+    *,
+    compress: bool = True,
+    user_password: str | None = None,
+    owner_password: str = "owner",
+    extra_stream: bytes | None = None,
+) -> bytes:
     """The PDF bytes. ``user_password`` encrypts it (RC4, 40-bit, revision 2); ``""`` is an
     empty user password (opens without one). ``extra_stream`` adds an unused stream object
     (e.g. a highly compressible one for the stream-size limit)."""
@@ -120,20 +133,25 @@ def make_pdf(pages: list[Page], *, compress: bool = True, user_password: str | N
             kind = op[0]
             if kind == "text":
                 _, x, top, s, size = op
-                out.append(f"BT /F1 {size:g} Tf 1 0 0 1 {x:.2f} {h - top - 0.88 * size:.2f} Tm "
-                           f"{hexstr(s).decode()} Tj ET")
+                out.append(
+                    f"BT /F1 {size:g} Tf 1 0 0 1 {x:.2f} {h - top - 0.88 * size:.2f} Tm "
+                    f"{hexstr(s).decode()} Tj ET"
+                )
             elif kind == "line":
                 _, x0, t, x1, b, w = op
                 out.append(f"{w:g} w 0 G {x0:.2f} {h - t:.2f} m {x1:.2f} {h - b:.2f} l S")
             elif kind == "rect":
                 _, x0, t, x1, b, fill, stroke, gray = op
                 paint = "B" if fill and stroke else "f" if fill else "S"
-                out.append(f"{gray:g} g {gray:g} G {x0:.2f} {h - b:.2f} {x1 - x0:.2f} "
-                           f"{b - t:.2f} re {paint} 0 g 0 G")
+                out.append(
+                    f"{gray:g} g {gray:g} G {x0:.2f} {h - b:.2f} {x1 - x0:.2f} "
+                    f"{b - t:.2f} re {paint} 0 g 0 G"
+                )
             elif kind == "poly":
                 _, points, close = op
                 path = " ".join(
-                    f"{x:.2f} {h - y:.2f} {'m' if k == 0 else 'l'}" for k, (x, y) in enumerate(points)
+                    f"{x:.2f} {h - y:.2f} {'m' if k == 0 else 'l'}"
+                    for k, (x, y) in enumerate(points)
                 )
                 out.append(f"0.5 w 0 G {path}{' h' if close else ''} S")
             elif kind == "image":
@@ -167,12 +185,14 @@ def make_pdf(pages: list[Page], *, compress: bool = True, user_password: str | N
         b"<< /Type /FontDescriptor /FontName /TestGothic /Flags 4 /FontBBox [0 -120 1000 880] "
         b"/ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 700 /StemV 80 >>"
     )
-    cmap = ["/CIDInit /ProcSet findresource begin 12 dict begin begincmap",
-            "/CMapName /Test-UCS def /CMapType 2 def",
-            "1 begincodespacerange <0000> <FFFF> endcodespacerange"]
+    cmap = [
+        "/CIDInit /ProcSet findresource begin 12 dict begin begincmap",
+        "/CMapName /Test-UCS def /CMapType 2 def",
+        "1 begincodespacerange <0000> <FFFF> endcodespacerange",
+    ]
     items = list(chars.items())
     for i in range(0, len(items), 100):
-        chunk = items[i:i + 100]
+        chunk = items[i : i + 100]
         cmap.append(f"{len(chunk)} beginbfchar")
         for c, n in chunk:
             utf16 = c.encode("utf-16-be").hex().upper()
@@ -181,8 +201,10 @@ def make_pdf(pages: list[Page], *, compress: bool = True, user_password: str | N
     cmap.append("endcmap CMapName currentdict /CMap defineresource pop end end")
     streams[tounicode] = "\n".join(cmap).encode()
     streams[image] = bytes([128])
-    image_dict = b"/Type /XObject /Subtype /Image /Width 1 /Height 1 /ColorSpace /DeviceGray " \
-                 b"/BitsPerComponent 8"
+    image_dict = (
+        b"/Type /XObject /Subtype /Image /Width 1 /Height 1 /ColorSpace /DeviceGray "
+        b"/BitsPerComponent 8"
+    )
     if extra_stream is not None:
         streams[add()] = extra_stream
 
@@ -191,15 +213,22 @@ def make_pdf(pages: list[Page], *, compress: bool = True, user_password: str | N
     encrypt_id = None
     if user_password is not None:
         permissions = -4
-        o = rc4(hashlib.md5((owner_password.encode() + _PAD)[:32]).digest()[:5],
-                (user_password.encode() + _PAD)[:32])
+        o = rc4(
+            hashlib.md5((owner_password.encode() + _PAD)[:32]).digest()[:5],
+            (user_password.encode() + _PAD)[:32],
+        )
         key = hashlib.md5(
             (user_password.encode() + _PAD)[:32] + o + struct.pack("<i", permissions) + file_id
         ).digest()[:5]
         u = rc4(key, _PAD)
         encrypt_id = add(
-            b"<< /Filter /Standard /V 1 /R 2 /O <" + o.hex().encode() + b"> /U <"
-            + u.hex().encode() + b"> /P " + str(permissions).encode() + b" >>"
+            b"<< /Filter /Standard /V 1 /R 2 /O <"
+            + o.hex().encode()
+            + b"> /U <"
+            + u.hex().encode()
+            + b"> /P "
+            + str(permissions).encode()
+            + b" >>"
         )
 
     out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
@@ -213,11 +242,14 @@ def make_pdf(pages: list[Page], *, compress: bool = True, user_password: str | N
                 data = zlib.compress(data)
                 filt = b" /Filter /FlateDecode"
             if key is not None and n != encrypt_id:
-                data = rc4(hashlib.md5(key + struct.pack("<I", n)[:3] + b"\0\0").digest()[:10],
-                           data)
+                data = rc4(
+                    hashlib.md5(key + struct.pack("<I", n)[:3] + b"\0\0").digest()[:10], data
+                )
             head = image_dict if n == image else b""
-            body = (b"<< " + head + filt + b" /Length " + str(len(data)).encode() + b" >>\n"
-                    b"stream\n" + data + b"\nendstream")
+            body = (
+                b"<< " + head + filt + b" /Length " + str(len(data)).encode() + b" >>\n"
+                b"stream\n" + data + b"\nendstream"
+            )
         else:
             body = objs[n] or b"null"
         out += f"{n} 0 obj\n".encode() + body + b"\nendobj\n"
@@ -225,17 +257,24 @@ def make_pdf(pages: list[Page], *, compress: bool = True, user_password: str | N
     out += f"xref\n0 {len(objs)}\n0000000000 65535 f \n".encode()
     for n in range(1, len(objs)):
         out += f"{offsets[n]:010d} 00000 n \n".encode()
-    trailer = f"trailer\n<< /Size {len(objs)} /Root {catalog} 0 R /ID [<{file_id.hex()}> " \
-              f"<{file_id.hex()}>]"
+    trailer = (
+        f"trailer\n<< /Size {len(objs)} /Root {catalog} 0 R /ID [<{file_id.hex()}> "
+        f"<{file_id.hex()}>]"
+    )
     if encrypt_id is not None:
         trailer += f" /Encrypt {encrypt_id} 0 R"
     out += (trailer + f" >>\nstartxref\n{xref}\n%%EOF\n").encode()
     return bytes(out)
 
 
-def grid(page: Page, xs: list[float], ys: list[float],
-         cells: list[tuple[int, int, int, int, list[str]]], size: float = 9.0,
-         pad: float = 2.0) -> Page:
+def grid(
+    page: Page,
+    xs: list[float],
+    ys: list[float],
+    cells: list[tuple[int, int, int, int, list[str]]],
+    size: float = 9.0,
+    pad: float = 2.0,
+) -> Page:
     """A ruled table: ``cells`` are (row, col, rowspan, colspan, lines); each cell's box is
     drawn and its lines written from its top-left corner (``pad`` inside)."""
     for r, c, rs, cs, lines in cells:

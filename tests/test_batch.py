@@ -53,7 +53,9 @@ def tiny_pdf() -> bytes:
     out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
     out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
     out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
-        len(objects) + 1, xref)
+        len(objects) + 1,
+        xref,
+    )
     return bytes(out)
 
 
@@ -66,7 +68,9 @@ def make_batch(folder: Path) -> tuple[list[str], dict[str, str]]:
     (folder / "2025" / "web").mkdir(parents=True)
     (folder / "2024" / "kashiwa.md").write_bytes(SEED.read_bytes())
     (folder / "2025" / "kashiwa.md").write_bytes(variant(1))
-    (folder / "2025" / "web" / "kashiwa.html").write_bytes((SAMPLES / "kashiwa-r7.html").read_bytes())
+    (folder / "2025" / "web" / "kashiwa.html").write_bytes(
+        (SAMPLES / "kashiwa-r7.html").read_bytes()
+    )
     (folder / "2025" / "kashiwa.xlsx").write_bytes((SAMPLES / "kashiwa-r7.xlsx").read_bytes())
     pdf = tiny_pdf()
     (folder / "2025" / "truncated.pdf").write_bytes(pdf[: len(pdf) // 2])
@@ -74,12 +78,17 @@ def make_batch(folder: Path) -> tuple[list[str], dict[str, str]]:
     (folder / "2025" / "web" / "index.html").write_text(
         "<!DOCTYPE html><html><head><meta charset='utf-8'><title>お知らせ</title></head>"
         "<body><h1>市からのお知らせ</h1><p>窓口の受付時間が変わります。</p></body></html>",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     # a genuinely slow sheet: the seed two hundred times over (~15 MB of Markdown)
     (folder / "2025" / "slow.md").write_bytes(SEED.read_bytes() * 200)
     good = ["2024/kashiwa.md", "2025/kashiwa.md", "2025/kashiwa.xlsx", "2025/web/kashiwa.html"]
-    bad = {"2025/truncated.pdf": "corrupt-document", "2025/empty.md": "empty-input",
-           "2025/web/index.html": "not-a-progress-sheet", "2025/slow.md": "parse-timeout"}
+    bad = {
+        "2025/truncated.pdf": "corrupt-document",
+        "2025/empty.md": "empty-input",
+        "2025/web/index.html": "not-a-progress-sheet",
+        "2025/slow.md": "parse-timeout",
+    }
     return good, bad
 
 
@@ -88,8 +97,11 @@ def _events(stderr: str) -> list[dict]:
 
 
 def _tree(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
 
 
 @pytest.fixture(scope="module")
@@ -99,9 +111,25 @@ def batch_run(tmp_path_factory):
     good, bad = make_batch(folder / "in")
     out = folder / "out"
     proc = subprocess.run(
-        [sys.executable, "-m", "sheetparse", "convert", str(folder / "in"), "-o", str(out),
-         "--jobs", "2", "--timeout", "2", "--db", str(folder / "archive.sqlite")],
-        capture_output=True, text=True, timeout=120, cwd=folder,
+        [
+            sys.executable,
+            "-m",
+            "sheetparse",
+            "convert",
+            str(folder / "in"),
+            "-o",
+            str(out),
+            "--jobs",
+            "2",
+            "--timeout",
+            "2",
+            "--db",
+            str(folder / "archive.sqlite"),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=folder,
     )
     return folder, out, good, bad, proc
 
@@ -130,7 +158,8 @@ def test_every_good_file_converts_to_what_parse_gives(batch_run, seed_gold):
         alone = json.loads(sheetparse.parse(folder / "in" / name).model_dump_json())
         assert got["source"]["sha256"] == alone["source"]["sha256"]
         assert {k: v for k, v in got.items() if k != "source"} == {
-            k: v for k, v in alone.items() if k != "source"}
+            k: v for k, v in alone.items() if k != "source"
+        }
     seed = json.loads((out / "sheets" / "2024/kashiwa.md.json").read_text(encoding="utf-8"))
     assert score(seed, seed_gold) == (1.0, 1.0, [])
     # the same sheet from HTML and from Excel gives the gold's measures too
@@ -161,12 +190,15 @@ def test_batch_tables_cover_the_good_files(batch_run):
     assert len(seed_rows) == 112
     dp = json.loads((out / "datapackage.json").read_text(encoding="utf-8"))
     assert {r["path"] for r in dp["resources"]} == {
-        f"{t}.{x}" for t in ("sheets", "measures", "indicators", "narratives",
-                             "narrative_items") for x in ("csv", "jsonl")}
+        f"{t}.{x}"
+        for t in ("sheets", "measures", "indicators", "narratives", "narrative_items")
+        for x in ("csv", "jsonl")
+    }
     with sqlite3.connect(folder / "archive.sqlite") as c:
         assert sorted(r[0] for r in c.execute("SELECT path FROM sheets")) == sorted(good)
-        assert c.execute("SELECT count(*) FROM observations WHERE sha256 = ?", (
-            seed_rows[0]["sha256"],)).fetchone() == (112,)
+        assert c.execute(
+            "SELECT count(*) FROM observations WHERE sha256 = ?", (seed_rows[0]["sha256"],)
+        ).fetchone() == (112,)
 
 
 def test_no_temporary_or_stray_files(batch_run):
@@ -180,8 +212,12 @@ def test_no_temporary_or_stray_files(batch_run):
 
 
 def _convert(*args: str) -> tuple[int, list[dict]]:
-    proc = subprocess.run([sys.executable, "-m", "sheetparse", "convert", *args],
-                          capture_output=True, text=True, timeout=120)
+    proc = subprocess.run(
+        [sys.executable, "-m", "sheetparse", "convert", *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     return proc.returncode, _events(proc.stderr)
 
 
@@ -219,8 +255,17 @@ def test_killed_and_resumed_batch_is_byte_identical(tmp_path):
     rc, _ = _convert(str(src), "-o", str(straight), "--jobs", "2")
     assert rc == 1
 
-    cmd = [sys.executable, "-m", "sheetparse", "convert", str(src), "-o", str(resumed),
-           "--jobs", "2"]
+    cmd = [
+        sys.executable,
+        "-m",
+        "sheetparse",
+        "convert",
+        str(src),
+        "-o",
+        str(resumed),
+        "--jobs",
+        "2",
+    ]
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
@@ -247,11 +292,15 @@ def test_sigterm_stops_cleanly(tmp_path):
     for i in range(30):
         (src / f"s{i:02d}.md").write_bytes(variant(i) * 3)
     out = tmp_path / "out"
-    proc = subprocess.Popen([sys.executable, "-m", "sheetparse", "convert", str(src), "-o",
-                             str(out), "--jobs", "2"], stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "sheetparse", "convert", str(src), "-o", str(out), "--jobs", "2"],
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline and not (
-            (out / "sheets").exists() and len(list((out / "sheets").iterdir())) >= 2):
+        (out / "sheets").exists() and len(list((out / "sheets").iterdir())) >= 2
+    ):
         time.sleep(0.005)
     proc.send_signal(signal.SIGTERM)
     _, err = proc.communicate(timeout=60)
@@ -270,16 +319,26 @@ def test_sigterm_stops_cleanly(tmp_path):
 def test_names_are_relative_to_the_root_and_collisions_get_numbers(tmp_path):
     (tmp_path / "a" / "x").mkdir(parents=True)
     (tmp_path / "a" / "y").mkdir()
-    for p in ("a/x/s.md", "a/y/s.md", "a/y/S.md", "a/y/notes.csv", "a/y/.hidden.md",
-              "a/y/~$lock.xlsx"):
+    for p in (
+        "a/x/s.md",
+        "a/y/s.md",
+        "a/y/S.md",
+        "a/y/notes.csv",
+        "a/y/.hidden.md",
+        "a/y/~$lock.xlsx",
+    ):
         (tmp_path / p).write_bytes(b"x")
     found, root = collect([tmp_path / "a"])
     assert root == tmp_path / "a"
     assert [(i.name, i.output) for i in found] == [
-        ("x/s.md", "x/s.md.json"), ("y/S.md", "y/S.md.json"), ("y/s.md", "y/s.md~2.json")]
+        ("x/s.md", "x/s.md.json"),
+        ("y/S.md", "y/S.md.json"),
+        ("y/s.md", "y/s.md~2.json"),
+    ]
     # two folders: named from their common parent; a file named twice is read once
-    found, root = collect([tmp_path / "a" / "x", tmp_path / "a" / "y" / "s.md",
-                           tmp_path / "a" / "x" / "s.md"])
+    found, root = collect(
+        [tmp_path / "a" / "x", tmp_path / "a" / "y" / "s.md", tmp_path / "a" / "x" / "s.md"]
+    )
     assert root == tmp_path / "a"
     assert [i.name for i in found] == ["x/s.md", "y/s.md"]
     # a glob pattern the shell did not expand; an explicit file of any name
@@ -315,16 +374,21 @@ def test_output_names_do_not_depend_on_the_current_folder(tmp_path, monkeypatch)
     assert "sheets/2024/k.md.json" in _tree(tmp_path / "o1")
 
 
-@pytest.mark.parametrize("args, message", [
-    (["convert", "{tmp}/missing", "-o", "{tmp}/out"], "no such file or folder"),
-    (["convert", "{tmp}/empty", "-o", "{tmp}/out"], "no input files found"),
-    (["convert", "{tmp}/empty", "-o", "{tmp}/file.txt"], "not a folder"),
-    (["convert", "{tmp}/empty", "-o", "{tmp}/out", "--scheduler", "tcp://x:1"],
-     "--scheduler needs --executor dask"),
-    (["convert", "{tmp}/empty", "-o", "{tmp}/out", "--jobs", "-1"], "must be 0 or more"),
-    (["convert", "{tmp}/empty"], "required"),
-    (["convert", "{tmp}/file.txt", "-o", "{tmp}/out", "--db", "{tmp}/empty"], "cannot open"),
-])
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["convert", "{tmp}/missing", "-o", "{tmp}/out"], "no such file or folder"),
+        (["convert", "{tmp}/empty", "-o", "{tmp}/out"], "no input files found"),
+        (["convert", "{tmp}/empty", "-o", "{tmp}/file.txt"], "not a folder"),
+        (
+            ["convert", "{tmp}/empty", "-o", "{tmp}/out", "--scheduler", "tcp://x:1"],
+            "--scheduler needs --executor dask",
+        ),
+        (["convert", "{tmp}/empty", "-o", "{tmp}/out", "--jobs", "-1"], "must be 0 or more"),
+        (["convert", "{tmp}/empty"], "required"),
+        (["convert", "{tmp}/file.txt", "-o", "{tmp}/out", "--db", "{tmp}/empty"], "cannot open"),
+    ],
+)
 def test_usage_errors_exit_2(tmp_path, capsys, args, message):
     (tmp_path / "empty").mkdir()
     (tmp_path / "file.txt").write_text("x")
@@ -358,12 +422,31 @@ def test_excel_csv_and_appending_to_a_database(tmp_path):
     src.mkdir()
     (src / "a.md").write_bytes(variant(1))
     db = tmp_path / "db.sqlite"
-    assert cli.main(["convert", str(src), "-o", str(tmp_path / "o1"), "--excel", "--db",
-                     str(db), "-q", "--jobs", "0"]) == 0
+    assert (
+        cli.main(
+            [
+                "convert",
+                str(src),
+                "-o",
+                str(tmp_path / "o1"),
+                "--excel",
+                "--db",
+                str(db),
+                "-q",
+                "--jobs",
+                "0",
+            ]
+        )
+        == 0
+    )
     assert (tmp_path / "o1" / "indicators.csv").read_bytes().startswith(b"\xef\xbb\xbfsha256,")
     (src / "b.md").write_bytes(variant(2))
-    assert cli.main(["convert", str(src), "-o", str(tmp_path / "o2"), "--db", str(db), "-q",
-                     "--jobs", "0"]) == 0
+    assert (
+        cli.main(
+            ["convert", str(src), "-o", str(tmp_path / "o2"), "--db", str(db), "-q", "--jobs", "0"]
+        )
+        == 0
+    )
     with sqlite3.connect(db) as c:
         assert sorted(r[0] for r in c.execute("SELECT path FROM sheets")) == ["a.md", "b.md"]
         assert c.execute("SELECT count(*) FROM measures").fetchone() == (28,)
@@ -421,14 +504,25 @@ def test_json_progress_lines_are_stable():
     assert lines == [
         {"event": "start", "inputs": 2, "to_convert": 1, "up_to_date": 1},
         {"event": "file", "path": "a.md", "status": "reused"},
-        {"event": "file", "path": "b.md", "status": "converted", "done": 1, "to_convert": 1,
-         "seconds": 0.25},
+        {
+            "event": "file",
+            "path": "b.md",
+            "status": "converted",
+            "done": 1,
+            "to_convert": 1,
+            "seconds": 0.25,
+        },
     ]
 
 
 def test_help_documents_exit_status():
-    out = subprocess.run([sys.executable, "-m", "sheetparse", "convert", "--help"],
-                         capture_output=True, text=True, cwd=ROOT, env={**os.environ})
+    out = subprocess.run(
+        [sys.executable, "-m", "sheetparse", "convert", "--help"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env={**os.environ},
+    )
     assert out.returncode == 0
     assert "0 all converted, 1 some inputs failed" in " ".join(out.stdout.split())
 
@@ -437,8 +531,9 @@ def test_the_benchmark_archive_is_varied_and_readable(tmp_path):
     import hashlib
     import importlib.util
 
-    spec = importlib.util.spec_from_file_location("make_archive",
-                                                  ROOT / "scripts" / "make_archive.py")
+    spec = importlib.util.spec_from_file_location(
+        "make_archive", ROOT / "scripts" / "make_archive.py"
+    )
     make_archive = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(make_archive)
     samples = tmp_path / "samples"
@@ -452,8 +547,14 @@ def test_the_benchmark_archive_is_varied_and_readable(tmp_path):
     report = convert_batch([tmp_path / "archive"], tmp_path / "out", jobs=2)
     assert report.failures == [] and report.parsed == 9
     for p in files:
-        sheet = json.loads((tmp_path / "out" / "sheets" / (
-            p.relative_to(tmp_path / "archive").as_posix() + ".json")).read_text("utf-8"))
+        sheet = json.loads(
+            (
+                tmp_path
+                / "out"
+                / "sheets"
+                / (p.relative_to(tmp_path / "archive").as_posix() + ".json")
+            ).read_text("utf-8")
+        )
         original = sheetparse.parse(samples / re.sub(r"-\d{4}\.", ".", p.name, count=1))
         assert [m["id"] for m in sheet["measures"]] == [m.id for m in original.measures]
 
@@ -464,15 +565,30 @@ def test_the_closing_summary_names_every_failure(tmp_path):
     from sheetparse.batch import BatchReport, FailedInput
     from sheetparse.jobs import Failure
 
-    report = BatchReport(outdir=tmp_path, inputs=30, parsed=5, reused=2, seconds=3.0,
-                         convert_seconds=2.0, tables=[tmp_path / "sheets.csv"],
-                         sheets_in_tables=7)
-    report.failures = [FailedInput(f"bad{i:02d}.pdf", Failure(
-        "CorruptDocument", "corrupt-document", "the PDF is truncated")) for i in range(23)]
+    report = BatchReport(
+        outdir=tmp_path,
+        inputs=30,
+        parsed=5,
+        reused=2,
+        seconds=3.0,
+        convert_seconds=2.0,
+        tables=[tmp_path / "sheets.csv"],
+        sheets_in_tables=7,
+    )
+    report.failures = [
+        FailedInput(
+            f"bad{i:02d}.pdf",
+            Failure("CorruptDocument", "corrupt-document", "the PDF is truncated"),
+        )
+        for i in range(23)
+    ]
     stream = io.StringIO()
     BarProgress(stream).finish(report)
     text = stream.getvalue()
-    assert "converted 7 of 30 inputs in 3.0 s (5 parsed, 14.0 files/s, 2 up to date); 23 failed:" in text
+    assert (
+        "converted 7 of 30 inputs in 3.0 s (5 parsed, 14.0 files/s, 2 up to date); 23 failed:"
+        in text
+    )
     assert "  bad00.pdf: CorruptDocument: the PDF is truncated" in text
     assert "  … and 3 more" in text
     assert f"failures listed in {tmp_path / 'failures.jsonl'}" in text

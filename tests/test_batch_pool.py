@@ -87,13 +87,20 @@ def test_a_batch_survives_a_hanging_and_a_crashing_file(tmp_path, seed_path):
     for name in ("a.md", "hang.md", "b.md", "die.md", "c.md"):
         (src / name).write_bytes(text.replace(b"R7", b"R7 ") if name == "b.md" else text)
     start = time.monotonic()
-    report = convert_batch([src], tmp_path / "out", jobs=2, limits=Limits(timeout=1.0),
-                           convert_fn=convert_unless_told)
+    report = convert_batch(
+        [src], tmp_path / "out", jobs=2, limits=Limits(timeout=1.0), convert_fn=convert_unless_told
+    )
     assert time.monotonic() - start < 30
     assert {f.name: f.failure.code for f in report.failures} == {
-        "die.md": "worker-crashed", "hang.md": "parse-timeout"}
+        "die.md": "worker-crashed",
+        "hang.md": "parse-timeout",
+    }
     assert {f.name: f.failure.message for f in report.failures}["hang.md"] == (
-        "parsing took longer than 1 s (the time limit)")
+        "parsing took longer than 1 s (the time limit)"
+    )
     assert report.parsed == 3 and report.exit_code == 1
     assert sorted(p.name for p in (tmp_path / "out" / "sheets").iterdir()) == [
-        "a.md.json", "b.md.json", "c.md.json"]
+        "a.md.json",
+        "b.md.json",
+        "c.md.json",
+    ]

@@ -17,7 +17,9 @@ def split(fragment: str) -> tuple[list[str], list[str]]:
 
 def test_each_p_is_one_item():
     assert split("<p>一つ目の段落。</p><p>二つ目 の段落。</p>") == (
-        ["一つ目の段落。", "二つ目 の段落。"], [])
+        ["一つ目の段落。", "二つ目 の段落。"],
+        [],
+    )
 
 
 def test_ul_with_li_gives_one_item_per_li():
@@ -29,28 +31,37 @@ def test_ol_with_li():
 
 
 def test_ul_without_li_splits_at_spaces():
-    assert split('<ul style="list-style-type: none"> 身近な課題に興味を持つ 講座に参加してみようと思う </ul>') == (
-        ["身近な課題に興味を持つ", "講座に参加してみようと思う"], [])
+    assert split(
+        '<ul style="list-style-type: none"> 身近な課題に興味を持つ 講座に参加してみようと思う </ul>'
+    ) == (["身近な課題に興味を持つ", "講座に参加してみようと思う"], [])
 
 
 def test_bullets_decide_inside_ul_without_li():
-    assert split("<ul> ・地域共生社会の連携会議を4回開催した。 その後 ・かしまる小会議を21回開催した。 </ul>") == (
-        ["地域共生社会の連携会議を4回開催した。 その後", "かしまる小会議を21回開催した。"], [])
+    assert split(
+        "<ul> ・地域共生社会の連携会議を4回開催した。 その後 ・かしまる小会議を21回開催した。 </ul>"
+    ) == (["地域共生社会の連携会議を4回開催した。 その後", "かしまる小会議を21回開催した。"], [])
 
 
 def test_bullets_split_plain_text_keeping_spaces_inside_items():
     text = "前置きの文。 ・フレイルチェック 73回、1,227人 ・出前講座 126回、2,217人"
-    assert split(text) == (["前置きの文。", "フレイルチェック 73回、1,227人", "出前講座 126回、2,217人"], [])
+    assert split(text) == (
+        ["前置きの文。", "フレイルチェック 73回、1,227人", "出前講座 126回、2,217人"],
+        [],
+    )
 
 
 def test_bullet_between_words_is_not_a_bullet():
     assert split("・協会員・両方会員の担い手を増やす。 ・次の項目") == (
-        ["協会員・両方会員の担い手を増やす。", "次の項目"], [])
+        ["協会員・両方会員の担い手を増やす。", "次の項目"],
+        [],
+    )
 
 
 def test_text_without_bullets_is_one_item():
     assert split("防犯対策の講習を聞き、増えた。 町会等の中で共有したい。") == (
-        ["防犯対策の講習を聞き、増えた。 町会等の中で共有したい。"], [])
+        ["防犯対策の講習を聞き、増えた。 町会等の中で共有したい。"],
+        [],
+    )
 
 
 @pytest.mark.parametrize("bullet", list("・●○◆◇■□•"))
@@ -65,7 +76,9 @@ def test_doubled_circle_is_a_placeholder_not_a_bullet():
 
 def test_caption_paragraph_is_a_figure_not_an_item():
     assert split("<p>本文。</p>  <p>▲講師4名が協働して開催したイベント</p>") == (
-        ["本文。"], ["講師4名が協働して開催したイベント"])
+        ["本文。"],
+        ["講師4名が協働して開催したイベント"],
+    )
 
 
 def test_p_then_list_then_caption():
@@ -80,7 +93,9 @@ def test_caption_mark_before_a_digit_is_a_number_not_a_caption():
 def test_caption_glued_to_the_sentence_before_it_is_a_caption():
     # a converter that joined the cell's paragraphs without a space
     assert split("開催した。▲講師4名が協働して開催したイベント") == (
-        ["開催した。"], ["講師4名が協働して開催したイベント"])
+        ["開催した。"],
+        ["講師4名が協働して開催したイベント"],
+    )
     assert split("一行目<br>開催した。▲会場の様子") == (["一行目", "開催した。"], ["会場の様子"])
     # a negative number after a full stop, and ▲ inside a sentence, stay text
     assert split("前年比。▲5%") == (["前年比。▲5%"], [])

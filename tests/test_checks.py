@@ -65,9 +65,11 @@ def test_gap_repeat_downward_target_and_missing_parts():
     # downward target: 100 → 50; 60 is not met, 45 (FY2027) is
     assert len(met) == 1 and "reached 45 in FY2027" in met[0].message
     assert [d.message for d in by_code(s, "measure-without-narrative")] == [
-        "Measure 1-1 has no narrative text."]
+        "Measure 1-1 has no narrative text."
+    ]
     assert [d.message for d in by_code(s, "measure-without-indicator")] == [
-        "Measure 1-2 has no indicator table."]
+        "Measure 1-2 has no indicator table."
+    ]
 
 
 def test_repeated_year_is_a_gap():
@@ -80,8 +82,13 @@ def test_injected_unknown_paragraph_and_table_come_back_unplaced(seed_path):
     lines = seed_path.read_text(encoding="utf-8").splitlines()
     # after the first approach table of measure 1-1 (ends at line 34), before 方針1-施策2
     injected = [
-        "", "※本シートの数値は速報値であり、今後変更となる場合があります。", "",
-        "| 区分 | 予算額 | 決算額 |", "|---|---|---|", "| 人件費 | 1,200 | 1,180 |", "",
+        "",
+        "※本シートの数値は速報値であり、今後変更となる場合があります。",
+        "",
+        "| 区分 | 予算額 | 決算額 |",
+        "|---|---|---|",
+        "| 人件費 | 1,200 | 1,180 |",
+        "",
     ]
     text = "\n".join(lines[:35] + injected + lines[35:])
     s = sheetparse.parse_text(text)
@@ -90,8 +97,9 @@ def test_injected_unknown_paragraph_and_table_come_back_unplaced(seed_path):
         ("※本シートの数値は速報値であり、今後変更となる場合があります。", 37),
         ("区分 | 予算額 | 決算額\n人件費 | 1,200 | 1,180", 39),
     ]
-    assert s.coverage.unplaced_chars == len("※本シートの数値は速報値であり、今後変更となる場合があります。") + len(
-        "区分予算額決算額人件費1,2001,180")
+    assert s.coverage.unplaced_chars == len(
+        "※本シートの数値は速報値であり、今後変更となる場合があります。"
+    ) + len("区分予算額決算額人件費1,2001,180")
     # everything else is still read exactly
     assert len(s.measures) == 14
 
@@ -103,6 +111,7 @@ def test_coverage_adds_up(seed_sheet):
     import re
 
     from conftest import SAMPLES
+
     text = (SAMPLES / "kashiwa-r7.md").read_text(encoding="utf-8")
     text = re.sub(r"<[^>]+>", " ", text)
     text = re.sub(r"^\s*\|?[\s:|-]+\|?\s*$", "", text, flags=re.M)  # separator rows

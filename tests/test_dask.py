@@ -26,8 +26,11 @@ def convert_or_hang(job: Job) -> Outcome:
 
 
 def _tree(folder):
-    return {p.relative_to(folder).as_posix(): p.read_bytes()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
 
 
 @pytest.fixture(scope="module")
@@ -62,11 +65,18 @@ def test_dask_gives_the_same_outputs_as_processes(tmp_path, inputs, cluster):
 def test_a_task_past_its_deadline_is_abandoned(tmp_path, inputs, cluster):
     (inputs / "hang.md").write_bytes(b"x")
     start = time.monotonic()
-    report = convert_batch([inputs], tmp_path / "out", executor=cluster,
-                           limits=Limits(timeout=1.0), convert_fn=convert_or_hang)
+    report = convert_batch(
+        [inputs],
+        tmp_path / "out",
+        executor=cluster,
+        limits=Limits(timeout=1.0),
+        convert_fn=convert_or_hang,
+    )
     assert time.monotonic() - start < 45
     assert {f.name: f.failure.code for f in report.failures} == {
-        "empty.md": "empty-input", "hang.md": "parse-timeout"}
+        "empty.md": "empty-input",
+        "hang.md": "parse-timeout",
+    }
     assert report.parsed == 3
 
 
@@ -87,5 +97,7 @@ def test_a_file_that_kills_its_worker_is_reported_once(tmp_path, inputs, cluster
     (inputs / "die.md").write_bytes(b"x")
     report = convert_batch([inputs], tmp_path / "out", executor=cluster, convert_fn=die)
     assert {f.name: f.failure.code for f in report.failures} == {
-        "die.md": "worker-crashed", "empty.md": "empty-input"}
+        "die.md": "worker-crashed",
+        "empty.md": "empty-input",
+    }
     assert report.parsed == 3

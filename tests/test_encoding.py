@@ -48,10 +48,19 @@ def test_declared_charset(head, want):
 @pytest.mark.parametrize(
     "label, codec",
     [
-        ("Shift_JIS", "cp932"), ("sjis", "cp932"), ("MS_Kanji", "cp932"), ("windows-31j", "cp932"),
-        ("x-sjis", "cp932"), ("EUC-JP", "euc_jp"), ("x-euc-jp", "euc_jp"),
-        ("ISO-2022-JP", "iso2022_jp"), ("utf8", "utf-8"), ("unicode-1-1-utf-8", "utf-8"),
-        ("iso-8859-1", "cp1252"), ("us-ascii", "cp1252"), ("no-such-charset", None),
+        ("Shift_JIS", "cp932"),
+        ("sjis", "cp932"),
+        ("MS_Kanji", "cp932"),
+        ("windows-31j", "cp932"),
+        ("x-sjis", "cp932"),
+        ("EUC-JP", "euc_jp"),
+        ("x-euc-jp", "euc_jp"),
+        ("ISO-2022-JP", "iso2022_jp"),
+        ("utf8", "utf-8"),
+        ("unicode-1-1-utf-8", "utf-8"),
+        ("iso-8859-1", "cp1252"),
+        ("us-ascii", "cp1252"),
+        ("no-such-charset", None),
     ],
 )
 def test_whatwg_labels(label, codec):
@@ -94,8 +103,13 @@ def test_detection_without_declaration(codec):
 
 @pytest.mark.parametrize(
     "declared, actual",
-    [("Shift_JIS", "utf-8"), ("EUC-JP", "cp932"), ("iso-8859-1", "cp932"), ("utf-8", "cp932"),
-     ("Shift_JIS", "euc_jp")],
+    [
+        ("Shift_JIS", "utf-8"),
+        ("EUC-JP", "cp932"),
+        ("iso-8859-1", "cp932"),
+        ("utf-8", "cp932"),
+        ("Shift_JIS", "euc_jp"),
+    ],
 )
 def test_a_wrong_declaration_is_overridden(declared, actual):
     data = encode(TEXT * 3, actual)

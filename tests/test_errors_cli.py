@@ -77,7 +77,10 @@ def test_max_bytes_limit(seed_path):
 
 def run_cli(*args: str) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, "-m", "sheetparse", *args], capture_output=True, text=True, timeout=60,
+        [sys.executable, "-m", "sheetparse", *args],
+        capture_output=True,
+        text=True,
+        timeout=60,
         env={**os.environ, "PYTHONIOENCODING": "utf-8"},
     )
 
@@ -110,8 +113,12 @@ def test_cli_parse_writes_json(seed_path, tmp_path, seed_gold):
 
 
 def test_cli_parse_stdout_and_stdin(seed_path):
-    r = subprocess.run([sys.executable, "-m", "sheetparse", "parse", "-", "--compact"],
-                       input=seed_path.read_bytes(), capture_output=True, timeout=60)
+    r = subprocess.run(
+        [sys.executable, "-m", "sheetparse", "parse", "-", "--compact"],
+        input=seed_path.read_bytes(),
+        capture_output=True,
+        timeout=60,
+    )
     assert r.returncode == 0
     assert r.stdout.count(b"\n") == 1
     assert json.loads(r.stdout)["title"] == "第5期計画 基本施策の実現に向けた主な取組 進捗シート"

@@ -29,8 +29,13 @@ from sheetparse.model import (
     SheetRecord,
 )
 
-MODELS = {"sheets": SheetRecord, "measures": MeasureRecord, "indicators": IndicatorRecord,
-          "narratives": NarrativeRecord, "narrative_items": NarrativeItemRecord}
+MODELS = {
+    "sheets": SheetRecord,
+    "measures": MeasureRecord,
+    "indicators": IndicatorRecord,
+    "narratives": NarrativeRecord,
+    "narrative_items": NarrativeItemRecord,
+}
 
 
 @pytest.fixture(scope="module")
@@ -53,8 +58,10 @@ def _gold_observations(gold):
             obs = [("baseline", ind["baseline"])] if ind["baseline"] else []
             obs += [("actual", o) for o in ind["actuals"]]
             obs += [("target", ind["target"])] if ind["target"] else []
-            out += [(m["id"], _nows(ind["name"]), role, o["fiscal_year"], o["value"], o["raw"])
-                    for role, o in obs]
+            out += [
+                (m["id"], _nows(ind["name"]), role, o["fiscal_year"], o["value"], o["raw"])
+                for role, o in obs
+            ]
     return out
 
 
@@ -69,15 +76,18 @@ def _jsonl(path):
 
 def test_every_table_is_written_in_both_formats(seed_tables):
     names = sorted(p.name for p in seed_tables.iterdir())
-    expected = sorted([f"{t.name}.{ext}" for t in TABLES for ext in ("csv", "jsonl")]
-                      + ["datapackage.json"])
+    expected = sorted(
+        [f"{t.name}.{ext}" for t in TABLES for ext in ("csv", "jsonl")] + ["datapackage.json"]
+    )
     assert names == expected
 
 
 def test_indicators_are_tidy_one_row_per_gold_observation(seed_tables, seed_gold):
     rows = _jsonl(seed_tables / "indicators.jsonl")
-    got = [(r["measure_id"], _nows(r["name"]), r["role"], r["fiscal_year"], r["value"], r["raw"])
-           for r in rows]
+    got = [
+        (r["measure_id"], _nows(r["name"]), r["role"], r["fiscal_year"], r["value"], r["raw"])
+        for r in rows
+    ]
     assert got == _gold_observations(seed_gold)
     assert len(rows) == 112
     # observation_index counts within an indicator; indicator_index within a measure
@@ -105,15 +115,20 @@ def test_narratives_and_items_follow_the_gold(seed_tables, seed_gold):
     def norm(texts):
         return [_nows(t) for t in texts]
 
-    gold = [(m["id"], n["kind"], n["actor"], norm(n["items"]), norm(n["figures"]))
-            for m in seed_gold["measures"] for n in m["narratives"]]
+    gold = [
+        (m["id"], n["kind"], n["actor"], norm(n["items"]), norm(n["figures"]))
+        for m in seed_gold["measures"]
+        for n in m["narratives"]
+    ]
     js = _jsonl(seed_tables / "narratives.jsonl")
-    assert [(r["measure_id"], r["kind"], r["actor"], norm(r["items"]), norm(r["figures"]))
-            for r in js] == gold
+    assert [
+        (r["measure_id"], r["kind"], r["actor"], norm(r["items"]), norm(r["figures"])) for r in js
+    ] == gold
     # CSV: items one per line, in one quoted cell
     rows = _csv(seed_tables / "narratives.csv")
     assert [norm(r["items"].split("\n")) if r["items"] else [] for r in rows] == [
-        g[3] for g in gold]
+        g[3] for g in gold
+    ]
     items = _jsonl(seed_tables / "narrative_items.jsonl")
     assert [_nows(i["text"]) for i in items] == [t for g in gold for t in g[3]]
     assert len(items) == 350
@@ -122,11 +137,15 @@ def test_narratives_and_items_follow_the_gold(seed_tables, seed_gold):
 def test_measures_and_sheet_rows(seed_tables, seed_gold):
     measures = _jsonl(seed_tables / "measures.jsonl")
     assert [(m["measure_id"], _nows(m["title"]), m["figures"]) for m in measures] == [
-        (m["id"], _nows(m["title"]), m["figures"]) for m in seed_gold["measures"]]
+        (m["id"], _nows(m["title"]), m["figures"]) for m in seed_gold["measures"]
+    ]
     (sheet,) = _jsonl(seed_tables / "sheets.jsonl")
     assert sheet["title"] == seed_gold["title"]
-    assert (sheet["plan_term"], sheet["report_fiscal_year"], sheet["format"]) == (5, 2025,
-                                                                                   "markdown")
+    assert (sheet["plan_term"], sheet["report_fiscal_year"], sheet["format"]) == (
+        5,
+        2025,
+        "markdown",
+    )
 
 
 def test_csv_is_rfc4180_with_bom_only_for_excel(tmp_path, seed_sheet):
@@ -287,7 +306,8 @@ def test_unknown_format_is_refused(tmp_path):
 def test_only_csv(tmp_path, seed_sheet):
     paths = write_tables([seed_sheet], tmp_path, formats=("csv",))
     assert sorted(p.name for p in paths) == sorted(
-        [f"{t.name}.csv" for t in TABLES] + ["datapackage.json"])
+        [f"{t.name}.csv" for t in TABLES] + ["datapackage.json"]
+    )
     dp = json.loads((tmp_path / "datapackage.json").read_text(encoding="utf-8"))
     assert all(r["format"] == "csv" for r in dp["resources"])
     assert io.StringIO((tmp_path / "sheets.csv").read_text(encoding="utf-8")).readline()

@@ -35,13 +35,24 @@ def content(sheet: sheetparse.ProgressSheet) -> dict:
                 "title": strip_ws(m.title),
                 "figures": [strip_ws(f) for f in m.figures],
                 "indicators": [
-                    (strip_ws(i.name), i.unit, _obs(i.baseline), [_obs(o) for o in i.actuals],
-                     _obs(i.target))
+                    (
+                        strip_ws(i.name),
+                        i.unit,
+                        _obs(i.baseline),
+                        [_obs(o) for o in i.actuals],
+                        _obs(i.target),
+                    )
                     for i in m.indicators
                 ],
                 "narratives": [
-                    (n.kind, n.actor, strip_ws(n.label), n.fiscal_year,
-                     [strip_ws(x) for x in n.items], [strip_ws(x) for x in n.figures])
+                    (
+                        n.kind,
+                        n.actor,
+                        strip_ws(n.label),
+                        n.fiscal_year,
+                        [strip_ws(x) for x in n.items],
+                        [strip_ws(x) for x in n.figures],
+                    )
                     for n in m.narratives
                 ],
             }
@@ -78,8 +89,9 @@ def test_formats_are_what_they_say():
 def test_committed_renderings_are_what_the_generator_makes():
     pytest.importorskip("openpyxl")
     script = ROOT / "scripts" / "make_samples.py"
-    done = subprocess.run([sys.executable, str(script), "--check"], capture_output=True,
-                          text=True, timeout=120)
+    done = subprocess.run(
+        [sys.executable, str(script), "--check"], capture_output=True, text=True, timeout=120
+    )
     assert done.returncode == 0, done.stderr
 
 
@@ -95,4 +107,7 @@ def test_generator_renders_the_same_bytes_twice():
     assert first.keys() == second.keys()
     assert all(first[k] == second[k] for k in first)
     assert {Path(k).name for k in first} >= {
-        "kashiwa-r7.html", "kashiwa-r7.sjis.html", "kashiwa-r7.xlsx"}
+        "kashiwa-r7.html",
+        "kashiwa-r7.sjis.html",
+        "kashiwa-r7.xlsx",
+    }

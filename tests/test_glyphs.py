@@ -16,23 +16,28 @@ from sheetparse.glyphs import (
 )
 
 
-@pytest.mark.parametrize(("printed", "meant"), [
-    ("⽅針1-施策1", "方針1-施策1"),        # U+2F45 KANGXI RADICAL SQUARE
-    ("⾏政", "行政"),                      # U+2F8F KANGXI RADICAL WALK ENCLOSURE
-    ("⼦育て⽀援", "子育て支援"),            # U+2F26, U+2F40
-    ("⻑期", "長期"),                      # U+2ED1 CJK RADICAL LONG ONE (no decomposition)
-    ("⺠生委員", "民生委員"),                # U+2EA0 CJK RADICAL CIVILIAN
-    ("⻘少年", "青少年"),                   # U+2ED8 CJK RADICAL BLUE
-    ("神社", "神社"),                      # U+FA19 compatibility ideograph
-    ("全⼾", "全戸"),                      # U+2F3E: the Japanese form, not NFKC's 戶
-])
+@pytest.mark.parametrize(
+    ("printed", "meant"),
+    [
+        ("⽅針1-施策1", "方針1-施策1"),  # U+2F45 KANGXI RADICAL SQUARE
+        ("⾏政", "行政"),  # U+2F8F KANGXI RADICAL WALK ENCLOSURE
+        ("⼦育て⽀援", "子育て支援"),  # U+2F26, U+2F40
+        ("⻑期", "長期"),  # U+2ED1 CJK RADICAL LONG ONE (no decomposition)
+        ("⺠生委員", "民生委員"),  # U+2EA0 CJK RADICAL CIVILIAN
+        ("⻘少年", "青少年"),  # U+2ED8 CJK RADICAL BLUE
+        ("神社", "神社"),  # U+FA19 compatibility ideograph
+        ("全⼾", "全戸"),  # U+2F3E: the Japanese form, not NFKC's 戶
+    ],
+)
 def test_lookalikes_map_to_the_printed_character(printed, meant):
     assert fix_lookalikes(printed) == meant
     assert not has_lookalikes(meant)
 
 
 def test_everything_else_is_left_as_printed():
-    text = "令和７年度　ＡＢＣ①㈱ｶﾀｶﾅ～〜－―（Ｒ５）﨑"  # full-width, U+3000, circled, half-width kana
+    text = (
+        "令和７年度　ＡＢＣ①㈱ｶﾀｶﾅ～〜－―（Ｒ５）﨑"  # full-width, U+3000, circled, half-width kana
+    )
     assert fix_lookalikes(text) == text
     assert unicodedata.normalize("NFKC", text) != text  # NFKC would have changed it
 

@@ -21,8 +21,10 @@ from sheetparse.textutil import strip_ws
 
 
 def page(body: str, head: str = '<meta charset="utf-8">') -> str:
-    return f"<!DOCTYPE html>\n<html lang=\"ja\">\n<head>\n{head}\n<title>進捗 | 架空市</title>\n" \
-           f"</head>\n<body>\n{body}\n</body>\n</html>\n"
+    return (
+        f'<!DOCTYPE html>\n<html lang="ja">\n<head>\n{head}\n<title>進捗 | 架空市</title>\n'
+        f"</head>\n<body>\n{body}\n</body>\n</html>\n"
+    )
 
 
 #: a small sheet in plain HTML: one measure with every table, written by hand
@@ -85,7 +87,9 @@ def test_hand_written_sheet():
     assert ind.name == "サロン数"
     assert (ind.baseline.fiscal_year, ind.baseline.value) == (2022, 10)
     assert [(o.fiscal_year, o.value, o.raw) for o in ind.actuals] == [
-        (2024, 1200, "1,200"), (2025, None, "")]
+        (2024, 1200, "1,200"),
+        (2025, None, ""),
+    ]
     assert (ind.target.fiscal_year, ind.target.value, ind.target.raw) == (2026, None, "")
     got = [(n.kind, n.actor, n.items, n.figures) for n in m.narratives]
     assert got == [
@@ -119,10 +123,13 @@ def test_rowspan_and_colspan_make_a_rectangular_grid():
 
 
 def test_cells_go_through_the_same_code_as_markdown_inline_html():
-    fragment = ('<ul style="list-style-type: none"> <li>一つ目</li> <li>二つ目</li> </ul>'
-                '<p>段落</p>・行A<br>・行B')
-    (table,) = blocks_of(page(f"<table><tr><th>a</th><th>b</th></tr>"
-                              f"<tr><td>x</td><td>{fragment}</td></tr></table>"))
+    fragment = (
+        '<ul style="list-style-type: none"> <li>一つ目</li> <li>二つ目</li> </ul>'
+        "<p>段落</p>・行A<br>・行B"
+    )
+    (table,) = blocks_of(
+        page(f"<table><tr><th>a</th><th>b</th></tr><tr><td>x</td><td>{fragment}</td></tr></table>")
+    )
     assert table.rows[1][1].parts == parts_from_fragment(fragment)
 
 
@@ -140,7 +147,7 @@ def test_source_lines_on_every_record():
         for n in m.narratives:
             assert n.source.line
             if n.items:  # the label's line, or the first item's a line or two below it
-                near = strip_ws("".join(lines[n.source.line - 1:n.source.line + 2]))
+                near = strip_ws("".join(lines[n.source.line - 1 : n.source.line + 2]))
                 assert strip_ws(n.items[0])[:10] in near
 
 
@@ -154,8 +161,17 @@ def test_title_is_the_pages_heading_not_the_title_tag():
 def test_cms_chrome_is_skipped_not_read():
     doc = read_html((SAMPLES / "kashiwa-r7.html").read_bytes())
     all_text = " ".join(texts(doc))
-    for chrome in ("本文へスキップ", "くらし・手続き", "サイト内検索", "福祉・保健の計画", "更新日",
-                   "このページに関するお問い合わせ", "サイトポリシー", "Copyright", "JavaScript"):
+    for chrome in (
+        "本文へスキップ",
+        "くらし・手続き",
+        "サイト内検索",
+        "福祉・保健の計画",
+        "更新日",
+        "このページに関するお問い合わせ",
+        "サイトポリシー",
+        "Copyright",
+        "JavaScript",
+    ):
         assert chrome not in all_text
         assert any(chrome in s.text for s in doc.skipped), chrome
     assert {s.reason for s in doc.skipped} == {"chrome"}
@@ -163,9 +179,11 @@ def test_cms_chrome_is_skipped_not_read():
 
 
 def test_page_heading_inside_a_header_element_is_kept():
-    html = page('<header id="tmp_header"><p>架空市</p></header><div class="page-header">'
-                "<h1>第1期計画 進捗シート</h1></div><nav><ul><li>くらし</li></ul></nav>"
-                + SHEET.split("\n", 1)[1])
+    html = page(
+        '<header id="tmp_header"><p>架空市</p></header><div class="page-header">'
+        "<h1>第1期計画 進捗シート</h1></div><nav><ul><li>くらし</li></ul></nav>"
+        + SHEET.split("\n", 1)[1]
+    )
     s = sheetparse.parse_text(html, format="html")
     assert s.title == "第1期計画 進捗シート"
     assert len(s.measures) == 1
@@ -175,28 +193,37 @@ def test_bold_paragraphs_are_headings_and_br_separates_lines():
     doc = read_html((SAMPLES / "minatono-h30.html").read_bytes())
     heads = [b.text for b in doc.blocks if isinstance(b, TextBlock) and b.kind == "heading"]
     assert "方針１－施策１ だれもが気軽に集える居場所づくり" in heads
-    doc = read_html(page("<p><strong>（基本施策1の方向性）</strong><br>一行目<br>二行目</p>")
-                    .encode())
+    doc = read_html(
+        page("<p><strong>（基本施策1の方向性）</strong><br>一行目<br>二行目</p>").encode()
+    )
     assert [(b.kind, b.text) for b in doc.blocks] == [
-        ("heading", "（基本施策1の方向性）"), ("paragraph", "一行目"), ("paragraph", "二行目")]
+        ("heading", "（基本施策1の方向性）"),
+        ("paragraph", "一行目"),
+        ("paragraph", "二行目"),
+    ]
 
 
 def test_nested_layout_tables_are_read_as_their_text():
     plain = sheetparse.parse_text(page(SHEET), format="html")
-    wrapped = page('<table width="100%"><tr><td class="menu"><table><tr><td>メニュー</td></tr>'
-                   "</table></td><td>" + SHEET + "</td></tr></table>")
+    wrapped = page(
+        '<table width="100%"><tr><td class="menu"><table><tr><td>メニュー</td></tr>'
+        "</table></td><td>" + SHEET + "</td></tr></table>"
+    )
     s = sheetparse.parse_text(wrapped, format="html")
-    assert s.measures == plain.measures or [m.model_dump(exclude={"source"}) for m in
-                                            s.measures] == [m.model_dump(exclude={"source"})
-                                                            for m in plain.measures]
+    assert s.measures == plain.measures or [
+        m.model_dump(exclude={"source"}) for m in s.measures
+    ] == [m.model_dump(exclude={"source"}) for m in plain.measures]
     assert [n.items for n in s.measures[0].narratives] == [
-        n.items for n in plain.measures[0].narratives]
+        n.items for n in plain.measures[0].narratives
+    ]
 
 
 def test_a_row_printed_across_the_whole_table_is_text():
-    html = page('<table><tr><th colspan="4">気持ち・行動の変化を促すためのアプローチ</th></tr>'
-                "<tr><th>対象</th><th>市民</th><th>地域</th><th>市</th></tr>"
-                '<tr><th>当初期待した効果</th><td colspan="3">効果</td></tr></table>')
+    html = page(
+        '<table><tr><th colspan="4">気持ち・行動の変化を促すためのアプローチ</th></tr>'
+        "<tr><th>対象</th><th>市民</th><th>地域</th><th>市</th></tr>"
+        '<tr><th>当初期待した効果</th><td colspan="3">効果</td></tr></table>'
+    )
     b = blocks_of(html)
     assert isinstance(b[0], TextBlock) and b[0].text == "気持ち・行動の変化を促すためのアプローチ"
     assert isinstance(b[1], TableBlock) and len(b[1].rows) == 2 and b[1].n_cols == 4
@@ -208,46 +235,59 @@ def test_a_sheet_exported_as_one_ruled_table():
     rows = [
         '<tr><td colspan="4"><b><font size="4">第1期計画 進捗シート</font></b></td></tr>',
         '<tr><td colspan="4"><b>方針1-施策1 居場所づくり</b></td></tr>',
-        '<tr><td><b>（基本施策1の方向性）</b></td><td></td><td></td><td></td></tr>',
+        "<tr><td><b>（基本施策1の方向性）</b></td><td></td><td></td><td></td></tr>",
         '<tr><td colspan="4">だれもが集える場をつくります。</td></tr>',
-        '<tr><td></td><td></td><td></td><td></td></tr>',
-        '<tr><td><b>気持ち・行動の変化を促すためのアプローチ</b></td><td></td><td></td><td></td></tr>',
+        "<tr><td></td><td></td><td></td><td></td></tr>",
+        "<tr><td><b>気持ち・行動の変化を促すためのアプローチ</b></td><td></td><td></td><td></td></tr>",
         f"<tr><td {ruled}>対象</td><td {ruled}>市民</td><td {ruled}>地域</td><td {ruled}>市</td></tr>",
         f'<tr><td {ruled}>当初期待した効果</td><td colspan="3" {ruled}>効果</td></tr>',
     ]
     doc = read_html(page('<table border="0">' + "".join(rows) + "</table>").encode())
-    kinds = [(type(b).__name__, getattr(b, "kind", None), getattr(b, "level", None))
-             for b in doc.blocks]
-    assert kinds == [("TextBlock", "heading", 1), ("TextBlock", "heading", 3),
-                     ("TextBlock", "heading", 3), ("TextBlock", "paragraph", None),
-                     ("TextBlock", "heading", 3), ("TableBlock", None, None)]
+    kinds = [
+        (type(b).__name__, getattr(b, "kind", None), getattr(b, "level", None)) for b in doc.blocks
+    ]
+    assert kinds == [
+        ("TextBlock", "heading", 1),
+        ("TextBlock", "heading", 3),
+        ("TextBlock", "heading", 3),
+        ("TextBlock", "paragraph", None),
+        ("TextBlock", "heading", 3),
+        ("TableBlock", None, None),
+    ]
     s = sheetparse.parse_text(page('<table border="0">' + "".join(rows) + "</table>"), "html")
     assert s.title == "第1期計画 進捗シート"
     assert [(n.kind, n.items) for n in s.measures[0].narratives] == [
-        ("direction", ["だれもが集える場をつくります。"]), ("expected_effects", ["効果"])]
+        ("direction", ["だれもが集える場をつくります。"]),
+        ("expected_effects", ["効果"]),
+    ]
 
 
 def test_rulings_given_by_class_in_the_pages_style_sheet():
     """Excel's "save as web page": borders by class, headings bold by class."""
-    style = ("<style>.xl65 {border:.5pt solid windowtext;} .xl66 {font-weight:700; "
-             "font-size:14.0pt;} td.xl67 {border:none;}</style>")
-    rows = ['<tr><td class="xl66" colspan="3">第1期計画 進捗シート</td></tr>',
-            '<tr><td class="xl67">注記の段落</td><td></td><td></td></tr>',
-            '<tr><td class="xl65">事業名</td><td class="xl65">R6</td><td class="xl65">R7</td>'
-            "</tr>",
-            '<tr><td class="xl65">サロン数</td><td class="xl65">3</td><td class="xl65">4</td>'
-            "</tr>"]
+    style = (
+        "<style>.xl65 {border:.5pt solid windowtext;} .xl66 {font-weight:700; "
+        "font-size:14.0pt;} td.xl67 {border:none;}</style>"
+    )
+    rows = [
+        '<tr><td class="xl66" colspan="3">第1期計画 進捗シート</td></tr>',
+        '<tr><td class="xl67">注記の段落</td><td></td><td></td></tr>',
+        '<tr><td class="xl65">事業名</td><td class="xl65">R6</td><td class="xl65">R7</td></tr>',
+        '<tr><td class="xl65">サロン数</td><td class="xl65">3</td><td class="xl65">4</td></tr>',
+    ]
     doc = read_html(page("<table>" + "".join(rows) + "</table>", style).encode())
-    assert [(type(b).__name__, getattr(b, "kind", None), getattr(b, "level", None))
-            for b in doc.blocks] == [("TextBlock", "heading", 1),
-                                      ("TextBlock", "paragraph", None), ("TableBlock", None, None)]
+    assert [
+        (type(b).__name__, getattr(b, "kind", None), getattr(b, "level", None)) for b in doc.blocks
+    ] == [("TextBlock", "heading", 1), ("TextBlock", "paragraph", None), ("TableBlock", None, None)]
     assert [[c.text for c in r] for r in doc.blocks[2].rows] == [
-        ["事業名", "R6", "R7"], ["サロン数", "3", "4"]]
+        ["事業名", "R6", "R7"],
+        ["サロン数", "3", "4"],
+    ]
 
 
 def test_in_page_table_of_contents_is_chrome():
-    doc = read_html(page('<p><a href="#m1">方針1</a><br><a href="#m2">方針2</a></p>' + SHEET)
-                    .encode())
+    doc = read_html(
+        page('<p><a href="#m1">方針1</a><br><a href="#m2">方針2</a></p>' + SHEET).encode()
+    )
     assert "方針1" not in texts(doc)
     assert any(s.text == "方針1" for s in doc.skipped)
 
@@ -307,8 +347,13 @@ def test_no_tables_and_other_tables_are_not_progress_sheets():
     with pytest.raises(NotAProgressSheet):
         sheetparse.parse_text(page("<h1>お知らせ</h1><p>本日は晴れ。</p>"), format="html")
     with pytest.raises(NotAProgressSheet):
-        sheetparse.parse_text(page("<table><tr><th>款</th><th>金額</th></tr>"
-                                   "<tr><td>総務費</td><td>1,000</td></tr></table>"), "html")
+        sheetparse.parse_text(
+            page(
+                "<table><tr><th>款</th><th>金額</th></tr>"
+                "<tr><td>総務費</td><td>1,000</td></tr></table>"
+            ),
+            "html",
+        )
 
 
 def test_ten_thousand_levels_of_nesting_keep_their_text():
@@ -356,15 +401,18 @@ def test_a_five_thousand_column_table_is_read_without_hanging():
 def test_colspan_bombs_hit_the_cell_limit():
     row = "".join('<td colspan="1000">x</td>' for _ in range(300))
     with pytest.raises(InputTooLarge):
-        read_html(page(f"<table><tr>{row}</tr><tr><td rowspan=\"65534\">y</td></tr>"
-                       "</table>").encode())
+        read_html(
+            page(f'<table><tr>{row}</tr><tr><td rowspan="65534">y</td></tr></table>').encode()
+        )
 
 
 def test_external_entities_are_never_resolved(tmp_path):
     secret = tmp_path / "secret.txt"
     secret.write_text("TOPSECRET-VALUE", encoding="utf-8")
-    html = (f'<?xml version="1.0"?>\n<!DOCTYPE html [<!ENTITY xxe SYSTEM "{secret.as_uri()}">]>'
-            "<html><body><h1>見出し &xxe;</h1><p>&xxe;</p></body></html>")
+    html = (
+        f'<?xml version="1.0"?>\n<!DOCTYPE html [<!ENTITY xxe SYSTEM "{secret.as_uri()}">]>'
+        "<html><body><h1>見出し &xxe;</h1><p>&xxe;</p></body></html>"
+    )
     doc = read_html(html.encode())
     assert "TOPSECRET" not in " ".join(texts(doc) + [s.text for s in doc.skipped])
 
@@ -387,10 +435,12 @@ def test_the_parser_never_touches_the_network():
     thread.start()
     try:
         url = f"http://127.0.0.1:{server.server_port}"
-        html = (f'<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" "{url}/x.dtd">'
-                f'<html><head><link rel="stylesheet" href="{url}/s.css"></head><body>'
-                f'<h1>見出し</h1><img src="{url}/i.png"><iframe src="{url}/f.html"></iframe>'
-                "<p>&e;</p></body></html>")
+        html = (
+            f'<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" "{url}/x.dtd">'
+            f'<html><head><link rel="stylesheet" href="{url}/s.css"></head><body>'
+            f'<h1>見出し</h1><img src="{url}/i.png"><iframe src="{url}/f.html"></iframe>'
+            "<p>&e;</p></body></html>"
+        )
         doc = read_html(html.encode())
     finally:
         server.shutdown()
@@ -400,9 +450,11 @@ def test_the_parser_never_touches_the_network():
 
 
 def test_a_one_row_table_is_a_box_of_text():
-    html = page("<h1>第1期計画 進捗シート</h1><h2>方針1-施策1 居場所づくり</h2>"
-                "<table><tr><th>（基本施策1の方向性）</th><td>だれもが集える場をつくります。</td></tr>"
-                "</table>")
+    html = page(
+        "<h1>第1期計画 進捗シート</h1><h2>方針1-施策1 居場所づくり</h2>"
+        "<table><tr><th>（基本施策1の方向性）</th><td>だれもが集える場をつくります。</td></tr>"
+        "</table>"
+    )
     doc = read_html(html.encode())
     assert [type(b).__name__ for b in doc.blocks] == ["TextBlock"] * 4
     s = sheetparse.parse_text(html, format="html")
@@ -410,10 +462,12 @@ def test_a_one_row_table_is_a_box_of_text():
 
 
 def test_a_content_section_header_is_not_site_chrome():
-    html = page('<div class="site-header"><p>架空市</p></div><h1>第1期計画 進捗シート</h1>'
-                '<div class="section-header"><h2>方針1-施策1 居場所づくり</h2></div>'
-                "<p>（基本施策1の方向性）</p><p>だれもが集える場をつくります。</p>"
-                '<div class="footer"><p>架空市役所</p></div>')
+    html = page(
+        '<div class="site-header"><p>架空市</p></div><h1>第1期計画 進捗シート</h1>'
+        '<div class="section-header"><h2>方針1-施策1 居場所づくり</h2></div>'
+        "<p>（基本施策1の方向性）</p><p>だれもが集える場をつくります。</p>"
+        '<div class="footer"><p>架空市役所</p></div>'
+    )
     s = sheetparse.parse_text(html, format="html")
     assert [m.id for m in s.measures] == ["1-1"]
     doc = read_html(html.encode())

@@ -58,7 +58,10 @@ aria-hidden="true">▲作成した『相談情報』のチラシ</figcaption>
 def test_html_block_locations_are_markdown_lines():
     doc = read_markdown_text("前の行\n\n<div>\n<p>一行目</p>\n<p>二行目</p>\n</div>\n")
     assert [(b.text, b.loc.line) for b in doc.blocks] == [
-        ("前の行", 1), ("一行目", 4), ("二行目", 5)]
+        ("前の行", 1),
+        ("一行目", 4),
+        ("二行目", 5),
+    ]
 
 
 def test_list_lines_outside_tables_lose_their_markers():
@@ -80,9 +83,13 @@ def test_list_lines_outside_tables_lose_their_markers():
 
 def test_list_flattened_into_a_cell_with_markdown_markers():
     assert [(p.kind, p.text) for p in cell_parts(" * 一つ目の項目 * 二つ目、* 印を含む ")] == [
-        ("li", "一つ目の項目"), ("li", "二つ目、* 印を含む")]
+        ("li", "一つ目の項目"),
+        ("li", "二つ目、* 印を含む"),
+    ]
     assert [(p.kind, p.text) for p in cell_parts("- 実施した。 ![](img/a.jpg) ▲訓練の様子")] == [
-        ("li", "実施した。"), ("caption", "▲訓練の様子")]
+        ("li", "実施した。"),
+        ("caption", "▲訓練の様子"),
+    ]
     # not lists: a dash meaning no value, a negative number, text with a star inside
     assert [p.text for p in cell_parts("-")] == ["-"]
     assert [p.text for p in cell_parts("▲5")] == ["▲5"]
@@ -127,15 +134,26 @@ def test_markdownify_tables_without_rowspan_are_realigned():
     m = s.measures[0]
     got = [(n.kind, n.actor, n.label, n.items, n.figures) for n in m.narratives]
     assert got == [
-        ("mindset_change", "市民", "意識の変化", ["集える場所がほしいと思う", "運営に関わりたいと思う"], []),
+        (
+            "mindset_change",
+            "市民",
+            "意識の変化",
+            ["集える場所がほしいと思う", "運営に関わりたいと思う"],
+            [],
+        ),
         ("behavior_change", "市民", "行動の変化", ["サロンに参加する"], []),
         ("mindset_change", "地域", "意識の変化", ["集会所を活用したいと思う"], []),
         ("behavior_change", "地域", "行動の変化", ["サロンを立ち上げる"], []),
         ("mindset_change", "市", "意識の変化", ["要因を把握したいと思う"], []),
         ("behavior_change", "市", "行動の変化", ["補助制度を周知する"], []),
         ("outcome", None, "めざす成果", ["居場所がある"], []),
-        ("results", None, "平成30年度取組実績", ["補助金を交付した。", "ガイドブックを配布した。"],
-         ["ガイドブックの表紙"]),
+        (
+            "results",
+            None,
+            "平成30年度取組実績",
+            ["補助金を交付した。", "ガイドブックを配布した。"],
+            ["ガイドブックの表紙"],
+        ),
         ("expected_effects", None, "期待する効果", [], []),
     ]
     (ind,) = m.indicators
@@ -254,7 +272,13 @@ def test_pandoc_grid_multiline_and_simple_tables():
     m = s.measures[0]
     got = [(n.kind, n.actor, n.label, n.items, n.figures) for n in m.narratives]
     assert got == [
-        ("mindset_change", "市民", "気持ちの変化", ["相談してみようと思う", "気にかけたいと思う"], []),
+        (
+            "mindset_change",
+            "市民",
+            "気持ちの変化",
+            ["相談してみようと思う", "気にかけたいと思う"],
+            [],
+        ),
         ("behavior_change", "市民", "行動の変化", ["LINEに登録する"], []),
         ("mindset_change", "地域", "気持ちの変化", ["必要性を感じる"], []),
         ("behavior_change", "地域", "行動の変化", ["集会所を使う"], []),
@@ -295,7 +319,10 @@ def test_a_bold_only_line_is_a_heading_and_can_be_the_title():
 本文の行で **一部だけ太字** のもの
 """)
     assert (s.title, s.plan_term, s.report_fiscal_year) == (
-        "第3期計画 進捗管理シート（平成30年度）", 3, 2018)
+        "第3期計画 進捗管理シート（平成30年度）",
+        3,
+        2018,
+    )
     doc = read_markdown_text("**太字だけ**\n\n本文 **一部** 太字\n\n**前半** と **後半**\n")
     assert [b.kind for b in doc.blocks] == ["heading", "paragraph", "paragraph"]
 
@@ -341,13 +368,17 @@ def test_worksheet_dumped_into_one_table_by_pandas():
     (ind,) = m.indicators
     assert (ind.name, ind.baseline.value, ind.target.value) == ("講座の実施", 39, 51)
     assert [(a.fiscal_year, a.value) for a in ind.actuals] == [(2025, 36), (2026, None)]
-    assert [sk.text for sk in read_markdown_text("## 方針1\n| a | Unnamed: 1 |\n|---|---|\n"
-                                                 "| b | c |\n").skipped] == ["方針1"]
+    assert [
+        sk.text
+        for sk in read_markdown_text("## 方針1\n| a | Unnamed: 1 |\n|---|---|\n| b | c |\n").skipped
+    ] == ["方針1"]
     assert s.coverage.unplaced_chars == 0
 
 
 def test_a_table_with_empty_cells_is_not_a_dump():
-    doc = read_markdown_text("| 対象 | 市民 | 地域 | 市 |\n|---|---|---|---|\n"
-                             "| 令和7年度事業実績 | 文。 | | |\n| 当初期待した効果 | | | |\n")
+    doc = read_markdown_text(
+        "| 対象 | 市民 | 地域 | 市 |\n|---|---|---|---|\n"
+        "| 令和7年度事業実績 | 文。 | | |\n| 当初期待した効果 | | | |\n"
+    )
     (t,) = doc.blocks
     assert [[c.text for c in row] for row in t.rows][1] == ["令和7年度事業実績", "文。", "", ""]

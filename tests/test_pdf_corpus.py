@@ -15,9 +15,11 @@ from sheetparse.readers.pdf import read_pdf
 
 CORPUS = SHARED / "corpus" / "real"
 #: the 307-page budget book is left to the benchmark: it alone takes ~15 s
-FILES = sorted(
-    p for p in CORPUS.glob("*.pdf") if not p.name.startswith("fuji")
-) if CORPUS.exists() else []
+FILES = (
+    sorted(p for p in CORPUS.glob("*.pdf") if not p.name.startswith("fuji"))
+    if CORPUS.exists()
+    else []
+)
 
 pytestmark = pytest.mark.skipif(not FILES, reason="robustness corpus not present (../shared)")
 
@@ -28,8 +30,9 @@ def test_other_families_are_not_progress_sheets(path: Path):
         sheetparse.parse(path)
 
 
-@pytest.mark.parametrize("path", [p for p in FILES if p.name.startswith("ikeda")],
-                         ids=lambda p: p.name)
+@pytest.mark.parametrize(
+    "path", [p for p in FILES if p.name.startswith("ikeda")], ids=lambda p: p.name
+)
 def test_forms_ruled_with_filled_rectangles_give_their_tables(path: Path):
     doc = read_pdf(path.read_bytes())
     assert sum(isinstance(b, TableBlock) for b in doc.blocks) == 5  # as pdfplumber finds

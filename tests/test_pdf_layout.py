@@ -31,12 +31,24 @@ def test_merged_cells_become_one_cell_with_their_span():
     # the indicator-table head: 事業名 and 目標値 span two rows, 実績値 spans three columns
     xs = [40, 160, 200, 240, 280, 330]
     ys = [100, 118, 136, 154]
-    pg = grid(Page(), xs, ys, [
-        (0, 0, 2, 1, ["事業名"]), (0, 1, 1, 3, ["実績値"]), (0, 4, 2, 1, ["目標値"]),
-        (1, 1, 1, 1, ["R7"]), (1, 2, 1, 1, ["R8"]), (1, 3, 1, 1, ["R9"]),
-        (2, 0, 1, 1, ["講座の実施"]), (2, 1, 1, 1, ["36"]), (2, 2, 1, 1, []),
-        (2, 3, 1, 1, []), (2, 4, 1, 1, ["51"]),
-    ])
+    pg = grid(
+        Page(),
+        xs,
+        ys,
+        [
+            (0, 0, 2, 1, ["事業名"]),
+            (0, 1, 1, 3, ["実績値"]),
+            (0, 4, 2, 1, ["目標値"]),
+            (1, 1, 1, 1, ["R7"]),
+            (1, 2, 1, 1, ["R8"]),
+            (1, 3, 1, 1, ["R9"]),
+            (2, 0, 1, 1, ["講座の実施"]),
+            (2, 1, 1, 1, ["36"]),
+            (2, 2, 1, 1, []),
+            (2, 3, 1, 1, []),
+            (2, 4, 1, 1, ["51"]),
+        ],
+    )
     (t,) = _tables(read_pdf(make_pdf([pg])))
     assert _grid_text(t) == [
         ["事業名", "実績値", "", "", "目標値"],
@@ -63,7 +75,7 @@ def test_borders_drawn_as_thin_filled_rectangles_are_rulings():
     for x in (40, 150, 300):
         pg.rect(x - 0.4, 100, x + 0.4, 140, fill=True, stroke=False)
     pg.rect(40, 100, 300, 120, fill=True, stroke=False, gray=0.9)  # header shading
-    for (x, y, s) in ((42, 102, "対象"), (152, 102, "市民"), (42, 122, "実績"), (152, 122, "本文")):
+    for x, y, s in ((42, 102, "対象"), (152, 102, "市民"), (42, 122, "実績"), (152, 122, "本文")):
         pg.text(x, y, s, 9)
     (t,) = _tables(read_pdf(make_pdf([pg])))
     assert _grid_text(t) == [["対象", "市民"], ["実績", "本文"]]
@@ -71,10 +83,19 @@ def test_borders_drawn_as_thin_filled_rectangles_are_rulings():
 
 def test_text_overflowing_into_empty_cells_stays_in_its_cell():
     # a spreadsheet cell without wrapping: its text runs on over the empty cells to its right
-    pg = grid(Page(), [40, 100, 160, 220], [100, 120, 140], [
-        (0, 0, 1, 1, ["【施策1】の推進に向けた取組"]), (0, 1, 1, 1, []), (0, 2, 1, 1, []),
-        (1, 0, 1, 1, ["対象"]), (1, 1, 1, 1, ["市民"]), (1, 2, 1, 1, ["市"]),
-    ])
+    pg = grid(
+        Page(),
+        [40, 100, 160, 220],
+        [100, 120, 140],
+        [
+            (0, 0, 1, 1, ["【施策1】の推進に向けた取組"]),
+            (0, 1, 1, 1, []),
+            (0, 2, 1, 1, []),
+            (1, 0, 1, 1, ["対象"]),
+            (1, 1, 1, 1, ["市民"]),
+            (1, 2, 1, 1, ["市"]),
+        ],
+    )
     doc = read_pdf(make_pdf([pg]))
     (t,) = _tables(doc)
     assert _grid_text(t) == [["【施策1】の推進に向けた取組", "", ""], ["対象", "市民", "市"]]
@@ -83,10 +104,12 @@ def test_text_overflowing_into_empty_cells_stays_in_its_cell():
 
 def test_borders_drawn_as_one_open_path_are_rulings():
     # the outer border and the middle rule as one stroked polyline (a curve to pdfminer)
-    pg = Page().polyline([(40, 120), (40, 100), (300, 100), (300, 140), (40, 140), (40, 120),
-                          (300, 120)], close=False)
+    pg = Page().polyline(
+        [(40, 120), (40, 100), (300, 100), (300, 140), (40, 140), (40, 120), (300, 120)],
+        close=False,
+    )
     pg.line(150, 100, 150, 140)
-    for (x, y, s) in ((42, 102, "対象"), (152, 102, "市民"), (42, 122, "実績"), (152, 122, "本文")):
+    for x, y, s in ((42, 102, "対象"), (152, 102, "市民"), (42, 122, "実績"), (152, 122, "本文")):
         pg.text(x, y, s, 9)
     (t,) = _tables(read_pdf(make_pdf([pg])))
     assert _grid_text(t) == [["対象", "市民"], ["実績", "本文"]]
@@ -103,8 +126,13 @@ def test_a_frame_around_text_is_not_a_table():
 
 
 def _cell_parts(lines: list[str], width: float, size: float = 10.0) -> list[str]:
-    pg = grid(Page(), [40, 40 + width, 40 + width + 60], [100, 220],
-              [(0, 0, 1, 1, lines), (0, 1, 1, 1, ["右"])], size=size)
+    pg = grid(
+        Page(),
+        [40, 40 + width, 40 + width + 60],
+        [100, 220],
+        [(0, 0, 1, 1, lines), (0, 1, 1, 1, ["右"])],
+        size=size,
+    )
     (t,) = _tables(read_pdf(make_pdf([pg])))
     return [p.text for p in t.rows[0][0].parts]
 
@@ -113,7 +141,9 @@ def test_wrapped_lines_join_without_spaces_and_hard_lines_stay_apart():
     # 10 pt glyphs, 2 pt padding both sides: 12 characters fill a 124 pt cell
     lines = ["・地域出前講座に参加して", "みようと思う", "・自分のできる活動", "▲写真の説明"]
     assert _cell_parts(lines, 124) == [
-        "・地域出前講座に参加してみようと思う", "・自分のできる活動", "▲写真の説明",
+        "・地域出前講座に参加してみようと思う",
+        "・自分のできる活動",
+        "▲写真の説明",
     ]
 
 
@@ -165,8 +195,14 @@ def test_a_number_broken_by_the_layout_is_one_number():
 
 
 def test_header_printed_one_character_per_line_is_one_word():
-    pg = grid(Page(), [40, 54, 200], [100, 140], [(0, 0, 1, 1, ["達", "成", "度"]),
-                                                  (0, 1, 1, 1, ["本文"])], size=9, pad=2)
+    pg = grid(
+        Page(),
+        [40, 54, 200],
+        [100, 140],
+        [(0, 0, 1, 1, ["達", "成", "度"]), (0, 1, 1, 1, ["本文"])],
+        size=9,
+        pad=2,
+    )
     (t,) = _tables(read_pdf(make_pdf([pg])))
     assert t.rows[0][0].text == "達成度"
 
@@ -176,9 +212,15 @@ def test_one_digit_values_on_two_lines_of_a_wide_cell_stay_apart():
 
 
 def test_caption_and_bullets_split_into_items_and_figures():
-    pg = grid(Page(), [40, 400, 460], [100, 160], [
-        (0, 0, 1, 1, ["・一つ目の項目", "・二つ目の項目", "▲講座の様子"]), (0, 1, 1, 1, ["市"]),
-    ])
+    pg = grid(
+        Page(),
+        [40, 400, 460],
+        [100, 160],
+        [
+            (0, 0, 1, 1, ["・一つ目の項目", "・二つ目の項目", "▲講座の様子"]),
+            (0, 1, 1, 1, ["市"]),
+        ],
+    )
     (t,) = _tables(read_pdf(make_pdf([pg])))
     ct = split_cell(t.rows[0][0])
     assert ct.items == ["一つ目の項目", "二つ目の項目"]
@@ -237,7 +279,9 @@ def test_paragraphs_headings_and_labels():
     pg.text(20, 85, "地域住民が地域生活課題に気づき、学びを深める場を広く", 10)
     pg.text(20, 98, "提供します。", 10)
     pg.text(20, 120, "▲活動の様子", 10)
-    pg.box(20, 140, 150, 160).box(150, 140, 280, 160).text(22, 142, "対象", 9).text(152, 142, "市", 9)
+    pg.box(20, 140, 150, 160).box(150, 140, 280, 160).text(22, 142, "対象", 9).text(
+        152, 142, "市", 9
+    )
     doc = read_pdf(make_pdf([pg]))
     blocks = _texts(doc)
     assert [(b.kind, b.text) for b in blocks] == [
@@ -261,7 +305,10 @@ def test_running_headers_footers_and_page_numbers_are_skipped_and_counted():
     pages[0].text(40, 60, "第5期計画 進捗シート", 14)
     doc = read_pdf(make_pdf(pages))
     assert [b.text for b in doc.blocks] == [
-        "第5期計画 進捗シート", "本文1ページ目", "本文2ページ目", "本文3ページ目",
+        "第5期計画 進捗シート",
+        "本文1ページ目",
+        "本文2ページ目",
+        "本文3ページ目",
     ]
     assert sorted((s.reason, s.loc.page) for s in doc.skipped) == sorted(
         [("running-header", n) for n in (1, 2, 3)] + [("page-number", n) for n in (1, 2, 3)]
@@ -271,8 +318,14 @@ def test_running_headers_footers_and_page_numbers_are_skipped_and_counted():
 
 
 def test_a_title_printed_once_at_the_top_is_not_furniture():
-    doc = read_pdf(make_pdf([Page().text(40, 20, "第5期計画 進捗シート", 14),
-                             Page().text(40, 20, "方針1-施策2 別の見出し", 12)]))
+    doc = read_pdf(
+        make_pdf(
+            [
+                Page().text(40, 20, "第5期計画 進捗シート", 14),
+                Page().text(40, 20, "方針1-施策2 別の見出し", 12),
+            ]
+        )
+    )
     assert [b.text for b in doc.blocks] == ["第5期計画 進捗シート", "方針1-施策2 別の見出し"]
     assert not doc.skipped
 
@@ -288,15 +341,23 @@ def _approach(pg: Page, ys: list[float], rows: list[tuple[list[str], list[str]]]
 
 
 def test_table_continued_on_next_page_with_repeated_header_and_split_row():
-    p1 = _approach(Page(), [700, 720, 800], [
-        (["対象"], ["市民"]),
-        (["事業実績"], ["・一つ目の取組を実施した", "・二つ目の取組は"]),
-    ])
-    p2 = _approach(Page(), [40, 60, 80, 120], [
-        (["対象"], ["市民"]),                      # the header, repeated
-        ([], ["途中から続く", "・三つ目の取組"]),     # the rest of the split row
-        (["今後の方向性"], ["・継続する"]),
-    ])
+    p1 = _approach(
+        Page(),
+        [700, 720, 800],
+        [
+            (["対象"], ["市民"]),
+            (["事業実績"], ["・一つ目の取組を実施した", "・二つ目の取組は"]),
+        ],
+    )
+    p2 = _approach(
+        Page(),
+        [40, 60, 80, 120],
+        [
+            (["対象"], ["市民"]),  # the header, repeated
+            ([], ["途中から続く", "・三つ目の取組"]),  # the rest of the split row
+            (["今後の方向性"], ["・継続する"]),
+        ],
+    )
     doc = read_pdf(make_pdf([p1, p2]))
     (t,) = _tables(doc)
     assert _grid_text(t) == [
@@ -316,11 +377,15 @@ def test_row_cut_open_above_the_break_continues_below_a_repeated_header():
     for x in (40, 140, 400):
         p1.line(x, 720, x, 800)
     p1.text(142, 722, "・一つ目の取組を実施した", 9)
-    p2 = _approach(Page(), [40, 60, 100, 140], [
-        (["対象"], ["市民"]),
-        (["事業実績"], ["・二つ目の取組"]),
-        (["今後の方向性"], ["・継続する"]),
-    ])
+    p2 = _approach(
+        Page(),
+        [40, 60, 100, 140],
+        [
+            (["対象"], ["市民"]),
+            (["事業実績"], ["・二つ目の取組"]),
+            (["今後の方向性"], ["・継続する"]),
+        ],
+    )
     doc = read_pdf(make_pdf([p1, p2]))
     (t,) = _tables(doc)
     assert _grid_text(t) == [
@@ -334,19 +399,42 @@ def test_row_cut_open_above_the_break_continues_below_a_repeated_header():
 
 def test_a_closed_row_above_the_break_is_not_continued_below_a_repeated_header():
     p1 = _approach(Page(), [700, 720, 800], [(["対象"], ["市民"]), (["事業実績"], ["・実施した"])])
-    p2 = _approach(Page(), [40, 60, 100], [(["対象"], ["市民"]), (["今後の方向性"], ["・継続する"])])
+    p2 = _approach(
+        Page(), [40, 60, 100], [(["対象"], ["市民"]), (["今後の方向性"], ["・継続する"])]
+    )
     (t,) = _tables(read_pdf(make_pdf([p1, p2])))
-    assert _grid_text(t) == [["対象", "市民"], ["事業実績", "・実施した"], ["今後の方向性", "・継続する"]]
+    assert _grid_text(t) == [
+        ["対象", "市民"],
+        ["事業実績", "・実施した"],
+        ["今後の方向性", "・継続する"],
+    ]
 
 
 def test_tables_with_other_columns_on_the_next_page_stay_apart():
-    p1 = grid(Page(), [40, 140, 400], [700, 720, 800], [
-        (0, 0, 1, 1, ["対象"]), (0, 1, 1, 1, ["市民"]), (1, 0, 1, 1, ["実績"]), (1, 1, 1, 1, ["本文"]),
-    ])
-    p2 = grid(Page(), [40, 200, 300, 400], [40, 60, 80], [
-        (0, 0, 1, 1, ["事業名"]), (0, 1, 1, 1, ["現状値"]), (0, 2, 1, 1, ["目標値"]),
-        (1, 0, 1, 1, ["講座"]), (1, 1, 1, 1, ["39"]), (1, 2, 1, 1, ["51"]),
-    ])
+    p1 = grid(
+        Page(),
+        [40, 140, 400],
+        [700, 720, 800],
+        [
+            (0, 0, 1, 1, ["対象"]),
+            (0, 1, 1, 1, ["市民"]),
+            (1, 0, 1, 1, ["実績"]),
+            (1, 1, 1, 1, ["本文"]),
+        ],
+    )
+    p2 = grid(
+        Page(),
+        [40, 200, 300, 400],
+        [40, 60, 80],
+        [
+            (0, 0, 1, 1, ["事業名"]),
+            (0, 1, 1, 1, ["現状値"]),
+            (0, 2, 1, 1, ["目標値"]),
+            (1, 0, 1, 1, ["講座"]),
+            (1, 1, 1, 1, ["39"]),
+            (1, 2, 1, 1, ["51"]),
+        ],
+    )
     assert len(_tables(read_pdf(make_pdf([p1, p2])))) == 2
 
 
@@ -354,9 +442,16 @@ def test_merged_cell_cut_open_by_the_page_break_is_one_cell():
     # a spreadsheet's merged cell (目指す成果) spans the last row on page 1 and the rows on
     # page 2: no ruling closes it at the break
     p1 = Page()
-    grid(p1, [40, 140, 300], [740, 760, 800], [
-        (0, 0, 1, 1, ["対象"]), (0, 1, 1, 1, ["目指す成果"]), (1, 0, 1, 1, ["市民"]),
-    ])
+    grid(
+        p1,
+        [40, 140, 300],
+        [740, 760, 800],
+        [
+            (0, 0, 1, 1, ["対象"]),
+            (0, 1, 1, 1, ["目指す成果"]),
+            (1, 0, 1, 1, ["市民"]),
+        ],
+    )
     p1.line(140, 760, 140, 800).line(300, 760, 300, 800).text(142, 762, "成果の文章", 9)
     p2 = Page()
     grid(p2, [40, 140, 300], [40, 80, 120], [(0, 0, 1, 1, ["地域"]), (1, 0, 1, 1, ["市"])])
@@ -364,7 +459,10 @@ def test_merged_cell_cut_open_by_the_page_break_is_one_cell():
     doc = read_pdf(make_pdf([p1, p2]))
     (t,) = _tables(doc)
     assert _grid_text(t) == [
-        ["対象", "目指す成果"], ["市民", "成果の文章"], ["地域", ""], ["市", ""],
+        ["対象", "目指す成果"],
+        ["市民", "成果の文章"],
+        ["地域", ""],
+        ["市", ""],
     ]
     assert t.rows[1][1].rowspan == 3
     assert t.rows[2][1].covered_by == (1, 1) and t.rows[3][1].covered_by == (1, 1)
@@ -374,18 +472,30 @@ def test_full_width_rows_of_a_ruled_form_are_text_and_split_the_tables():
     # a spreadsheet ruled from top to bottom: heading, direction, then the approach table
     xs = [40, 140, 400]
     ys = [100, 120, 160, 180, 220]
-    pg = grid(Page(), xs, ys, [
-        (0, 0, 1, 2, ["方針1-施策1 地域の活動"]),
-        (1, 0, 1, 2, ["（基本施策1の方向性）", "地域の活動を支えます。"]),
-        (2, 0, 1, 1, ["対象"]), (2, 1, 1, 1, ["市民"]),
-        (3, 0, 1, 1, ["事業実績"]), (3, 1, 1, 1, ["・講座を開催した"]),
-    ])
+    pg = grid(
+        Page(),
+        xs,
+        ys,
+        [
+            (0, 0, 1, 2, ["方針1-施策1 地域の活動"]),
+            (1, 0, 1, 2, ["（基本施策1の方向性）", "地域の活動を支えます。"]),
+            (2, 0, 1, 1, ["対象"]),
+            (2, 1, 1, 1, ["市民"]),
+            (3, 0, 1, 1, ["事業実績"]),
+            (3, 1, 1, 1, ["・講座を開催した"]),
+        ],
+    )
     doc = read_pdf(make_pdf([pg]))
     assert [type(b).__name__ for b in doc.blocks] == [
-        "TextBlock", "TextBlock", "TextBlock", "TableBlock",
+        "TextBlock",
+        "TextBlock",
+        "TextBlock",
+        "TableBlock",
     ]
     assert [b.text for b in doc.blocks[:3]] == [
-        "方針1-施策1 地域の活動", "（基本施策1の方向性）", "地域の活動を支えます。",
+        "方針1-施策1 地域の活動",
+        "（基本施策1の方向性）",
+        "地域の活動を支えます。",
     ]
     t = doc.blocks[3]
     assert _grid_text(t) == [["対象", "市民"], ["事業実績", "・講座を開催した"]]
@@ -401,20 +511,30 @@ def test_a_whole_sheet_in_one_ruled_grid_parses():
     xs = [40, 140, 300, 460]
     ys = [60, 80, 100, 140, 160, 180, 200, 240]
     pg = Page().text(40, 30, "第1期テスト計画 進捗シート（令和7年度）", 14)
-    grid(pg, xs, ys, [
-        (0, 0, 1, 3, ["方針1-施策1 地域の活動"]),
-        (1, 0, 1, 3, ["（基本施策1の方向性）"]),
-        (2, 0, 1, 3, ["地域の活動を支えます。"]),
-        (3, 0, 1, 3, ["気持ち・行動の変化を促すためのアプローチ"]),
-        (4, 0, 1, 1, ["対象"]), (4, 1, 1, 1, ["市民"]), (4, 2, 1, 1, ["市"]),
-        (5, 0, 1, 1, ["令和7年度事業実績"]), (5, 1, 1, 2, ["・講座を開催した"]),
-        (6, 0, 1, 1, ["今後の取組の方向性"]), (6, 1, 1, 2, ["・継続する"]),
-    ])
+    grid(
+        pg,
+        xs,
+        ys,
+        [
+            (0, 0, 1, 3, ["方針1-施策1 地域の活動"]),
+            (1, 0, 1, 3, ["（基本施策1の方向性）"]),
+            (2, 0, 1, 3, ["地域の活動を支えます。"]),
+            (3, 0, 1, 3, ["気持ち・行動の変化を促すためのアプローチ"]),
+            (4, 0, 1, 1, ["対象"]),
+            (4, 1, 1, 1, ["市民"]),
+            (4, 2, 1, 1, ["市"]),
+            (5, 0, 1, 1, ["令和7年度事業実績"]),
+            (5, 1, 1, 2, ["・講座を開催した"]),
+            (6, 0, 1, 1, ["今後の取組の方向性"]),
+            (6, 1, 1, 2, ["・継続する"]),
+        ],
+    )
     sheet = sheetparse.parse(make_pdf([pg]), format="pdf")
     (m,) = sheet.measures
     assert (m.id, m.title) == ("1-1", "地域の活動")
-    assert [(n.kind.value if hasattr(n.kind, "value") else n.kind, n.items)
-            for n in m.narratives] == [
+    assert [
+        (n.kind.value if hasattr(n.kind, "value") else n.kind, n.items) for n in m.narratives
+    ] == [
         ("direction", ["地域の活動を支えます。"]),
         ("results", ["講座を開催した"]),
         ("next_steps", ["継続する"]),

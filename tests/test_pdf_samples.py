@@ -25,8 +25,11 @@ def _comparable(sheet: sheetparse.ProgressSheet) -> object:
 
     def clean(x: object) -> object:
         if isinstance(x, dict):
-            return {k: clean(v) for k, v in x.items()
-                    if k not in ("source", "label", "diagnostics", "coverage")}
+            return {
+                k: clean(v)
+                for k, v in x.items()
+                if k not in ("source", "label", "diagnostics", "coverage")
+            }
         if isinstance(x, list):
             return [clean(v) for v in x]
         if isinstance(x, str):
@@ -68,7 +71,10 @@ def test_same_records_as_the_markdown_archive(name: str):
     pdf = sheetparse.parse(SAMPLES / name)
     assert _comparable(pdf)["measures"] == _comparable(md)["measures"]
     assert (pdf.title, pdf.plan_term, pdf.report_fiscal_year) == (
-        md.title, md.plan_term, md.report_fiscal_year)
+        md.title,
+        md.plan_term,
+        md.report_fiscal_year,
+    )
 
 
 def test_page_numbers_are_skipped_one_per_page():
@@ -91,7 +97,8 @@ def test_browser_header_and_footer_are_skipped():
 def test_tables_cut_by_page_breaks_are_joined_with_cells_from_both_pages():
     doc = read_pdf((SAMPLES / "kashiwa-r7.chromium.pdf").read_bytes())
     spanning = [
-        t for t in doc.blocks
+        t
+        for t in doc.blocks
         if isinstance(t, TableBlock) and len({c.loc.page for c in t.cells()}) > 1
     ]
     assert spanning

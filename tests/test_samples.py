@@ -20,7 +20,8 @@ FORMATS = {".md": "markdown", ".html": "html", ".htm": "html", ".xlsx": "xlsx", 
 
 def sample_files() -> list[Path]:
     return sorted(
-        p for p in SAMPLES.iterdir()
+        p
+        for p in SAMPLES.iterdir()
         if p.suffix in FORMATS and (SAMPLES / f"{p.name.split('.')[0]}.expected.json").exists()
     )
 
@@ -43,7 +44,8 @@ def test_sample_scores(path: Path):
 def test_sample_text_fully_placed(path: Path):
     sheet = sheetparse.parse(path)
     assert sheet.coverage.unplaced_chars == 0, [
-        d.text for d in sheet.diagnostics if d.code == "unplaced-block"]
+        d.text for d in sheet.diagnostics if d.code == "unplaced-block"
+    ]
 
 
 EXTERNAL = SHARED / "samples" / "kashiwa-r7-excel.pdf"

@@ -17,9 +17,11 @@ def test_checked_in_schemas_match_the_models():
         path = folder / f"{name}.schema.json"
         assert path.exists(), f"missing {path}; run: sheetparse schema -o schemas"
         assert path.read_text(encoding="utf-8") == schema_text(schema), (
-            f"{path} drifted from the models; run: sheetparse schema -o schemas")
+            f"{path} drifted from the models; run: sheetparse schema -o schemas"
+        )
     assert sorted(p.name for p in folder.glob("*.schema.json")) == sorted(
-        f"{n}.schema.json" for n in SCHEMA_MODELS)
+        f"{n}.schema.json" for n in SCHEMA_MODELS
+    )
 
 
 def test_gold_validates_against_the_model(seed_gold):
@@ -32,7 +34,12 @@ def test_optional_keys_are_left_out_and_numbers_integral():
     assert json.loads(o.model_dump_json()) == {"fiscal_year": 2025, "value": 100, "raw": "100"}
     o = Observation(fiscal_year=2025, value=0.5, raw="0.5", approximate=True, label="R7")
     assert json.loads(o.model_dump_json()) == {
-        "fiscal_year": 2025, "value": 0.5, "raw": "0.5", "label": "R7", "approximate": True}
+        "fiscal_year": 2025,
+        "value": 0.5,
+        "raw": "0.5",
+        "label": "R7",
+        "approximate": True,
+    }
     zero = Observation(fiscal_year=2025, value=0, raw="0")
     assert json.loads(zero.model_dump_json())["value"] == 0
 
@@ -45,21 +52,47 @@ def test_schema_requires_what_the_contract_requires():
     s = _schema("progress-sheet")
     # CONTRACT.md: every key required unless marked optional
     assert s["required"] == [
-        "schema_version", "source", "title", "plan_term", "report_fiscal_year", "measures",
+        "schema_version",
+        "source",
+        "title",
+        "plan_term",
+        "report_fiscal_year",
+        "measures",
         "diagnostics",
     ]
     d = s["$defs"]
     assert d["Observation"]["required"] == ["fiscal_year", "value", "raw"]
     assert d["Location"]["required"] == ["page", "line"]
     assert d["Narrative"]["required"] == [
-        "kind", "actor", "label", "fiscal_year", "items", "figures"]
+        "kind",
+        "actor",
+        "label",
+        "fiscal_year",
+        "items",
+        "figures",
+    ]
     assert d["Measure"]["required"] == [
-        "id", "policy", "number", "title", "indicators", "narratives", "figures"]
+        "id",
+        "policy",
+        "number",
+        "title",
+        "indicators",
+        "narratives",
+        "figures",
+    ]
     assert d["Indicator"]["required"] == ["name", "unit", "baseline", "actuals", "target"]
     assert d["Source"]["required"] == ["path", "sha256", "format", "page_count"]
     assert set(d["NarrativeKind"]["enum"]) == {
-        "direction", "mindset_change", "behavior_change", "outcome", "results",
-        "expected_effects", "changes_and_issues", "next_steps", "other"}
+        "direction",
+        "mindset_change",
+        "behavior_change",
+        "outcome",
+        "results",
+        "expected_effects",
+        "changes_and_issues",
+        "next_steps",
+        "other",
+    }
 
 
 def test_outputs_and_gold_validate_against_the_schema(seed_sheet, seed_gold):

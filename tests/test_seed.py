@@ -25,14 +25,29 @@ def test_seed_document_fields(seed_sheet):
         "39c91799ff9692255081dc2e9ac0a3ffe233832a13d77daadc0331db749738f4"
     )
     assert [m.id for m in seed_sheet.measures] == [
-        "1-1", "1-2", "1-3", "2-1", "2-2", "2-3", "3-1", "3-2", "3-3", "3-4",
-        "4-1", "4-2", "4-3", "4-4",
+        "1-1",
+        "1-2",
+        "1-3",
+        "2-1",
+        "2-2",
+        "2-3",
+        "3-1",
+        "3-2",
+        "3-3",
+        "3-4",
+        "4-1",
+        "4-2",
+        "4-3",
+        "4-4",
     ]
 
 
 def _diags(sheet, code):
-    return [(d.level, d.location.line if d.location else None) for d in sheet.diagnostics
-            if d.code == code]
+    return [
+        (d.level, d.location.line if d.location else None)
+        for d in sheet.diagnostics
+        if d.code == code
+    ]
 
 
 def test_seed_diagnostics_with_lines(seed_sheet):
@@ -49,7 +64,10 @@ def test_seed_typo_measure_and_placement(seed_sheet):
     # the 【施策2】 organize table printed before 方針2-施策2 lands on 2-2
     kinds = [(n.kind, n.actor) for n in by_id["2-2"].narratives]
     assert ("mindset_change", "市民") in kinds
-    assert by_id["2-2"].narratives[1].items[0] == "市内にある妊娠、出産、子育てに関する相談先を知りたいと思う"
+    assert (
+        by_id["2-2"].narratives[1].items[0]
+        == "市内にある妊娠、出産、子育てに関する相談先を知りたいと思う"
+    )
     # 2-3 has no organize table at all, and its ▲ caption outside tables is a measure figure
     assert [n.kind for n in by_id["2-3"].narratives][:2] == ["direction", "results"]
     assert by_id["2-3"].figures == ["作成した『柏市子育て支援施設・相談情報』のチラシ"]
@@ -59,10 +77,18 @@ def test_seed_values(seed_sheet):
     by_id = {m.id: m for m in seed_sheet.measures}
     ind = by_id["2-3"].indicators[0]
     assert ind.name == "地域子育て支援拠点事業(親子、親同士の交流の場の創設)"
-    assert (ind.baseline.fiscal_year, ind.baseline.value, ind.baseline.raw) == (2023, 129651, "129,651")
+    assert (ind.baseline.fiscal_year, ind.baseline.value, ind.baseline.raw) == (
+        2023,
+        129651,
+        "129,651",
+    )
     assert [(o.fiscal_year, o.value, o.raw) for o in ind.actuals] == [
-        (2025, 95715, "95,715"), (2026, None, ""), (2027, None, ""), (2028, None, ""),
-        (2029, None, ""), (2030, None, ""),
+        (2025, 95715, "95,715"),
+        (2026, None, ""),
+        (2027, None, ""),
+        (2028, None, ""),
+        (2029, None, ""),
+        (2030, None, ""),
     ]
     assert (ind.target.fiscal_year, ind.target.value) == (2030, 135482)
     dash = by_id["1-3"].indicators[0].baseline

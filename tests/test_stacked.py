@@ -55,8 +55,9 @@ def test_one_table_with_two_header_rows_is_not_cut():
 <tr><td>講座の実施</td><td>39</td><td>36</td><td></td><td>51</td></tr>
 <tr><td>目標を共有する事業</td><td>1</td><td>2</td><td></td><td>3</td></tr>
 </table>"""
-    s = sheetparse.parse(f"<h1>第5期計画 進捗シート</h1><h2>方針1-施策1 題</h2>{page}".encode(),
-                         format="html")
+    s = sheetparse.parse(
+        f"<h1>第5期計画 進捗シート</h1><h2>方針1-施策1 題</h2>{page}".encode(), format="html"
+    )
     assert [i.name for i in s.measures[0].indicators] == ["講座の実施", "目標を共有する事業"]
     assert not [d for d in s.diagnostics if d.code == "tables-unstacked"]
 
@@ -69,8 +70,9 @@ def test_a_value_merged_across_a_column_without_a_year_counts_for_the_next_one()
 <tr><td></td><td></td><td>R7</td><td>R8</td><td></td><td></td></tr>
 <tr><td>講座の実施</td><td>39</td><td>36</td><td></td><td colspan="2">51</td></tr>
 </table>"""
-    s = sheetparse.parse(f"<h1>第5期計画 進捗シート</h1><h2>方針1-施策1 題</h2>{page}".encode(),
-                         format="html")
+    s = sheetparse.parse(
+        f"<h1>第5期計画 進捗シート</h1><h2>方針1-施策1 題</h2>{page}".encode(), format="html"
+    )
     (ind,) = s.measures[0].indicators
     assert [(a.fiscal_year, a.raw) for a in ind.actuals] == [(2025, "36"), (2026, "")]
     assert (ind.target.fiscal_year, ind.target.value) == (2030, 51)

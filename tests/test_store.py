@@ -44,8 +44,11 @@ def test_keys_indexes_and_the_view(tmp_path, seed_sheet):
     write_sqlite([seed_sheet], db)
     c = sqlite3.connect(db)
     assert c.execute("PRAGMA foreign_key_check").fetchall() == []
-    pk = [r[1] for r in sorted(c.execute("PRAGMA table_info(observations)"), key=lambda r: r[5])
-          if r[5]]
+    pk = [
+        r[1]
+        for r in sorted(c.execute("PRAGMA table_info(observations)"), key=lambda r: r[5])
+        if r[5]
+    ]
     assert pk == ["sha256", "measure_id", "indicator_index", "observation_index"]
     fks = {r[2] for r in c.execute("PRAGMA foreign_key_list(observations)")}
     assert fks == {"indicators"}
@@ -53,14 +56,19 @@ def test_keys_indexes_and_the_view(tmp_path, seed_sheet):
     assert "observations_by_year" in indexes
     row = c.execute(
         "SELECT name, value, raw, line FROM indicator_values "
-        "WHERE measure_id = '1-1' AND role = 'actual' AND fiscal_year = 2025").fetchone()
+        "WHERE measure_id = '1-1' AND role = 'actual' AND fiscal_year = 2025"
+    ).fetchone()
     assert row == ("地域出前講座の実施", 36.0, "36", 16)
     # a blank cell is NULL, never 0; a printed 0 would stay 0
-    blank = c.execute("SELECT value, raw FROM observations WHERE measure_id = '1-1' "
-                      "AND fiscal_year = 2026 AND role = 'actual'").fetchone()
+    blank = c.execute(
+        "SELECT value, raw FROM observations WHERE measure_id = '1-1' "
+        "AND fiscal_year = 2026 AND role = 'actual'"
+    ).fetchone()
     assert blank == (None, "")
-    items = c.execute("SELECT items FROM narratives WHERE measure_id = '1-1' "
-                      "AND kind = 'mindset_change' AND actor = '市民'").fetchone()[0]
+    items = c.execute(
+        "SELECT items FROM narratives WHERE measure_id = '1-1' "
+        "AND kind = 'mindset_change' AND actor = '市民'"
+    ).fetchone()[0]
     assert items.split("\n")[0] == "身近な地域福祉に関する課題に興味を持つ"
     c.close()
 
@@ -106,7 +114,8 @@ def test_replace_reloads_a_sheet(tmp_path, seed_sheet):
     assert _count(db, "measures") == 14
     with sqlite3.connect(db) as c:
         assert c.execute("SELECT title FROM measures WHERE measure_id = '1-1'").fetchone() == (
-            "新しい題",)
+            "新しい題",
+        )
 
 
 def test_an_interrupted_load_changes_nothing(tmp_path, seed_sheet):
@@ -158,5 +167,11 @@ def test_empty_load_creates_the_schema(tmp_path):
     assert report.added == []
     with sqlite3.connect(db) as c:
         names = {r[0] for r in c.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-    assert names == {"sheets", "measures", "indicators", "observations", "narratives",
-                     "narrative_items"}
+    assert names == {
+        "sheets",
+        "measures",
+        "indicators",
+        "observations",
+        "narratives",
+        "narrative_items",
+    }

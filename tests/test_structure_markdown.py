@@ -71,14 +71,19 @@ def test_synonym_headers_and_labels():
 
 
 def test_full_width_parentheses_in_labels():
-    table = INDICATOR.replace("現状値 (R5)", "現状値（Ｒ５）").replace("目標値 (R12)", "目標値（Ｒ１２）")
+    table = INDICATOR.replace("現状値 (R5)", "現状値（Ｒ５）").replace(
+        "目標値 (R12)", "目標値（Ｒ１２）"
+    )
     s = sheet("方針1-施策1 題", "（基本施策1の方向性）", "方向の本文。", table)
     m = s.measures[0]
     assert m.indicators[0].baseline.fiscal_year == 2023
     assert m.indicators[0].baseline.label == "現状値（Ｒ５）"
     assert m.indicators[0].target.fiscal_year == 2030
     assert (m.narratives[0].kind, m.narratives[0].label, m.narratives[0].items) == (
-        "direction", "基本施策1の方向性", ["方向の本文。"])
+        "direction",
+        "基本施策1の方向性",
+        ["方向の本文。"],
+    )
 
 
 def test_li_lists_and_separate_text_per_actor():
@@ -104,7 +109,11 @@ def test_missing_trailing_pipes_and_fewer_cells():
 """
     s = sheet("方針1-施策1 題", table)
     ind = s.measures[0].indicators[0]
-    assert (ind.baseline.value, [a.value for a in ind.actuals], ind.target.raw) == (39, [36, None], "")
+    assert (ind.baseline.value, [a.value for a in ind.actuals], ind.target.raw) == (
+        39,
+        [36, None],
+        "",
+    )
     assert ind.target.value is None
 
 
@@ -126,7 +135,9 @@ def test_two_row_header_with_years_in_kanji_era():
     ind = s.measures[0].indicators[0]
     assert ind.baseline.fiscal_year == 2023 and ind.baseline.value == 1077
     assert [(a.fiscal_year, a.label, a.value) for a in ind.actuals] == [
-        (2024, "令和6年度", 932), (2025, "令和7年度", 1000)]
+        (2024, "令和6年度", 932),
+        (2025, "令和7年度", 1000),
+    ]
     assert ind.actuals[1].approximate is True
     assert ind.target.fiscal_year == 2030
 
@@ -181,18 +192,37 @@ def test_canonical_order_whatever_the_print_order():
 |---|---|---|---|
 | 市民 | 思う | 行う | 成果 |
 """
-    s = sheet("方針1-施策1 題", "気持ち・行動の変化を促すためのアプローチ", APPROACH,
-              "【施策1】の推進に向けた共創型オーガナイズアクション", org,
-              "（基本施策1の方向性）", "方向性の文。")
+    s = sheet(
+        "方針1-施策1 題",
+        "気持ち・行動の変化を促すためのアプローチ",
+        APPROACH,
+        "【施策1】の推進に向けた共創型オーガナイズアクション",
+        org,
+        "（基本施策1の方向性）",
+        "方向性の文。",
+    )
     assert [n.kind for n in s.measures[0].narratives] == [
-        "direction", "mindset_change", "behavior_change", "outcome", "results",
-        "expected_effects", "changes_and_issues", "next_steps"]
+        "direction",
+        "mindset_change",
+        "behavior_change",
+        "outcome",
+        "results",
+        "expected_effects",
+        "changes_and_issues",
+        "next_steps",
+    ]
 
 
 def test_table_before_heading_of_the_next_policy():
     org = "| 対象 | 気持ちの変化 | 行動の変化 | 目指す成果 |\n|---|---|---|---|\n| 市民 | 思う | 行う | 成果 |\n"
-    s = sheet("方針1-施策2 前", INDICATOR, "【施策1】の推進に向けた共創型オーガナイズアクション", org,
-              "方針2-施策1 後", INDICATOR)
+    s = sheet(
+        "方針1-施策2 前",
+        INDICATOR,
+        "【施策1】の推進に向けた共創型オーガナイズアクション",
+        org,
+        "方針2-施策1 後",
+        INDICATOR,
+    )
     m1, m2 = s.measures
     assert not m1.narratives
     assert [n.kind for n in m2.narratives] == ["mindset_change", "behavior_change", "outcome"]
@@ -210,12 +240,22 @@ def test_unknown_paragraph_and_table_are_unplaced_with_their_text():
 
 def test_report_year_from_title():
     s = sheetparse.parse_text("令和6年度 第4期計画 進捗シート\n\n方針1-施策1 題\n\n" + INDICATOR)
-    assert (s.title, s.report_fiscal_year, s.plan_term) == ("令和6年度 第4期計画 進捗シート", 2024, 4)
+    assert (s.title, s.report_fiscal_year, s.plan_term) == (
+        "令和6年度 第4期計画 進捗シート",
+        2024,
+        4,
+    )
     assert not [d for d in s.diagnostics if d.code == "report-year-inferred"]
 
 
 def test_heading_title_on_the_next_line_and_basic_prefixes():
-    s = sheet("**基本方針1-基本施策2**", "地域福祉を担う人材の育成", "(基本施策2の方向性)", "本文。", INDICATOR)
+    s = sheet(
+        "**基本方針1-基本施策2**",
+        "地域福祉を担う人材の育成",
+        "(基本施策2の方向性)",
+        "本文。",
+        INDICATOR,
+    )
     m = s.measures[0]
     assert (m.id, m.title) == ("1-2", "地域福祉を担う人材の育成")
     assert m.narratives[0].items == ["本文。"]
@@ -224,8 +264,14 @@ def test_heading_title_on_the_next_line_and_basic_prefixes():
 
 def test_org_title_without_brackets_places_the_table():
     org = "| 対象 | 気持ちの変化 | 行動の変化 | 目指す成果 |\n|---|---|---|---|\n| 市民 | 思う | 行う | 成果 |\n"
-    s = sheet("方針1-施策1 前", INDICATOR, "施策2の推進に向けた共創型オーガナイズアクション", org,
-              "方針1-施策2 後", INDICATOR)
+    s = sheet(
+        "方針1-施策1 前",
+        INDICATOR,
+        "施策2の推進に向けた共創型オーガナイズアクション",
+        org,
+        "方針1-施策2 後",
+        INDICATOR,
+    )
     assert [len(m.narratives) for m in s.measures] == [0, 3]
 
 
@@ -251,8 +297,16 @@ def test_tables_continued_over_a_page_break_in_a_conversion():
 | 当初期待した効果 | 効果の文。 | | |
 """
     s = sheet(
-        "方針1-施策1 題", "【施策1】の推進に向けた共創型オーガナイズアクション", org_top, "- 2 -", org_rest,
-        INDICATOR, "気持ち・行動の変化を促すためのアプローチ", approach_top, "3", approach_rest,
+        "方針1-施策1 題",
+        "【施策1】の推進に向けた共創型オーガナイズアクション",
+        org_top,
+        "- 2 -",
+        org_rest,
+        INDICATOR,
+        "気持ち・行動の変化を促すためのアプローチ",
+        approach_top,
+        "3",
+        approach_rest,
     )
     got = [(n.kind, n.actor, n.items) for n in s.measures[0].narratives]
     assert got == [
@@ -261,7 +315,11 @@ def test_tables_continued_over_a_page_break_in_a_conversion():
         ("mindset_change", "地域", ["地域が思う"]),
         ("behavior_change", "地域", ["地域が行う"]),
         ("outcome", None, ["成果の文の続き"]),
-        ("results", None, ["一つ目の実績。", "二つ目の実績は途中で改ページをまたいだ。", "三つ目の実績。"]),
+        (
+            "results",
+            None,
+            ["一つ目の実績。", "二つ目の実績は途中で改ページをまたいだ。", "三つ目の実績。"],
+        ),
         ("expected_effects", None, ["効果の文。"]),
     ]
     assert s.coverage.unplaced_chars == 0
@@ -319,13 +377,21 @@ def test_merged_cells_copied_by_a_converter_are_read_once():
 | 地域 | 地域が思う | 地域が行う | 成果の文 |
 | 市 | 市が思う | 市が行う | 成果の文 |
 """
-    s = sheet("方針1-施策1 題", "【施策1】の推進に向けた共創型オーガナイズアクション", org, INDICATOR,
-              "気持ち・行動の変化を促すためのアプローチ", approach)
+    s = sheet(
+        "方針1-施策1 題",
+        "【施策1】の推進に向けた共創型オーガナイズアクション",
+        org,
+        INDICATOR,
+        "気持ち・行動の変化を促すためのアプローチ",
+        approach,
+    )
     got = [(n.kind, n.actor, n.items) for n in s.measures[0].narratives]
     assert ("outcome", None, ["成果の文"]) in got
     assert [g for g in got if g[0] == "results"] == [("results", None, ["実績一", "実績二"])]
     assert [g for g in got if g[0] == "expected_effects"] == [
-        ("expected_effects", "市民", ["市民の効果"]), ("expected_effects", "地域", ["地域の効果"])]
+        ("expected_effects", "市民", ["市民の効果"]),
+        ("expected_effects", "地域", ["地域の効果"]),
+    ]
     assert len([d for d in s.diagnostics if d.code == "merged-cell-repeated"]) == 2
     assert s.coverage.unplaced_chars == 0
 

@@ -99,8 +99,10 @@ def test_every_record_carries_its_sheet_and_cell():
 
 def test_hidden_helper_column_and_rows_are_skipped_and_reported():
     doc = read_xlsx((SAMPLES / "minatono-h30.xlsx").read_bytes())
-    all_text = " ".join(b.text if isinstance(b, TextBlock) else " ".join(c.text for c in b.cells())
-                        for b in doc.blocks)
+    all_text = " ".join(
+        b.text if isinstance(b, TextBlock) else " ".join(c.text for c in b.cells())
+        for b in doc.blocks
+    )
     assert "集計用" not in all_text and "確認済" not in all_text and "作業用" not in all_text
     hidden = [d for d in doc.diagnostics if d.code == "hidden-content"]
     assert [d.location.sheet for d in hidden] == ["方針1", "方針2"]
@@ -126,13 +128,19 @@ def test_rulings_tell_text_rows_from_tables_and_merges_become_spans():
     ws["A8"] = "▲写真の説明"
     blocks = read_xlsx(save(wb)).blocks
     assert [(type(b).__name__, getattr(b, "kind", None)) for b in blocks] == [
-        ("TextBlock", "heading"), ("TextBlock", "paragraph"), ("TableBlock", None),
-        ("TextBlock", "caption")]
+        ("TextBlock", "heading"),
+        ("TextBlock", "paragraph"),
+        ("TableBlock", None),
+        ("TextBlock", "caption"),
+    ]
     table = blocks[2]
     # B:G collapse to the two logical columns the merges define
     assert table.n_cols == 3
     assert [[c.text for c in row] for row in table.rows] == [
-        ["対象", "過程", ""], ["", "気持ちの変化", "行動の変化"], ["市民", "・一つ目 ・二つ目", "行う"]]
+        ["対象", "過程", ""],
+        ["", "気持ちの変化", "行動の変化"],
+        ["市民", "・一つ目 ・二つ目", "行う"],
+    ]
     assert (table.rows[0][0].rowspan, table.rows[0][1].colspan) == (2, 2)
     assert table.rows[1][0].covered_by == (0, 0)
     assert table.rows[2][1].loc.cell == "B6" and table.rows[2][1].loc.sheet == "S"
@@ -149,7 +157,10 @@ def test_wrapped_lines_are_line_parts_and_bullets_decide_items():
     box(ws, "B3", "一つだけの段落")
     (table,) = read_xlsx(save(wb)).blocks
     assert {p.kind for p in table.rows[0][1].parts} == {"line"}
-    assert split_cell(table.rows[0][1]).items == ["一つ目の項目", "二つ目の項目は長く折り返した続き"]
+    assert split_cell(table.rows[0][1]).items == [
+        "一つ目の項目",
+        "二つ目の項目は長く折り返した続き",
+    ]
     assert split_cell(table.rows[1][1]).items == ["一行目", "二行目"]
     assert [p.kind for p in table.rows[2][1].parts] == ["text"]
 
@@ -209,9 +220,13 @@ def test_a_title_repeated_on_every_sheet_is_kept_once():
         ws["A2"] = f"方針{k + 1}-施策1 題{k}"
     doc = read_xlsx(save(wb))
     assert [b.text for b in doc.blocks] == [
-        "第5期計画 進捗シート", "方針1-施策1 題0", "方針2-施策1 題1"]
+        "第5期計画 進捗シート",
+        "方針1-施策1 題0",
+        "方針2-施策1 題1",
+    ]
     assert [(s.text, s.reason, s.loc.sheet) for s in doc.skipped] == [
-        ("第5期計画 進捗シート", "running-header", "方針2")]
+        ("第5期計画 進捗シート", "running-header", "方針2")
+    ]
 
 
 # --- values -------------------------------------------------------------------------------------
@@ -221,13 +236,19 @@ def test_a_title_repeated_on_every_sheet_is_kept_once():
     "values, want",
     [
         ([(39, None), (36, None), (51, None)], [("39", 39), ("36", 36), ("51", 51)]),
-        ([(904, "#,##0"), (590, "General"), (1100, "#,##0")],
-         [("904", 904), ("590", 590), ("1,100", 1100)]),
-        ([("1,100", None), ("—", None), ("４２", "@")],
-         [("1,100", 1100), ("—", None), ("４２", 42)]),
+        (
+            [(904, "#,##0"), (590, "General"), (1100, "#,##0")],
+            [("904", 904), ("590", 590), ("1,100", 1100)],
+        ),
+        (
+            [("1,100", None), ("—", None), ("４２", "@")],
+            [("1,100", 1100), ("—", None), ("４２", 42)],
+        ),
         ([(0.5, None), (21.4, "0.0"), (0, "0")], [("0.5", 0.5), ("21.4", 21.4), ("0", 0)]),
-        ([(0.38, "0.0%"), (0.455, "0.0%"), (0.6, "0%")],
-         [("38.0%", 38), ("45.5%", 45.5), ("60%", 60)]),
+        (
+            [(0.38, "0.0%"), (0.455, "0.0%"), (0.6, "0%")],
+            [("38.0%", 38), ("45.5%", 45.5), ("60%", 60)],
+        ),
     ],
 )
 def test_numbers_stored_as_numbers_or_as_text(values, want):
@@ -336,10 +357,14 @@ def test_text_boxes_are_read_in_reading_order():
     data = add_text_boxes(save(wb), {1: [TextBox(3, 2, 4, 5, ("▲写真の説明", "補足の一行"))]})
     doc = read_xlsx(data)
     assert [(b.kind, b.text, b.loc.cell) for b in doc.blocks] == [
-        ("paragraph", "上の段落", "A1"), ("caption", "▲写真の説明", "B3"),
-        ("paragraph", "補足の一行", "B3"), ("paragraph", "下の段落", "A6")]
-    assert [f for m in sheetparse.parse(SAMPLES / "minatono-h30.xlsx").measures
-            for f in m.figures] == ["見守りネットワークのイメージ図"]
+        ("paragraph", "上の段落", "A1"),
+        ("caption", "▲写真の説明", "B3"),
+        ("paragraph", "補足の一行", "B3"),
+        ("paragraph", "下の段落", "A6"),
+    ]
+    assert [
+        f for m in sheetparse.parse(SAMPLES / "minatono-h30.xlsx").measures for f in m.figures
+    ] == ["見守りネットワークのイメージ図"]
 
 
 def test_rows_hidden_by_default_show_only_where_given_a_height():
@@ -380,7 +405,10 @@ def test_a_heading_cell_broken_over_lines_is_one_heading():
     ws["A2"] = "一行目\n二行目"
     doc = read_xlsx(save(wb))
     assert [(b.kind, b.text) for b in doc.blocks] == [
-        ("heading", "方針1-施策1 居場所づくり"), ("paragraph", "一行目"), ("paragraph", "二行目")]
+        ("heading", "方針1-施策1 居場所づくり"),
+        ("paragraph", "一行目"),
+        ("paragraph", "二行目"),
+    ]
 
 
 def test_a_one_row_box_is_text():
@@ -390,4 +418,6 @@ def test_a_one_row_box_is_text():
     box(ws, "B1:F1", "だれもが集える場をつくります。")
     doc = read_xlsx(save(wb))
     assert [(type(b).__name__, b.text) for b in doc.blocks] == [
-        ("TextBlock", "（基本施策1の方向性）"), ("TextBlock", "だれもが集える場をつくります。")]
+        ("TextBlock", "（基本施策1の方向性）"),
+        ("TextBlock", "だれもが集える場をつくります。"),
+    ]

@@ -62,11 +62,20 @@ def _cell_html(n: Json | None, style: Style, image: str) -> str:
 def _org_table(o: _Out, org: OrgTable, style: Style, mid: str) -> None:
     o('<table class="datatable">', 4)
     o("<thead>", 4)
-    o(f'<tr><th rowspan="2" scope="col">{_e(style.actor_header)}</th>'
-      f'<th colspan="3" scope="colgroup">{_e(style.process_header)}</th></tr>', 4)
-    o("<tr>" + "".join(
-        f'<th scope="col">{_e(org.labels[k])}</th>'
-        for k in ("mindset_change", "behavior_change", "outcome")) + "</tr>", 4)
+    o(
+        f'<tr><th rowspan="2" scope="col">{_e(style.actor_header)}</th>'
+        f'<th colspan="3" scope="colgroup">{_e(style.process_header)}</th></tr>',
+        4,
+    )
+    o(
+        "<tr>"
+        + "".join(
+            f'<th scope="col">{_e(org.labels[k])}</th>'
+            for k in ("mindset_change", "behavior_change", "outcome")
+        )
+        + "</tr>",
+        4,
+    )
     o("</thead>", 4)
     o("<tbody>", 4)
     for i, actor in enumerate(ACTORS):
@@ -94,13 +103,17 @@ def _indicator_table(o: _Out, t: IndicatorTable, style: Style) -> None:
     if t.unit_column:
         head.append(f'<th rowspan="2" scope="col">{_e(style.unit_header)}</th>')
     if t.baseline_year is not None:
-        head.append(f'<th rowspan="2" scope="col">{_e(style.baseline_word)}<br>'
-                    f"{_e(style.year_paren(t.baseline_year))}</th>")
+        head.append(
+            f'<th rowspan="2" scope="col">{_e(style.baseline_word)}<br>'
+            f"{_e(style.year_paren(t.baseline_year))}</th>"
+        )
     if years:
         head.append(f'<th colspan="{len(years)}" scope="colgroup">{_e(style.actual_word)}</th>')
     if t.target_year is not None:
-        head.append(f'<th rowspan="2" scope="col">{_e(style.target_word)}<br>'
-                    f"{_e(style.year_paren(t.target_year))}</th>")
+        head.append(
+            f'<th rowspan="2" scope="col">{_e(style.target_word)}<br>'
+            f"{_e(style.year_paren(t.target_year))}</th>"
+        )
     o("<tr>" + "".join(head) + "</tr>", 4)
     o("<tr>" + "".join(f'<th scope="col">{_e(style.year(y))}</th>' for y in years) + "</tr>", 4)
     o("</thead>", 4)
@@ -126,8 +139,12 @@ def _indicator_table(o: _Out, t: IndicatorTable, style: Style) -> None:
 def _approach_table(o: _Out, rows: list[ApproachRow], style: Style, mid: str) -> None:
     o('<table class="datatable">', 4)
     o("<thead>", 4)
-    o(f'<tr><th scope="col">{_e(style.actor_header)}</th>' + "".join(
-        f'<th scope="col">{_e(style.actor(a))}</th>' for a in ACTORS) + "</tr>", 4)
+    o(
+        f'<tr><th scope="col">{_e(style.actor_header)}</th>'
+        + "".join(f'<th scope="col">{_e(style.actor(a))}</th>' for a in ACTORS)
+        + "</tr>",
+        4,
+    )
     o("</thead>", 4)
     o("<tbody>", 4)
     for i, row in enumerate(rows):
@@ -192,7 +209,8 @@ def render_html(sheet: Json, style: Style, charset: str = "utf-8") -> bytes:
         o('<meta charset="UTF-8">')
     else:
         label = {"cp932": "Shift_JIS", "shift_jis": "Shift_JIS", "euc_jp": "EUC-JP"}[
-            charset.lower()]
+            charset.lower()
+        ]
         o(f'<meta http-equiv="Content-Type" content="text/html; charset={label}">')
     o('<meta name="viewport" content="width=device-width, initial-scale=1">')
     o(f"<title>{_e(title)} | {_e(style.city)}</title>")
@@ -204,24 +222,41 @@ def render_html(sheet: Json, style: Style, charset: str = "utf-8") -> bytes:
     o("</head>")
     o('<body class="format_free">')
     o('<div id="tmp_wrapper">')
-    o("<noscript><p>このサイトではJavaScriptを使用したコンテンツ・機能を提供しています。"
-      "JavaScriptを有効にするとご利用いただけます。</p></noscript>")
+    o(
+        "<noscript><p>このサイトではJavaScriptを使用したコンテンツ・機能を提供しています。"
+        "JavaScriptを有効にするとご利用いただけます。</p></noscript>"
+    )
     o('<header id="tmp_header">')
     o('<p class="skip"><a href="#tmp_contents">本文へスキップします。</a></p>', 2)
-    o(f'<div id="tmp_hlogo"><p><a href="/index.html"><span>{_e(style.city)}</span></a></p>'
-      "</div>", 2)
-    o('<ul id="tmp_means"><li><a href="/foreign/index.html">Foreign Language</a></li>'
-      '<li><a href="/moji.html">文字サイズ・色合い変更</a></li></ul>', 2)
-    o('<form id="tmp_search" action="/search/result.html"><label for="tmp_query">'
-      'サイト内検索</label><input id="tmp_query" name="q" type="text">'
-      '<input type="submit" value="検索"></form>', 2)
+    o(
+        f'<div id="tmp_hlogo"><p><a href="/index.html"><span>{_e(style.city)}</span></a></p></div>',
+        2,
+    )
+    o(
+        '<ul id="tmp_means"><li><a href="/foreign/index.html">Foreign Language</a></li>'
+        '<li><a href="/moji.html">文字サイズ・色合い変更</a></li></ul>',
+        2,
+    )
+    o(
+        '<form id="tmp_search" action="/search/result.html"><label for="tmp_query">'
+        'サイト内検索</label><input id="tmp_query" name="q" type="text">'
+        '<input type="submit" value="検索"></form>',
+        2,
+    )
     o("</header>")
-    o('<nav id="tmp_gnavi"><ul>' + "".join(
-        f'<li><a href="/{k}/index.html">{_e(t)}</a></li>' for k, t in enumerate(
-            ("くらし・手続き", "子育て・教育", "健康・福祉", "観光・文化・スポーツ", "市政情報")))
-      + "</ul></nav>")
+    o(
+        '<nav id="tmp_gnavi"><ul>'
+        + "".join(
+            f'<li><a href="/{k}/index.html">{_e(t)}</a></li>'
+            for k, t in enumerate(
+                ("くらし・手続き", "子育て・教育", "健康・福祉", "観光・文化・スポーツ", "市政情報")
+            )
+        )
+        + "</ul></nav>"
+    )
     crumbs = " &gt; ".join(
-        f'<a href="/{k}/index.html">{_e(c)}</a>' for k, c in enumerate(style.breadcrumbs))
+        f'<a href="/{k}/index.html">{_e(c)}</a>' for k, c in enumerate(style.breadcrumbs)
+    )
     o(f'<div id="tmp_pankuzu"><p>{crumbs} &gt; <span>{_e(title)}</span></p></div>')
     o('<div id="tmp_main">')
     o('<div class="col_main">', 2)
@@ -233,23 +268,35 @@ def render_html(sheet: Json, style: Style, charset: str = "utf-8") -> bytes:
             _measure(o, m, style)
     o('<div id="tmp_inquiry">', 4)
     o('<div id="tmp_inquiry_ttl"><p>このページに関するお問い合わせ</p></div>', 6)
-    o(f'<div id="tmp_inquiry_cnt"><p>{_e(style.department)}</p>'
-      f"<p>電話番号：{_e(style.phone)}</p>"
-      '<p><a href="/contact/form.html">お問い合わせフォーム</a></p></div>', 6)
+    o(
+        f'<div id="tmp_inquiry_cnt"><p>{_e(style.department)}</p>'
+        f"<p>電話番号：{_e(style.phone)}</p>"
+        '<p><a href="/contact/form.html">お問い合わせフォーム</a></p></div>',
+        6,
+    )
     o("</div>", 4)
     o("</div>", 2)
     o("</div>", 2)
-    o('<nav id="tmp_lnavi"><p class="ttl">地域福祉</p><ul>'
-      '<li><a href="/fukushi/keikaku.html">地域福祉計画</a></li>'
-      '<li><a href="/fukushi/shakyo.html">社会福祉協議会</a></li></ul></nav>', 2)
+    o(
+        '<nav id="tmp_lnavi"><p class="ttl">地域福祉</p><ul>'
+        '<li><a href="/fukushi/keikaku.html">地域福祉計画</a></li>'
+        '<li><a href="/fukushi/shakyo.html">社会福祉協議会</a></li></ul></nav>',
+        2,
+    )
     o("</div>")
     o('<footer id="tmp_footer">')
-    o('<ul id="tmp_fnavi"><li><a href="/policy.html">サイトポリシー</a></li>'
-      '<li><a href="/privacy.html">個人情報の取り扱い</a></li>'
-      '<li><a href="/sitemap.html">サイトマップ</a></li></ul>', 2)
+    o(
+        '<ul id="tmp_fnavi"><li><a href="/policy.html">サイトポリシー</a></li>'
+        '<li><a href="/privacy.html">個人情報の取り扱い</a></li>'
+        '<li><a href="/sitemap.html">サイトマップ</a></li></ul>',
+        2,
+    )
     o(f"<address>{_e(style.city)}役所　電話：{_e(style.phone)}（代表）</address>", 2)
-    o(f'<p id="tmp_copyright" lang="en">Copyright &copy; {_e(style.city)} '
-      "All Rights Reserved.</p>", 2)
+    o(
+        f'<p id="tmp_copyright" lang="en">Copyright &copy; {_e(style.city)} '
+        "All Rights Reserved.</p>",
+        2,
+    )
     o("</footer>")
     o("</div>")
     o("</body>")

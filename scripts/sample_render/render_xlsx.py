@@ -92,9 +92,20 @@ class _Writer:
 
     # -- cells ------------------------------------------------------------------------------
 
-    def put(self, r: int, c1: int, c2: int, value: object, *, r2: int | None = None,
-            head: bool = False, number_format: str | None = None, box: bool = True,
-            bold: bool = False, size: float = 10) -> None:
+    def put(
+        self,
+        r: int,
+        c1: int,
+        c2: int,
+        value: object,
+        *,
+        r2: int | None = None,
+        head: bool = False,
+        number_format: str | None = None,
+        box: bool = True,
+        bold: bool = False,
+        size: float = 10,
+    ) -> None:
         """Write ``value`` into the range r..r2 × c1..c2 (merged when larger than a cell)."""
         r2 = r2 or r
         ws = self.ws
@@ -104,9 +115,7 @@ class _Writer:
         cell.font = Font(name=FONT, size=size, bold=bold or head)
         if number_format:
             cell.number_format = number_format
-        cell.alignment = (
-            _CENTER if head else _NUMBER if number_format not in (None, "@") else _TEXT
-        )
+        cell.alignment = _CENTER if head else _NUMBER if number_format not in (None, "@") else _TEXT
         if (r2, c2) != (r, c1):
             ws.merge_cells(start_row=r, start_column=c1, end_row=r2, end_column=c2)
         if box:
@@ -123,8 +132,9 @@ class _Writer:
             if need > have:
                 self.heights[r2] = self.heights.get(r2, 15.0) + need - have
 
-    def text_row(self, text: str, *, bold: bool = False, size: float = 10,
-                 merge: bool = False) -> None:
+    def text_row(
+        self, text: str, *, bold: bool = False, size: float = 10, merge: bool = False
+    ) -> None:
         """A line of text outside tables (typed into column A, merged across when long)."""
         self.put(self.row, 1, N_COLS if merge else 1, text, box=False, bold=bold, size=size)
         if not merge:  # typed into A and overflowing to the right: one line high
@@ -142,15 +152,17 @@ class _Writer:
         spans = ((2, 5), (6, 9), (10, 12))
         self.put(r, 1, 1, s.actor_header, r2=r + 1, head=True)
         self.put(r, 2, N_COLS, s.process_header, head=True)
-        for (c1, c2), kind in zip(spans, ("mindset_change", "behavior_change", "outcome"),
-                                  strict=True):
+        for (c1, c2), kind in zip(
+            spans, ("mindset_change", "behavior_change", "outcome"), strict=True
+        ):
             self.put(r + 1, c1, c2, org.labels[kind], head=True)
         body = r + 2
         for i, actor in enumerate(ACTORS):
             rr = body + i
             self.put(rr, 1, 1, s.actor(actor), head=True)
-            for (c1, c2), kind in zip(spans[:2], ("mindset_change", "behavior_change"),
-                                      strict=True):
+            for (c1, c2), kind in zip(
+                spans[:2], ("mindset_change", "behavior_change"), strict=True
+            ):
                 self.put(rr, c1, c2, _cell_text(org.cells.get((kind, actor))))
             if org.merged_outcome is None:
                 self.put(rr, *spans[2], _cell_text(org.cells.get(("outcome", actor))))
@@ -160,8 +172,13 @@ class _Writer:
 
     def indicator_table(self, t: IndicatorTable) -> None:
         s, r = self.style, self.row
-        n_logical = (1 + t.unit_column + (t.baseline_year is not None) + len(t.actual_years)
-                     + (t.target_year is not None))
+        n_logical = (
+            1
+            + t.unit_column
+            + (t.baseline_year is not None)
+            + len(t.actual_years)
+            + (t.target_year is not None)
+        )
         if n_logical > N_COLS:
             raise ValueError(f"an indicator table of {n_logical} columns does not fit")
         name_end = N_COLS - (n_logical - 1)
@@ -171,8 +188,9 @@ class _Writer:
             self.put(r, c, c, s.unit_header, r2=r + 1, head=True)
             c += 1
         if t.baseline_year is not None:
-            self.put(r, c, c, f"{s.baseline_word}\n{s.year_paren(t.baseline_year)}", r2=r + 1,
-                     head=True)
+            self.put(
+                r, c, c, f"{s.baseline_word}\n{s.year_paren(t.baseline_year)}", r2=r + 1, head=True
+            )
             c += 1
         if t.actual_years:
             c_end = c + len(t.actual_years) - 1
@@ -181,8 +199,9 @@ class _Writer:
                 self.put(r + 1, c + k, c + k, s.year(y), head=True)
             c = c_end + 1
         if t.target_year is not None:
-            self.put(r, c, c, f"{s.target_word}\n{s.year_paren(t.target_year)}", r2=r + 1,
-                     head=True)
+            self.put(
+                r, c, c, f"{s.target_word}\n{s.year_paren(t.target_year)}", r2=r + 1, head=True
+            )
         helper = self.ws.cell(row=r, column=HELPER_COL, value="（集計用）")
         helper.font = Font(name=FONT, size=9)
         rr = r + 2
@@ -291,15 +310,17 @@ def _fixed_zip(data: bytes) -> bytes:
     """The package with fixed member timestamps and document dates (byte-identical runs)."""
     stamp = FIXED_TIME.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
     out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(
-        out, "w", zipfile.ZIP_DEFLATED
-    ) as dst:
+    with (
+        zipfile.ZipFile(io.BytesIO(data)) as src,
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst,
+    ):
         for info in src.infolist():
             body = src.read(info.filename)
             if info.filename == "docProps/core.xml":
                 body = re.sub(
                     rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*(</dcterms:)",
-                    rb"\g<1>" + stamp + rb"\g<2>", body,
+                    rb"\g<1>" + stamp + rb"\g<2>",
+                    body,
                 )
             member = zipfile.ZipInfo(info.filename, date_time=FIXED_TIME.timetuple()[:6])
             member.compress_type = zipfile.ZIP_DEFLATED

@@ -11,7 +11,9 @@ ACTORS = ("市民", "地域", "市")
 ORG_KINDS = ("mindset_change", "behavior_change", "outcome")
 APPROACH_KINDS = ("results", "expected_effects", "changes_and_issues", "next_steps")
 DEFAULT_ORG_LABELS = {
-    "mindset_change": "気持ちの変化", "behavior_change": "行動の変化", "outcome": "目指す成果",
+    "mindset_change": "気持ちの変化",
+    "behavior_change": "行動の変化",
+    "outcome": "目指す成果",
 }
 
 Json = dict[str, Any]
@@ -118,9 +120,15 @@ def measure_view(m: Json) -> MeasureView:
             raise ValueError(f"{row.label}: text for 市民 alone reads as a merged cell")
     org = OrgTable(labels, org_cells, merged_outcome) if org_cells or merged_outcome else None
     return MeasureView(
-        id=m["id"], policy=m["policy"], number=m["number"], title=m["title"],
-        direction=direction, org=org, indicators=indicator_table(m["indicators"]),
-        approach=list(rows.values()), figures=list(m["figures"]),
+        id=m["id"],
+        policy=m["policy"],
+        number=m["number"],
+        title=m["title"],
+        direction=direction,
+        org=org,
+        indicators=indicator_table(m["indicators"]),
+        approach=list(rows.values()),
+        figures=list(m["figures"]),
     )
 
 

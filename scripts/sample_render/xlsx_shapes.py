@@ -11,8 +11,10 @@ from html import escape
 
 _DRAWING_TYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing"
 _DRAWING_CT = "application/vnd.openxmlformats-officedocument.drawing+xml"
-_NS = ('xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing" '
-       'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"')
+_NS = (
+    'xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing" '
+    'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"'
+)
 
 
 @dataclass(frozen=True)
@@ -55,36 +57,48 @@ def add_text_boxes(package: bytes, boxes: dict[int, list[TextBox]]) -> bytes:
     for k, (sheet, items) in enumerate(sorted(boxes.items()), 1):
         drawing = f"xl/drawings/drawing{k}.xml"
         body = "".join(_anchor(b, n) for n, b in enumerate(items))
-        parts[drawing] = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-                          f"<xdr:wsDr {_NS}>{body}</xdr:wsDr>").encode()
+        parts[drawing] = (
+            f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+            f"<xdr:wsDr {_NS}>{body}</xdr:wsDr>"
+        ).encode()
         order.append(drawing)
         rels_name = f"xl/worksheets/_rels/sheet{sheet}.xml.rels"
-        rel = (f'<Relationship Id="rIdDrawing{k}" Type="{_DRAWING_TYPE}" '
-               f'Target="/xl/drawings/drawing{k}.xml"/>')
+        rel = (
+            f'<Relationship Id="rIdDrawing{k}" Type="{_DRAWING_TYPE}" '
+            f'Target="/xl/drawings/drawing{k}.xml"/>'
+        )
         if rels_name in parts:
-            parts[rels_name] = parts[rels_name].replace(b"</Relationships>",
-                                                        rel.encode() + b"</Relationships>")
+            parts[rels_name] = parts[rels_name].replace(
+                b"</Relationships>", rel.encode() + b"</Relationships>"
+            )
         else:
             parts[rels_name] = (
                 '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships '
                 'xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-                f"{rel}</Relationships>").encode()
+                f"{rel}</Relationships>"
+            ).encode()
             order.append(rels_name)
         name = f"xl/worksheets/sheet{sheet}.xml"
-        tag = (f'<drawing xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/'
-               f'relationships" r:id="rIdDrawing{k}"/>')
+        tag = (
+            f'<drawing xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/'
+            f'relationships" r:id="rIdDrawing{k}"/>'
+        )
         xml = parts[name].decode()
         m = re.search(r"<(legacyDrawing|tableParts|extLst)\b", xml)
         at = m.start() if m else xml.rindex("</worksheet>")
         parts[name] = (xml[:at] + tag + xml[at:]).encode()
         types = types.replace(
-            "</Types>", f'<Override PartName="/{drawing}" ContentType="{_DRAWING_CT}"/></Types>')
+            "</Types>", f'<Override PartName="/{drawing}" ContentType="{_DRAWING_CT}"/></Types>'
+        )
     parts["[Content_Types].xml"] = types.encode()
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
         for name in order:
-            info = src.getinfo(name) if name in src.namelist() else zipfile.ZipInfo(
-                name, date_time=(2026, 3, 31, 9, 0, 0))
+            info = (
+                src.getinfo(name)
+                if name in src.namelist()
+                else zipfile.ZipInfo(name, date_time=(2026, 3, 31, 9, 0, 0))
+            )
             member = zipfile.ZipInfo(name, date_time=info.date_time)
             member.compress_type = zipfile.ZIP_DEFLATED
             member.external_attr = 0o600 << 16

@@ -1,10 +1,10 @@
 """sheetparse: Japanese municipal progress sheets (進捗シート) to clean, typed JSON.
 
-    import sheetparse
-    sheet = sheetparse.parse("sheet.pdf")           # a path; the format is sniffed
-    sheet = sheetparse.parse(data, format="html")   # the file's bytes
-    sheet = sheetparse.parse_text(md, format="markdown")
-    print(sheet.model_dump_json())
+import sheetparse
+sheet = sheetparse.parse("sheet.pdf")           # a path; the format is sniffed
+sheet = sheetparse.parse(data, format="html")   # the file's bytes
+sheet = sheetparse.parse_text(md, format="markdown")
+print(sheet.model_dump_json())
 """
 
 from . import ja

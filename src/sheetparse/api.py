@@ -137,6 +137,9 @@ def parse_text(
     # The text is already decoded: a byte-order mark tells the reader so (it outranks any
     # <meta charset> the text still carries), while the digest is that of the text's UTF-8.
     return _guarded(
-        codecs.BOM_UTF8 + utf8, fmt, None, limits or DEFAULT_LIMITS,
+        codecs.BOM_UTF8 + utf8,
+        fmt,
+        None,
+        limits or DEFAULT_LIMITS,
         hashlib.sha256(utf8).hexdigest(),
     )

@@ -83,8 +83,12 @@ def lost_failure(lost: Lost, limits: Limits) -> Failure:
     return Failure("InternalError", "internal-error", f"internal error ({lost.detail})")
 
 
-def _tasks(items: Iterable[tuple[Any, str, Path]], fmt: str | None, limits: Limits,
-           early: deque[tuple[Any, Failure]]) -> Iterator[tuple[Any, Job]]:
+def _tasks(
+    items: Iterable[tuple[Any, str, Path]],
+    fmt: str | None,
+    limits: Limits,
+    early: deque[tuple[Any, Failure]],
+) -> Iterator[tuple[Any, Job]]:
     """Read each file as a worker frees up; a file that cannot be read goes to ``early``."""
     for key, name, path in items:
         try:
@@ -95,12 +99,19 @@ def _tasks(items: Iterable[tuple[Any, str, Path]], fmt: str | None, limits: Limi
         yield key, Job(name=name, data=data, format=fmt, limits=limits)
 
 
-def _run(items: Sequence[tuple[Any, str, Path]], *, fmt: str | None, limits: Limits,
-         executor: Executor, convert_fn: Convert) -> Iterator[tuple[Any, Outcome | Failure]]:
+def _run(
+    items: Sequence[tuple[Any, str, Path]],
+    *,
+    fmt: str | None,
+    limits: Limits,
+    executor: Executor,
+    convert_fn: Convert,
+) -> Iterator[tuple[Any, Outcome | Failure]]:
     """``(key, outcome)`` for each item as it completes, or ``(key, failure)``."""
     early: deque[tuple[Any, Failure]] = deque()
-    results = executor.run(convert_fn, _tasks(items, fmt, limits, early),
-                           timeout=hard_deadline(limits.timeout))
+    results = executor.run(
+        convert_fn, _tasks(items, fmt, limits, early), timeout=hard_deadline(limits.timeout)
+    )
     with contextlib.closing(results):  # type: ignore[type-var]
         for key, result in results:
             while early:
@@ -148,21 +159,27 @@ def parse_many(
     items = [(i, os.fspath(p), Path(os.fspath(p))) for i, p in enumerate(paths)]
     names = {i: name for i, name, _ in items}
     own = not isinstance(executor, Executor)
-    ex = make_executor(executor, jobs, address=address, initializer=preload) \
-        if isinstance(executor, str) else executor
+    ex = (
+        make_executor(executor, jobs, address=address, initializer=preload)
+        if isinstance(executor, str)
+        else executor
+    )
     try:
-        for key, result in _run(items, fmt=format, limits=limits, executor=ex,
-                                convert_fn=convert):
+        for key, result in _run(items, fmt=format, limits=limits, executor=ex, convert_fn=convert):
             path = names[key]
             if isinstance(result, Failure):
                 yield ParseResult(path, error=result.exception(path))
             elif result.failure is not None:
-                yield ParseResult(path, error=result.failure.exception(path),
-                                  seconds=result.seconds)
+                yield ParseResult(
+                    path, error=result.failure.exception(path), seconds=result.seconds
+                )
             else:
                 assert result.json is not None
-                yield ParseResult(path, sheet=ProgressSheet.model_validate_json(result.json),
-                                  seconds=result.seconds)
+                yield ParseResult(
+                    path,
+                    sheet=ProgressSheet.model_validate_json(result.json),
+                    seconds=result.seconds,
+                )
     finally:
         if own:
             ex.close()
@@ -182,8 +199,13 @@ class FailedInput:
     def record(self) -> dict[str, Any]:
         """Its line in ``failures.jsonl``."""
         f = self.failure
-        return {"path": self.name, "error": f.error, "code": f.code, "message": f.message,
-                "sha256": self.sha256}
+        return {
+            "path": self.name,
+            "error": f.error,
+            "code": f.code,
+            "message": f.message,
+            "sha256": self.sha256,
+        }
 
 
 @dataclass
@@ -234,19 +256,28 @@ class BatchReport:
     def summary(self) -> dict[str, Any]:
         """The report as JSON-able data (the ``summary`` progress event)."""
         out: dict[str, Any] = {
-            "inputs": self.inputs, "converted": self.succeeded, "parsed": self.parsed,
-            "up_to_date": self.reused, "failed": len(self.failures),
-            "sheets_in_tables": self.sheets_in_tables, "duplicates": self.duplicates,
-            "seconds": round(self.seconds, 3), "files_per_second": round(self.rate, 3),
-            "worker_peak_rss": self.worker_peak_rss, "main_peak_rss": self.main_peak_rss,
+            "inputs": self.inputs,
+            "converted": self.succeeded,
+            "parsed": self.parsed,
+            "up_to_date": self.reused,
+            "failed": len(self.failures),
+            "sheets_in_tables": self.sheets_in_tables,
+            "duplicates": self.duplicates,
+            "seconds": round(self.seconds, 3),
+            "files_per_second": round(self.rate, 3),
+            "worker_peak_rss": self.worker_peak_rss,
+            "main_peak_rss": self.main_peak_rss,
             "outdir": str(self.outdir),
             "failures": [f.record() for f in self.failures],
         }
         if self.db is not None:
-            out["database"] = {"path": str(self.db_path), "added": len(self.db.added),
-                               "replaced": len(self.db.replaced),
-                               "skipped": len(self.db.skipped),
-                               "rejected": len(self.db.rejected)}
+            out["database"] = {
+                "path": str(self.db_path),
+                "added": len(self.db.added),
+                "replaced": len(self.db.replaced),
+                "skipped": len(self.db.skipped),
+                "rejected": len(self.db.rejected),
+            }
         return out
 
 
@@ -293,8 +324,9 @@ def locked(outdir: Path) -> Iterator[None]:
             fcntl.flock(f.fileno(), fcntl.LOCK_UN)
 
 
-def _plan(inputs: Sequence[Input], sheets_dir: Path, force: bool
-          ) -> tuple[list[Input], list[Input]]:
+def _plan(
+    inputs: Sequence[Input], sheets_dir: Path, force: bool
+) -> tuple[list[Input], list[Input]]:
     """Which inputs need converting, and which have an output for the same bytes already."""
     todo: list[Input] = []
     reused: list[Input] = []
@@ -343,11 +375,14 @@ def convert_batch(
         raise InputError(f"{out}: exists and is not a folder")
     found, base = collect(inputs, root=root, exclude=[out])
     if not found:
-        raise InputError("no input files found (folders are searched for "
-                         ".pdf, .html, .htm, .md, .txt and .xlsx files)")
+        raise InputError(
+            "no input files found (folders are searched for "
+            ".pdf, .html, .htm, .md, .txt and .xlsx files)"
+        )
     out.mkdir(parents=True, exist_ok=True)
-    report = BatchReport(outdir=out, root=base, inputs=len(found),
-                         db_path=Path(db) if db is not None else None)
+    report = BatchReport(
+        outdir=out, root=base, inputs=len(found), db_path=Path(db) if db is not None else None
+    )
     with locked(out):
         sweep_temporaries(out)
         if report.db_path is not None:
@@ -359,11 +394,22 @@ def convert_batch(
         for inp in reused:
             progress.file(FileEvent(inp.name, "reused"))
         t1 = time.perf_counter()
-        ex = make_executor(executor, jobs, address=address, initializer=preload) \
-            if isinstance(executor, str) else executor
+        ex = (
+            make_executor(executor, jobs, address=address, initializer=preload)
+            if isinstance(executor, str)
+            else executor
+        )
         try:
-            failed = _convert(todo, sheets_dir, report, progress, executor=ex, fmt=format,
-                              limits=limits, convert_fn=convert_fn)
+            failed = _convert(
+                todo,
+                sheets_dir,
+                report,
+                progress,
+                executor=ex,
+                fmt=format,
+                limits=limits,
+                convert_fn=convert_fn,
+            )
         finally:
             if isinstance(executor, str):
                 ex.close()
@@ -377,16 +423,25 @@ def convert_batch(
     return report
 
 
-def _convert(todo: Sequence[Input], sheets_dir: Path, report: BatchReport, progress: Progress,
-             *, executor: Executor, fmt: str | None, limits: Limits, convert_fn: Convert
-             ) -> dict[str, FailedInput]:
+def _convert(
+    todo: Sequence[Input],
+    sheets_dir: Path,
+    report: BatchReport,
+    progress: Progress,
+    *,
+    executor: Executor,
+    fmt: str | None,
+    limits: Limits,
+    convert_fn: Convert,
+) -> dict[str, FailedInput]:
     """Convert ``todo``, writing each JSON as it arrives; the inputs that failed, by name."""
     by_name = {inp.name: inp for inp in todo}
     failed: dict[str, FailedInput] = {}
     peaks: list[int] = []
     items = [(inp.name, inp.name, inp.path) for inp in todo]
-    for name, result in _run(items, fmt=fmt, limits=limits, executor=executor,
-                             convert_fn=convert_fn):
+    for name, result in _run(
+        items, fmt=fmt, limits=limits, executor=executor, convert_fn=convert_fn
+    ):
         target = sheets_dir / by_name[name].output
         if isinstance(result, Outcome):
             if result.peak_rss is not None:
@@ -408,8 +463,15 @@ def _convert(todo: Sequence[Input], sheets_dir: Path, report: BatchReport, progr
     return failed
 
 
-def _write_outputs(found: Sequence[Input], failed: dict[str, FailedInput], sheets_dir: Path,
-                   report: BatchReport, *, excel: bool, force: bool) -> None:
+def _write_outputs(
+    found: Sequence[Input],
+    failed: dict[str, FailedInput],
+    sheets_dir: Path,
+    report: BatchReport,
+    *,
+    excel: bool,
+    force: bool,
+) -> None:
     """Rebuild the tables (and load the database) from the per-file JSONs, in name order."""
     out = report.outdir
     writer = TableWriter(out, excel=excel)
@@ -422,10 +484,15 @@ def _write_outputs(found: Sequence[Input], failed: dict[str, FailedInput], sheet
                 text = (sheets_dir / inp.output).read_text(encoding="utf-8")
                 sheet = ProgressSheet.model_validate_json(text)
             except (OSError, ValueError) as e:
-                failed[inp.name] = FailedInput(inp.name, Failure(
-                    "OutputUnreadable", "output-unreadable",
-                    f"its output {SHEETS_DIR}/{inp.output} cannot be read back "
-                    f"({type(e).__name__}); run again with --force"))
+                failed[inp.name] = FailedInput(
+                    inp.name,
+                    Failure(
+                        "OutputUnreadable",
+                        "output-unreadable",
+                        f"its output {SHEETS_DIR}/{inp.output} cannot be read back "
+                        f"({type(e).__name__}); run again with --force",
+                    ),
+                )
                 continue
             if writer.add(sheet):
                 report.sheets_in_tables += 1
@@ -447,6 +514,7 @@ def _write_outputs(found: Sequence[Input], failed: dict[str, FailedInput], sheet
             report.db = store.commit()
         except sqlite3.Error as e:
             raise StoreError(f"{report.db_path}: {e}") from None
-    lines = "".join(json.dumps(failed[n].record(), ensure_ascii=False) + "\n"
-                    for n in sorted(failed))
+    lines = "".join(
+        json.dumps(failed[n].record(), ensure_ascii=False) + "\n" for n in sorted(failed)
+    )
     write_file(out / FAILURES_FILE, lines.encode("utf-8"))

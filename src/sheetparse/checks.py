@@ -16,8 +16,10 @@ from .model import Diagnostic, Indicator, Measure, Observation
 from .textutil import strip_ws
 
 #: a number as printed in running text: digits with optional thousands separators
-_NUMBER = regex.compile(r"(?<![0-9０-９.,，])[0-9０-９]{1,3}(?:[,，][0-9０-９]{3})+(?![0-9０-９])"
-                        r"|(?<![0-9０-９.,，])[0-9０-９]+(?![0-9０-９.,，]?[0-9０-９])")
+_NUMBER = regex.compile(
+    r"(?<![0-9０-９.,，])[0-9０-９]{1,3}(?:[,，][0-9０-９]{3})+(?![0-9０-９])"
+    r"|(?<![0-9０-９.,，])[0-9０-９]+(?![0-9０-９.,，]?[0-9０-９])"
+)
 #: numbers shorter than this are too common in prose to compare digit by digit
 MIN_MISMATCH_DIGITS = 3
 
@@ -42,12 +44,16 @@ def duplicate_indicators(measures: list[Measure]) -> list[Diagnostic]:
         for m, ind in pairs[1:]:
             if m.id == ids[0]:
                 continue
-            out.append(dg.make(
-                "info", "duplicate-indicator",
-                f"Indicator {name!r} appears under measures {', '.join(ids)}; "
-                f"check that measure {m.id} reports its own figures.",
-                ind.source, name,
-            ))
+            out.append(
+                dg.make(
+                    "info",
+                    "duplicate-indicator",
+                    f"Indicator {name!r} appears under measures {', '.join(ids)}; "
+                    f"check that measure {m.id} reports its own figures.",
+                    ind.source,
+                    name,
+                )
+            )
     return out
 
 
@@ -76,15 +82,21 @@ def narrative_value_mismatches(m: Measure) -> list[Diagnostic]:
                 if digits in values:
                     continue
                 for d, (ind, o) in values.items():
-                    if len(d) == len(digits) and sum(a != b for a, b in zip(d, digits,
-                                                                        strict=True)) == 1:
-                        out.append(dg.make(
-                            "info", "narrative-value-mismatch",
-                            f"Measure {m.id}: the {n.kind} text prints {printed}, one digit away "
-                            f"from {o.raw} ({ind.name}, {o.label or o.fiscal_year}); "
-                            "one of them may be a typo.",
-                            n.source, item,
-                        ))
+                    if (
+                        len(d) == len(digits)
+                        and sum(a != b for a, b in zip(d, digits, strict=True)) == 1
+                    ):
+                        out.append(
+                            dg.make(
+                                "info",
+                                "narrative-value-mismatch",
+                                f"Measure {m.id}: the {n.kind} text prints {printed}, "
+                                f"one digit away from {o.raw} ({ind.name}, "
+                                f"{o.label or o.fiscal_year}); one of them may be a typo.",
+                                n.source,
+                                item,
+                            )
+                        )
     return out
 
 
@@ -103,14 +115,20 @@ def targets_met(m: Measure) -> list[Diagnostic]:
             if a.value is None:
                 continue
             if (upward and a.value >= t.value) or (not upward and a.value <= t.value):
-                how = "no baseline: the target is taken as an increase" if b is None else (
-                    f"baseline {ind.baseline.raw}")  # type: ignore[union-attr]
-                out.append(dg.make(
-                    "info", "target-met",
-                    f"Measure {m.id}: {ind.name!r} reached {a.raw} in FY{a.fiscal_year}, at or "
-                    f"beyond its target {t.raw} ({how}).",
-                    a.source or ind.source,
-                ))
+                how = (
+                    "no baseline: the target is taken as an increase"
+                    if b is None
+                    else (f"baseline {ind.baseline.raw}")
+                )  # type: ignore[union-attr]
+                out.append(
+                    dg.make(
+                        "info",
+                        "target-met",
+                        f"Measure {m.id}: {ind.name!r} reached {a.raw} in FY{a.fiscal_year}, at or "
+                        f"beyond its target {t.raw} ({how}).",
+                        a.source or ind.source,
+                    )
+                )
                 break
     return out
 
@@ -124,11 +142,14 @@ def fiscal_year_gaps(m: Measure) -> list[Diagnostic]:
         for prev, cur in itertools.pairwise(years):
             if cur != prev + 1:
                 what = "repeats" if cur == prev else f"jumps from FY{prev} to"
-                out.append(dg.make(
-                    "info", "fiscal-year-gap",
-                    f"Measure {m.id}: the actual columns of {ind.name!r} {what} FY{cur}.",
-                    ind.source,
-                ))
+                out.append(
+                    dg.make(
+                        "info",
+                        "fiscal-year-gap",
+                        f"Measure {m.id}: the actual columns of {ind.name!r} {what} FY{cur}.",
+                        ind.source,
+                    )
+                )
                 break
     return out
 
@@ -138,11 +159,23 @@ def consistency(measures: list[Measure]) -> list[Diagnostic]:
     out = duplicate_indicators(measures)
     for m in measures:
         if not m.indicators:
-            out.append(dg.make("info", "measure-without-indicator",
-                               f"Measure {m.id} has no indicator table.", m.source))
+            out.append(
+                dg.make(
+                    "info",
+                    "measure-without-indicator",
+                    f"Measure {m.id} has no indicator table.",
+                    m.source,
+                )
+            )
         if not m.narratives:
-            out.append(dg.make("info", "measure-without-narrative",
-                               f"Measure {m.id} has no narrative text.", m.source))
+            out.append(
+                dg.make(
+                    "info",
+                    "measure-without-narrative",
+                    f"Measure {m.id} has no narrative text.",
+                    m.source,
+                )
+            )
         out += narrative_value_mismatches(m)
         out += targets_met(m)
         out += fiscal_year_gaps(m)

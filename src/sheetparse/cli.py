@@ -36,16 +36,41 @@ def add_limit_args(p: argparse.ArgumentParser) -> None:
     """The resource limits as options (defaults from :class:`Limits`)."""
     d = DEFAULT_LIMITS
     g = p.add_argument_group("limits (0 disables a limit)")
-    g.add_argument("--max-bytes", type=int, default=d.max_bytes, metavar="N",
-                   help=f"largest input in bytes (default {d.max_bytes:,})")
-    g.add_argument("--max-pages", type=int, default=d.max_pages, metavar="N",
-                   help=f"most PDF pages (default {d.max_pages})")
-    g.add_argument("--max-cells", type=int, default=d.max_cells, metavar="N",
-                   help=f"most cells in one table (default {d.max_cells:,})")
-    g.add_argument("--max-depth", type=int, default=d.max_depth, metavar="N",
-                   help=f"deepest HTML nesting followed (default {d.max_depth})")
-    g.add_argument("--timeout", type=float, default=d.timeout, metavar="SECONDS",
-                   help=f"time limit per file (default {d.timeout:g})")
+    g.add_argument(
+        "--max-bytes",
+        type=int,
+        default=d.max_bytes,
+        metavar="N",
+        help=f"largest input in bytes (default {d.max_bytes:,})",
+    )
+    g.add_argument(
+        "--max-pages",
+        type=int,
+        default=d.max_pages,
+        metavar="N",
+        help=f"most PDF pages (default {d.max_pages})",
+    )
+    g.add_argument(
+        "--max-cells",
+        type=int,
+        default=d.max_cells,
+        metavar="N",
+        help=f"most cells in one table (default {d.max_cells:,})",
+    )
+    g.add_argument(
+        "--max-depth",
+        type=int,
+        default=d.max_depth,
+        metavar="N",
+        help=f"deepest HTML nesting followed (default {d.max_depth})",
+    )
+    g.add_argument(
+        "--timeout",
+        type=float,
+        default=d.timeout,
+        metavar="SECONDS",
+        help=f"time limit per file (default {d.timeout:g})",
+    )
 
 
 def limits_from_args(args: argparse.Namespace) -> Limits:
@@ -76,9 +101,10 @@ def _summary(sheet: ProgressSheet) -> str:
     n_ind = sum(len(m.indicators) for m in sheet.measures)
     n_nar = sum(len(m.narratives) for m in sheet.measures)
     plural = {"info": "info", "warning": "warnings", "error": "errors"}
-    diag = ", ".join(
-        f"{n} {lvl if n == 1 else plural[lvl]}" for lvl, n in sorted(levels.items())
-    ) or "no diagnostics"
+    diag = (
+        ", ".join(f"{n} {lvl if n == 1 else plural[lvl]}" for lvl, n in sorted(levels.items()))
+        or "no diagnostics"
+    )
     return f"{len(sheet.measures)} measures, {n_ind} indicators, {n_nar} narratives; {diag}"
 
 
@@ -211,28 +237,38 @@ def build_parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     sub.required = True
 
-    pp = sub.add_parser("parse", help="one sheet to the contract's JSON",
-                        description="Parse one sheet (PDF, HTML, Markdown or XLSX) to JSON.")
+    pp = sub.add_parser(
+        "parse",
+        help="one sheet to the contract's JSON",
+        description="Parse one sheet (PDF, HTML, Markdown or XLSX) to JSON.",
+    )
     pp.add_argument("input", help="the file to read, or - for standard input")
     pp.add_argument("-o", "--output", help="write the JSON here (atomically); default stdout")
-    pp.add_argument("--format", choices=["pdf", "html", "markdown", "md", "xlsx"],
-                    help="the input's format (default: sniffed from the content)")
+    pp.add_argument(
+        "--format",
+        choices=["pdf", "html", "markdown", "md", "xlsx"],
+        help="the input's format (default: sniffed from the content)",
+    )
     pp.add_argument("--compact", action="store_true", help="JSON on one line")
     pp.add_argument("-q", "--quiet", action="store_true", help="no summary on stderr")
     add_limit_args(pp)
     pp.set_defaults(func=_cmd_parse)
 
-    ps = sub.add_parser("schema", help="print the output's JSON Schemas",
-                        description="Print the JSON Schemas generated from the models.")
+    ps = sub.add_parser(
+        "schema",
+        help="print the output's JSON Schemas",
+        description="Print the JSON Schemas generated from the models.",
+    )
     ps.add_argument("name", nargs="?", help="one schema: progress-sheet, indicator-record, ...")
     ps.add_argument("-o", "--output-dir", help="write each schema into this folder instead")
     ps.set_defaults(func=_cmd_schema)
 
     pc = sub.add_parser(
-        "check", help="coverage and diagnostics: prove nothing was lost",
+        "check",
+        help="coverage and diagnostics: prove nothing was lost",
         description="Parse each file and report the share of its text placed in records and "
-                    "every diagnostic, grouped by code. Exits 1 when text was left unplaced "
-                    "(with --strict, also on any warning) or a file could not be parsed.",
+        "every diagnostic, grouped by code. Exits 1 when text was left unplaced "
+        "(with --strict, also on any warning) or a file could not be parsed.",
     )
     pc.add_argument("files", nargs="+", metavar="FILE")
     pc.add_argument("--format", choices=["pdf", "html", "markdown", "md", "xlsx"])

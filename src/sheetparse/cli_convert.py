@@ -34,8 +34,10 @@ Convert progress sheets — files, folders (searched recursively for .pdf, .html
 A re-run skips inputs whose JSON already exists for the same bytes (--force redoes them) and
 rebuilds the tables, so an interrupted batch resumes where it stopped."""
 
-EPILOG = ("Exit status: 0 all converted, 1 some inputs failed (the others converted), "
-          "2 usage error, 130 interrupted.")
+EPILOG = (
+    "Exit status: 0 all converted, 1 some inputs failed (the others converted), "
+    "2 usage error, 130 interrupted."
+)
 
 
 def _jobs(text: str) -> int:
@@ -51,38 +53,74 @@ def _jobs(text: str) -> int:
 def add_parser(subparsers: Any) -> argparse.ArgumentParser:
     """Add the ``convert`` command to the CLI's subparsers."""
     p: argparse.ArgumentParser = subparsers.add_parser(
-        "convert", help="many sheets (files, folders, globs) into JSON, tables and SQLite",
-        description=DESCRIPTION, epilog=EPILOG,
+        "convert",
+        help="many sheets (files, folders, globs) into JSON, tables and SQLite",
+        description=DESCRIPTION,
+        epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument("inputs", nargs="+", metavar="INPUT", help="file, folder or glob pattern")
-    p.add_argument("-o", "--output", dest="outdir", required=True, metavar="OUTDIR",
-                   help="output folder (created if missing)")
-    p.add_argument("-j", "--jobs", type=_jobs, default=None, metavar="N",
-                   help=f"worker processes (default: the CPU cores, here {default_jobs()}); "
-                        "0 parses in this process, without isolation")
-    p.add_argument("--force", action="store_true",
-                   help="convert every input again, even where its JSON is up to date")
-    p.add_argument("--excel", action="store_true",
-                   help="write the CSV files as UTF-8 with a BOM, which Excel needs")
-    p.add_argument("--db", metavar="FILE",
-                   help="also load the records into this SQLite database (appended; a sheet "
-                        "already there, by sha256, is skipped unless --force)")
-    p.add_argument("--format", choices=["pdf", "html", "markdown", "md", "xlsx"],
-                   help="read every input as this format (default: sniffed per file)")
-    p.add_argument("--root", metavar="DIR",
-                   help="name inputs relative to DIR (default: the deepest folder holding "
-                        "all inputs)")
-    p.add_argument("--executor", choices=["process", "dask"], default="process",
-                   help="where files are parsed: local worker processes (default) or a dask "
-                        "cluster (pip install 'sheetparse[dask]')")
-    p.add_argument("--scheduler", metavar="ADDRESS",
-                   help="dask scheduler address, e.g. tcp://10.0.0.5:8786 (default: a local "
-                        "cluster of --jobs workers)")
+    p.add_argument(
+        "-o",
+        "--output",
+        dest="outdir",
+        required=True,
+        metavar="OUTDIR",
+        help="output folder (created if missing)",
+    )
+    p.add_argument(
+        "-j",
+        "--jobs",
+        type=_jobs,
+        default=None,
+        metavar="N",
+        help=f"worker processes (default: the CPU cores, here {default_jobs()}); "
+        "0 parses in this process, without isolation",
+    )
+    p.add_argument(
+        "--force",
+        action="store_true",
+        help="convert every input again, even where its JSON is up to date",
+    )
+    p.add_argument(
+        "--excel",
+        action="store_true",
+        help="write the CSV files as UTF-8 with a BOM, which Excel needs",
+    )
+    p.add_argument(
+        "--db",
+        metavar="FILE",
+        help="also load the records into this SQLite database (appended; a sheet "
+        "already there, by sha256, is skipped unless --force)",
+    )
+    p.add_argument(
+        "--format",
+        choices=["pdf", "html", "markdown", "md", "xlsx"],
+        help="read every input as this format (default: sniffed per file)",
+    )
+    p.add_argument(
+        "--root",
+        metavar="DIR",
+        help="name inputs relative to DIR (default: the deepest folder holding all inputs)",
+    )
+    p.add_argument(
+        "--executor",
+        choices=["process", "dask"],
+        default="process",
+        help="where files are parsed: local worker processes (default) or a dask "
+        "cluster (pip install 'sheetparse[dask]')",
+    )
+    p.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="dask scheduler address, e.g. tcp://10.0.0.5:8786 (default: a local "
+        "cluster of --jobs workers)",
+    )
     talk = p.add_mutually_exclusive_group()
     talk.add_argument("-q", "--quiet", action="store_true", help="print nothing")
-    talk.add_argument("-v", "--verbose", action="store_true",
-                      help="a line for every file (on a terminal)")
+    talk.add_argument(
+        "-v", "--verbose", action="store_true", help="a line for every file (on a terminal)"
+    )
     add_limit_args(p)
     return p
 
@@ -94,6 +132,7 @@ def _err(message: str) -> None:
 @contextmanager
 def _sigterm_interrupts() -> Iterator[None]:
     """SIGTERM stops the batch like Ctrl-C: workers stopped, temporary files removed."""
+
     def handler(signum: int, frame: object) -> None:
         raise KeyboardInterrupt
 
@@ -122,16 +161,23 @@ def run(args: argparse.Namespace) -> int:
         try:
             import dask.distributed  # noqa: F401
         except ImportError:
-            _err("error: --executor dask needs dask.distributed: "
-                 "pip install 'sheetparse[dask]'")
+            _err("error: --executor dask needs dask.distributed: pip install 'sheetparse[dask]'")
             return EXIT_USAGE
     progress = make_progress(quiet=args.quiet, verbose=args.verbose)
     try:
         with _sigterm_interrupts():
             report = convert_batch(
-                args.inputs, args.outdir, jobs=args.jobs, limits=limits_from_args(args),
-                format=args.format, force=args.force, excel=args.excel, db=args.db,
-                executor=args.executor, address=args.scheduler, root=args.root,
+                args.inputs,
+                args.outdir,
+                jobs=args.jobs,
+                limits=limits_from_args(args),
+                format=args.format,
+                force=args.force,
+                excel=args.excel,
+                db=args.db,
+                executor=args.executor,
+                address=args.scheduler,
+                root=args.root,
                 progress=progress,
             )
     except (InputError, StoreError) as e:

@@ -12,8 +12,9 @@ from .model import Diagnostic, Level, Location
 CODES: dict[str, str] = {
     "heading-typo": "a measure heading printed with a typo, read as the measure it names",
     "table-before-heading": "a table printed before its measure's heading, placed on that measure",
-    "empty-cell":
-        "a cell with no text where the sheet has text (often an image); kept with items []",
+    "empty-cell": (
+        "a cell with no text where the sheet has text (often an image); kept with items []"
+    ),
     "unplaced-block": "text that is in no record: kept here with its location",
     "unknown-label": "a row or column label the vocabulary does not know; kept as kind 'other'",
     "value-unparsed": "a value cell whose text is not a number; raw text kept, value null",
@@ -22,34 +23,41 @@ CODES: dict[str, str] = {
     "duplicate-heading": "a measure heading printed twice (e.g. repeated on a continuation page)",
     "direction-number-mismatch": "a (基本施策Nの方向性) label whose N differs from its measure",
     "report-year-inferred": "the report's fiscal year read from its results labels, not its title",
-    "row-continued":
-        "a table row without a label (or with the rest of a label cut by a page break), joined "
-        "to the row above",
-    "tables-unstacked":
-        "tables printed one under the other that a converter joined into one, read apart",
+    "row-continued": (
+        "a table row without a label (or with the rest of a label cut by a page break), joined to "
+        "the row above"
+    ),
+    "tables-unstacked": (
+        "tables printed one under the other that a converter joined into one, read apart"
+    ),
     "merged-cell-repeated": "a merged cell's text copied into every cell it spans, read once",
     "encoding-detected": "the input's character encoding was detected, not declared",
     "running-text-dropped": "running headers, footers or page numbers left out",
     "table-continued": "a PDF table continued on the next page, joined into one table",
     "page-unreadable": "a PDF page that could not be parsed; left out",
     "page-without-text": "a PDF page with images but no text layer (a scan); nothing read from it",
-    "glyph-lookalike":
-        "look-alike code points from PDF fonts (CJK radicals, compatibility ideographs) mapped "
-        "to the characters printed",
+    "glyph-lookalike": (
+        "look-alike code points from PDF fonts (CJK radicals, compatibility ideographs) mapped to "
+        "the characters printed"
+    ),
     "glyph-doubled": "doubled glyphs of fake-bold PDF text dropped",
     "glyph-unmapped": "PDF glyphs without a Unicode mapping, shown as U+FFFD",
     "paragraph-continued": "a PDF paragraph cut by a page break, joined into one",
-    "table-rows-as-text":
-        "full-width rows of a PDF's ruled grid read as headings and paragraphs, not table rows",
+    "table-rows-as-text": (
+        "full-width rows of a PDF's ruled grid read as headings and paragraphs, not table rows"
+    ),
     "glyph-clipped": "PDF glyphs hidden by a clipping path or drawn off the page, left out",
-    "cell-text-overflow":
-        "PDF cell text running across column rulings into empty cells, kept in its own cell",
+    "cell-text-overflow": (
+        "PDF cell text running across column rulings into empty cells, kept in its own cell"
+    ),
     "nesting-too-deep": "markup nested deeper than the parser follows; inner text flattened",
-    "hidden-content":
-        "text in hidden rows, columns or worksheets of a workbook: not printed, left out",
+    "hidden-content": (
+        "text in hidden rows, columns or worksheets of a workbook: not printed, left out"
+    ),
     "duplicate-indicator": "the same indicator name under two measures",
-    "narrative-value-mismatch":
-        "a number in a narrative differs in one digit from an indicator value",
+    "narrative-value-mismatch": (
+        "a number in a narrative differs in one digit from an indicator value"
+    ),
     "target-met": "an actual at or beyond its target",
     "fiscal-year-gap": "actual columns that skip or repeat a fiscal year",
     "measure-without-indicator": "a measure with no indicator",
@@ -57,8 +65,13 @@ CODES: dict[str, str] = {
 }
 
 
-def make(level: Level, code: str, message: str, loc: Loc | Location | None = None,
-         text: str | None = None) -> Diagnostic:
+def make(
+    level: Level,
+    code: str,
+    message: str,
+    loc: Loc | Location | None = None,
+    text: str | None = None,
+) -> Diagnostic:
     """A diagnostic; ``code`` must be one of :data:`CODES`."""
     assert code in CODES, f"unknown diagnostic code {code!r}"
     location = loc.to_model() if isinstance(loc, Loc) else loc
@@ -67,6 +80,7 @@ def make(level: Level, code: str, message: str, loc: Loc | Location | None = Non
 
 def ordered(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
     """Document order: by page, then line, then top of bbox; unlocated ones first."""
+
     def key(d: Diagnostic) -> tuple[int, int, int, float]:
         loc = d.location
         if loc is None:

@@ -39,30 +39,84 @@ def _labels(codec: str, *labels: str) -> dict[str, str]:
 #: WHATWG Encoding Standard labels → the Python codec that decodes as browsers do. Labels not
 #: listed fall back to Python's own codec names (``gb18030``, ``big5`` …).
 _ALIASES: dict[str, str] = {
-    **_labels("utf-8", "unicode-1-1-utf-8", "unicode11utf8", "unicode20utf8", "utf-8", "utf8",
-              "x-unicode20utf8"),
-    **_labels("cp932", "csshiftjis", "ms932", "ms_kanji", "shift-jis", "shift_jis", "sjis",
-              "windows-31j", "x-sjis", "cp932", "shift_jisx0213", "shift_jis_2004"),
-    **_labels("euc_jp", "cseucpkdfmtjapanese", "euc-jp", "x-euc-jp", "eucjp", "ujis",
-              "euc-jisx0213", "euc-jis-2004"),
+    **_labels(
+        "utf-8",
+        "unicode-1-1-utf-8",
+        "unicode11utf8",
+        "unicode20utf8",
+        "utf-8",
+        "utf8",
+        "x-unicode20utf8",
+    ),
+    **_labels(
+        "cp932",
+        "csshiftjis",
+        "ms932",
+        "ms_kanji",
+        "shift-jis",
+        "shift_jis",
+        "sjis",
+        "windows-31j",
+        "x-sjis",
+        "cp932",
+        "shift_jisx0213",
+        "shift_jis_2004",
+    ),
+    **_labels(
+        "euc_jp",
+        "cseucpkdfmtjapanese",
+        "euc-jp",
+        "x-euc-jp",
+        "eucjp",
+        "ujis",
+        "euc-jisx0213",
+        "euc-jis-2004",
+    ),
     **_labels("iso2022_jp", "csiso2022jp", "iso-2022-jp", "jis"),
-    **_labels("cp1252", "ansi_x3.4-1968", "ascii", "cp1252", "cp819", "csisolatin1", "ibm819",
-              "iso-8859-1", "iso-ir-100", "iso8859-1", "iso88591", "iso_8859-1",
-              "iso_8859-1:1987", "l1", "latin1", "us-ascii", "windows-1252", "x-cp1252"),
-    **_labels("utf-16-le", "csunicode", "iso-10646-ucs-2", "ucs-2", "unicode", "unicodefeff",
-              "utf-16", "utf-16le"),
+    **_labels(
+        "cp1252",
+        "ansi_x3.4-1968",
+        "ascii",
+        "cp1252",
+        "cp819",
+        "csisolatin1",
+        "ibm819",
+        "iso-8859-1",
+        "iso-ir-100",
+        "iso8859-1",
+        "iso88591",
+        "iso_8859-1",
+        "iso_8859-1:1987",
+        "l1",
+        "latin1",
+        "us-ascii",
+        "windows-1252",
+        "x-cp1252",
+    ),
+    **_labels(
+        "utf-16-le",
+        "csunicode",
+        "iso-10646-ucs-2",
+        "ucs-2",
+        "unicode",
+        "unicodefeff",
+        "utf-16",
+        "utf-16le",
+    ),
     **_labels("utf-16-be", "unicodefffe", "utf-16be"),
 }
 
 #: Python's JIS X 0208 mapping where it differs from the WHATWG (browser) one
-_JIS_TO_BROWSER = str.maketrans({
-    "\u301c": "\uff5e",  # WAVE DASH → FULLWIDTH TILDE
-    "\u2016": "\u2225",  # DOUBLE VERTICAL LINE → PARALLEL TO
-    "\u2212": "\uff0d",  # MINUS SIGN → FULLWIDTH HYPHEN-MINUS
-    "\u00a2": "\uffe0",  # CENT SIGN → FULLWIDTH CENT SIGN
-    "\u00a3": "\uffe1",  # POUND SIGN → FULLWIDTH POUND SIGN
-    "\u00ac": "\uffe2",  # NOT SIGN → FULLWIDTH NOT SIGN
-})
+_JIS_TO_BROWSER = str.maketrans(
+    {
+        "\u301c": "\uff5e",  # WAVE DASH → FULLWIDTH TILDE
+        "\u2016": "\u2225",  # DOUBLE VERTICAL LINE → PARALLEL TO
+        "\u2212": "\uff0d",  # MINUS SIGN → FULLWIDTH HYPHEN-MINUS
+        "\u00a2": "\uffe0",  # CENT SIGN → FULLWIDTH CENT SIGN
+        "\u00a3": "\uffe1",  # POUND SIGN → FULLWIDTH POUND SIGN
+        "\u00ac": "\uffe2",  # NOT SIGN → FULLWIDTH NOT SIGN
+    }
+)
 
 _DETECT = ("cp932", "euc_jp", "iso2022_jp")
 _ISO2022_ESC = re.compile(rb"\x1b(?:\$[@B]|\(B|\(J|\(I|\$\(D)")
@@ -117,7 +171,7 @@ def _eucjp_error(err: UnicodeError) -> tuple[str, int]:
     Shift_JIS form of the same JIS code, as the WHATWG decoder does."""
     if not isinstance(err, UnicodeDecodeError):
         raise err
-    pair = err.object[err.start:err.start + 2]
+    pair = err.object[err.start : err.start + 2]
     if len(pair) == 2 and all(0xA1 <= b <= 0xFE for b in pair):
         j1, j2 = pair[0] - 0x80, pair[1] - 0x80
         s1 = ((j1 + 1) >> 1) + (0x70 if j1 <= 0x5E else 0xB0)
@@ -211,7 +265,7 @@ def decode(data: bytes, declared: str | None = None) -> Decoded:
     for bom, enc in _BOMS:
         if data.startswith(bom):
             try:
-                return Decoded(data[len(bom):].decode(enc), enc, "bom", declared)
+                return Decoded(data[len(bom) :].decode(enc), enc, "bom", declared)
             except UnicodeDecodeError as e:
                 raise DecodingError(
                     f"the byte-order mark says {enc} but the text is not: {e}"
@@ -233,8 +287,10 @@ def decode(data: bytes, declared: str | None = None) -> Decoded:
             except UnicodeDecodeError:
                 utf8 = None
             detected = utf8 if utf8 is not None or score >= _PLAUSIBLE else _detect(data)
-            if detected and detected[0] != want and (
-                japanese_score(detected[1]) > score + _OVERRIDE_MARGIN
+            if (
+                detected
+                and detected[0] != want
+                and (japanese_score(detected[1]) > score + _OVERRIDE_MARGIN)
             ):
                 return Decoded(detected[1], detected[0], "detected-over-declared", declared)
             return Decoded(text, want, "declared", declared)

@@ -68,8 +68,9 @@ class Executor:
     #: tasks that may run at the same time
     workers: int = 1
 
-    def run(self, fn: Callable[[Any], Any], tasks: Iterable[Task], *,
-            timeout: float | None = None) -> Iterator[Done]:
+    def run(
+        self, fn: Callable[[Any], Any], tasks: Iterable[Task], *, timeout: float | None = None
+    ) -> Iterator[Done]:
         raise NotImplementedError
 
     def close(self) -> None:
@@ -78,8 +79,12 @@ class Executor:
     def __enter__(self) -> Executor:
         return self
 
-    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
-                 tb: TracebackType | None) -> None:
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
         self.close()
 
 
@@ -92,8 +97,9 @@ class InlineExecutor(Executor):
 
     workers = 1
 
-    def run(self, fn: Callable[[Any], Any], tasks: Iterable[Task], *,
-            timeout: float | None = None) -> Iterator[Done]:
+    def run(
+        self, fn: Callable[[Any], Any], tasks: Iterable[Task], *, timeout: float | None = None
+    ) -> Iterator[Done]:
         for key, task in tasks:
             try:
                 result = fn(task)
@@ -105,8 +111,9 @@ class InlineExecutor(Executor):
 # --- worker processes -------------------------------------------------------------------------
 
 
-def _worker_main(conn: Connection, fn: Callable[[Any], Any],
-                 initializer: Callable[[], None] | None) -> None:
+def _worker_main(
+    conn: Connection, fn: Callable[[Any], Any], initializer: Callable[[], None] | None
+) -> None:
     """A worker's loop: announce readiness, then answer one task at a time until told to stop."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides what Ctrl-C stops
     if initializer is not None:
@@ -134,11 +141,16 @@ def _worker_main(conn: Connection, fn: Callable[[Any], Any],
 class _Worker:
     """One worker process and the task it is busy with."""
 
-    def __init__(self, ctx: Any, fn: Callable[[Any], Any],
-                 initializer: Callable[[], None] | None) -> None:
+    def __init__(
+        self, ctx: Any, fn: Callable[[Any], Any], initializer: Callable[[], None] | None
+    ) -> None:
         parent, child = ctx.Pipe(duplex=True)
-        self.process = ctx.Process(target=_worker_main, args=(child, fn, initializer),
-                                   daemon=True, name="sheetparse-worker")
+        self.process = ctx.Process(
+            target=_worker_main,
+            args=(child, fn, initializer),
+            daemon=True,
+            name="sheetparse-worker",
+        )
         self.process.start()
         child.close()
         self.conn: Connection = parent
@@ -177,8 +189,13 @@ class ProcessExecutor(Executor):
     same on every OS). ``initializer`` runs once in each worker before its first task.
     """
 
-    def __init__(self, jobs: int | None = None, *, initializer: Callable[[], None] | None = None,
-                 start_method: str | None = None) -> None:
+    def __init__(
+        self,
+        jobs: int | None = None,
+        *,
+        initializer: Callable[[], None] | None = None,
+        start_method: str | None = None,
+    ) -> None:
         self.workers = max(1, jobs or default_jobs())
         self._ctx = multiprocessing.get_context(start_method or "spawn")
         self._initializer = initializer
@@ -189,8 +206,9 @@ class ProcessExecutor(Executor):
         self.started += 1
         return _Worker(self._ctx, fn, self._initializer)
 
-    def run(self, fn: Callable[[Any], Any], tasks: Iterable[Task], *,
-            timeout: float | None = None) -> Iterator[Done]:
+    def run(
+        self, fn: Callable[[Any], Any], tasks: Iterable[Task], *, timeout: float | None = None
+    ) -> Iterator[Done]:
         it = iter(tasks)
         try:
             first = next(it)
@@ -221,19 +239,25 @@ class ProcessExecutor(Executor):
                         continue
                     if w.busy:
                         if self._expired(w):
-                            events.append((w.finish(), Lost(
-                                "timeout", f"still running after {timeout:g} s; stopped")))
+                            events.append(
+                                (
+                                    w.finish(),
+                                    Lost("timeout", f"still running after {timeout:g} s; stopped"),
+                                )
+                            )
                         else:
                             w.process.join(timeout=1)
-                            events.append((w.finish(), Lost(
-                                "crashed", _describe_exit(w.process.exitcode))))
+                            events.append(
+                                (w.finish(), Lost("crashed", _describe_exit(w.process.exitcode)))
+                            )
                         deaths = 0
                     elif not w.ready:
                         deaths += 1
                         if deaths > _MAX_STARTUP_DEATHS * self.workers:
                             raise RuntimeError(
                                 "worker processes die at start-up: "
-                                + _describe_exit(w.process.exitcode))
+                                + _describe_exit(w.process.exitcode)
+                            )
                     w.stop(kill=True)
                     pool[i] = self._start(fn)
                 yield from events
@@ -265,8 +289,9 @@ class ProcessExecutor(Executor):
                 if kind == "ready":
                     w.ready = True
                 elif w.busy:
-                    events.append((w.finish(), payload if kind == "done" else Lost(
-                        "error", str(payload))))
+                    events.append(
+                        (w.finish(), payload if kind == "done" else Lost("error", str(payload)))
+                    )
 
 
 # --- dask -------------------------------------------------------------------------------------
@@ -299,14 +324,18 @@ class DaskExecutor(Executor):
             # a file that crashes its worker is reported, not retried on the next worker
             with dask.config.set({"distributed.scheduler.allowed-failures": 0}):
                 self._cluster = LocalCluster(
-                    n_workers=max(1, jobs or default_jobs()), threads_per_worker=1,
-                    processes=True, dashboard_address=None, silence_logs=logging.ERROR,
+                    n_workers=max(1, jobs or default_jobs()),
+                    threads_per_worker=1,
+                    processes=True,
+                    dashboard_address=None,
+                    silence_logs=logging.ERROR,
                 )
             self.client = Client(self._cluster)
         self.workers = max(1, sum(self.client.nthreads().values()))
 
-    def run(self, fn: Callable[[Any], Any], tasks: Iterable[Task], *,
-            timeout: float | None = None) -> Iterator[Done]:
+    def run(
+        self, fn: Callable[[Any], Any], tasks: Iterable[Task], *, timeout: float | None = None
+    ) -> Iterator[Done]:
         from dask.distributed import wait as dask_wait
 
         it = iter(tasks)
@@ -327,8 +356,9 @@ class DaskExecutor(Executor):
                 deadlines = [d for _, d in running.values() if d is not None]
                 wait_for = max(0.0, min(deadlines) - time.monotonic()) if deadlines else None
                 try:
-                    done, _ = dask_wait(list(running), timeout=wait_for,
-                                        return_when="FIRST_COMPLETED")
+                    done, _ = dask_wait(
+                        list(running), timeout=wait_for, return_when="FIRST_COMPLETED"
+                    )
                 except TimeoutError:
                     done = set()
                 for future in done:
@@ -367,7 +397,8 @@ class DaskExecutor(Executor):
         with contextlib.suppress(Exception):
             deadline = time.monotonic() + 10
             while time.monotonic() < deadline and self.client.run_on_scheduler(
-                    _scheduler_knows, key=key):
+                _scheduler_knows, key=key
+            ):
                 time.sleep(0.05)
             self.client.restart_workers(busy_on, timeout=30, raise_for_error=False)
 
@@ -383,9 +414,13 @@ def _scheduler_knows(dask_scheduler: Any, key: str) -> bool:
     return key in dask_scheduler.tasks
 
 
-def make_executor(kind: str = "process", jobs: int | None = None, *,
-                  address: str | None = None,
-                  initializer: Callable[[], None] | None = None) -> Executor:
+def make_executor(
+    kind: str = "process",
+    jobs: int | None = None,
+    *,
+    address: str | None = None,
+    initializer: Callable[[], None] | None = None,
+) -> Executor:
     """``process`` (``jobs`` workers; 0 runs in this process) or ``dask``."""
     if kind == "dask":
         return DaskExecutor(jobs, address=address)

@@ -77,21 +77,47 @@ _MEASURE_FK = ForeignKey(("sha256", "measure_id"), "measures", ("sha256", "measu
 
 #: the tables, in the order they are written and described
 TABLES: tuple[Table, ...] = (
-    Table("sheets", SheetRecord, ("sha256",), (),
-          "One row per sheet (進捗シート): its source and top-level fields."),
-    Table("measures", MeasureRecord, ("sha256", "measure_id"), (_SHEET_FK,),
-          "One row per measure (施策)."),
-    Table("indicators", IndicatorRecord,
-          ("sha256", "measure_id", "indicator_index", "observation_index"), (_MEASURE_FK,),
-          "Tidy indicators: one row per observation (現状値 baseline, 実績値 actual, "
-          "目標値 target)."),
-    Table("narratives", NarrativeRecord, ("sha256", "measure_id", "narrative_index"),
-          (_MEASURE_FK,), "One row per narrative block of a measure."),
-    Table("narrative_items", NarrativeItemRecord,
-          ("sha256", "measure_id", "narrative_index", "position"),
-          (ForeignKey(("sha256", "measure_id", "narrative_index"), "narratives",
-                      ("sha256", "measure_id", "narrative_index")),),
-          "One row per narrative item: one paragraph or list item per row."),
+    Table(
+        "sheets",
+        SheetRecord,
+        ("sha256",),
+        (),
+        "One row per sheet (進捗シート): its source and top-level fields.",
+    ),
+    Table(
+        "measures",
+        MeasureRecord,
+        ("sha256", "measure_id"),
+        (_SHEET_FK,),
+        "One row per measure (施策).",
+    ),
+    Table(
+        "indicators",
+        IndicatorRecord,
+        ("sha256", "measure_id", "indicator_index", "observation_index"),
+        (_MEASURE_FK,),
+        "Tidy indicators: one row per observation (現状値 baseline, 実績値 actual, 目標値 target).",
+    ),
+    Table(
+        "narratives",
+        NarrativeRecord,
+        ("sha256", "measure_id", "narrative_index"),
+        (_MEASURE_FK,),
+        "One row per narrative block of a measure.",
+    ),
+    Table(
+        "narrative_items",
+        NarrativeItemRecord,
+        ("sha256", "measure_id", "narrative_index", "position"),
+        (
+            ForeignKey(
+                ("sha256", "measure_id", "narrative_index"),
+                "narratives",
+                ("sha256", "measure_id", "narrative_index"),
+            ),
+        ),
+        "One row per narrative item: one paragraph or list item per row.",
+    ),
 )
 TABLES_BY_NAME = {t.name: t for t in TABLES}
 
@@ -126,8 +152,14 @@ def csv_row(record: _Model) -> list[str]:
 
 # --- Frictionless descriptors -----------------------------------------------------------------
 
-_JSON_TO_TABLE = {"string": "string", "integer": "integer", "number": "number",
-                  "boolean": "boolean", "array": "array", "object": "object"}
+_JSON_TO_TABLE = {
+    "string": "string",
+    "integer": "integer",
+    "number": "number",
+    "boolean": "boolean",
+    "array": "array",
+    "object": "object",
+}
 
 
 def _resolve(prop: dict[str, Any], defs: dict[str, Any]) -> dict[str, Any]:
@@ -135,8 +167,9 @@ def _resolve(prop: dict[str, Any], defs: dict[str, Any]) -> dict[str, Any]:
     return defs[ref.rsplit("/", 1)[-1]] if ref else prop
 
 
-def _field(name: str, prop: dict[str, Any], defs: dict[str, Any], *, csv_file: bool,
-           key: bool) -> dict[str, Any]:
+def _field(
+    name: str, prop: dict[str, Any], defs: dict[str, Any], *, csv_file: bool, key: bool
+) -> dict[str, Any]:
     """A Table Schema field from a property of the record model's JSON Schema."""
     variants = [_resolve(v, defs) for v in prop.get("anyOf", [prop])]
     nullable = any(v.get("type") == "null" for v in variants)
@@ -175,16 +208,20 @@ def table_schema(table: Table, *, csv_file: bool = True) -> dict[str, Any]:
     js = table.model.model_json_schema(mode="validation")
     defs = js.get("$defs", {})
     fields = [
-        _field(name, js["properties"][name], defs, csv_file=csv_file,
-               key=name in table.primary_key)
+        _field(name, js["properties"][name], defs, csv_file=csv_file, key=name in table.primary_key)
         for name in table.columns
     ]
-    schema: dict[str, Any] = {"fields": fields, "missingValues": [MISSING],
-                              "primaryKey": list(table.primary_key)}
+    schema: dict[str, Any] = {
+        "fields": fields,
+        "missingValues": [MISSING],
+        "primaryKey": list(table.primary_key),
+    }
     if table.foreign_keys:
         schema["foreignKeys"] = [
-            {"fields": list(fk.fields),
-             "reference": {"resource": fk.resource, "fields": list(fk.reference)}}
+            {
+                "fields": list(fk.fields),
+                "reference": {"resource": fk.resource, "fields": list(fk.reference)},
+            }
             for fk in table.foreign_keys
         ]
     return schema
@@ -198,8 +235,9 @@ def _file_facts(path: Path) -> dict[str, Any]:
     return {"bytes": path.stat().st_size, "hash": f"sha256:{h.hexdigest()}"}
 
 
-def datapackage(folder: str | os.PathLike[str], *, formats: Sequence[str] = FILE_FORMATS,
-                excel: bool = False) -> dict[str, Any]:
+def datapackage(
+    folder: str | os.PathLike[str], *, formats: Sequence[str] = FILE_FORMATS, excel: bool = False
+) -> dict[str, Any]:
     """The ``datapackage.json`` descriptor of the tables written into ``folder``.
 
     CSV files are the tabular resources named after the tables; the JSON Lines files are
@@ -210,30 +248,47 @@ def datapackage(folder: str | os.PathLike[str], *, formats: Sequence[str] = FILE
     if "csv" in formats:
         for t in TABLES:
             path = folder / f"{t.name}.csv"
-            resources.append({
-                "name": t.name, "path": path.name, "profile": "tabular-data-resource",
-                "description": t.description, "format": "csv", "mediatype": "text/csv",
-                "encoding": "utf-8-sig" if excel else "utf-8",
-                "dialect": {"delimiter": ",", "lineTerminator": "\r\n", "quoteChar": '"',
-                            "doubleQuote": True, "header": True},
-                **_file_facts(path),
-                "schema": table_schema(t, csv_file=True),
-            })
+            resources.append(
+                {
+                    "name": t.name,
+                    "path": path.name,
+                    "profile": "tabular-data-resource",
+                    "description": t.description,
+                    "format": "csv",
+                    "mediatype": "text/csv",
+                    "encoding": "utf-8-sig" if excel else "utf-8",
+                    "dialect": {
+                        "delimiter": ",",
+                        "lineTerminator": "\r\n",
+                        "quoteChar": '"',
+                        "doubleQuote": True,
+                        "header": True,
+                    },
+                    **_file_facts(path),
+                    "schema": table_schema(t, csv_file=True),
+                }
+            )
     if "jsonl" in formats:
         for t in TABLES:
             path = folder / f"{t.name}.jsonl"
-            resources.append({
-                "name": f"{t.name}-jsonl", "path": path.name, "profile": "data-resource",
-                "description": t.description + " JSON Lines: lists are arrays.",
-                "format": "jsonl", "mediatype": "application/jsonl", "encoding": "utf-8",
-                **_file_facts(path),
-                "schema": table_schema(t, csv_file=False),
-            })
+            resources.append(
+                {
+                    "name": f"{t.name}-jsonl",
+                    "path": path.name,
+                    "profile": "data-resource",
+                    "description": t.description + " JSON Lines: lists are arrays.",
+                    "format": "jsonl",
+                    "mediatype": "application/jsonl",
+                    "encoding": "utf-8",
+                    **_file_facts(path),
+                    "schema": table_schema(t, csv_file=False),
+                }
+            )
     return {
         "name": "sheetparse-records",
         "title": "Progress sheets (進捗シート) as flat records",
         "description": "Written by sheetparse: one row per sheet, measure, observation, "
-                       "narrative and narrative item, keyed by the sheet's sha256.",
+        "narrative and narrative item, keyed by the sheet's sha256.",
         "profile": "data-package",
         "resources": resources,
     }
@@ -284,8 +339,9 @@ class AtomicStream:
     def __init__(self, path: str | os.PathLike[str]) -> None:
         self.path = Path(path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".tmp",
-                                   dir=self.path.parent)
+        fd, tmp = tempfile.mkstemp(
+            prefix=f".{self.path.name}.", suffix=".tmp", dir=self.path.parent
+        )
         self._tmp = Path(tmp)
         with contextlib.suppress(OSError):  # mkstemp makes 0600: give outputs the usual mode
             os.fchmod(fd, 0o666 & ~_umask())
@@ -317,8 +373,13 @@ class TableWriter:
     skipped, so the tables' keys stay unique: :meth:`add` returns False for it.
     """
 
-    def __init__(self, folder: str | os.PathLike[str], *, excel: bool = False,
-                 formats: Sequence[str] = FILE_FORMATS) -> None:
+    def __init__(
+        self,
+        folder: str | os.PathLike[str],
+        *,
+        excel: bool = False,
+        formats: Sequence[str] = FILE_FORMATS,
+    ) -> None:
         unknown = set(formats) - set(FILE_FORMATS)
         if unknown:
             raise ValueError(f"unknown table format(s): {', '.join(sorted(unknown))}")
@@ -392,16 +453,25 @@ class TableWriter:
     def __enter__(self) -> TableWriter:
         return self
 
-    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
-                 tb: TracebackType | None) -> None:
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
         if exc_type is None:
             self.close()
         else:
             self.abort()
 
 
-def write_tables(sheets: Iterable[ProgressSheet], folder: str | os.PathLike[str], *,
-                 excel: bool = False, formats: Sequence[str] = FILE_FORMATS) -> list[Path]:
+def write_tables(
+    sheets: Iterable[ProgressSheet],
+    folder: str | os.PathLike[str],
+    *,
+    excel: bool = False,
+    formats: Sequence[str] = FILE_FORMATS,
+) -> list[Path]:
     """Write the flat tables of ``sheets`` (in the order given) into ``folder``."""
     writer = TableWriter(folder, excel=excel, formats=formats)
     try:

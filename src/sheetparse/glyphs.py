@@ -65,9 +65,7 @@ PDF_PUNCTUATION: dict[int, str] = {
     0x02BB: "\u2018",  # MODIFIER LETTER TURNED COMMA → ‘
 }
 
-_LOOKALIKE = re.compile(
-    "[" + "".join(f"{chr(a)}-{chr(b)}" for a, b in LOOKALIKE_RANGES) + "]"
-)
+_LOOKALIKE = re.compile("[" + "".join(f"{chr(a)}-{chr(b)}" for a, b in LOOKALIKE_RANGES) + "]")
 
 
 def _is_ideograph(ch: str) -> bool:

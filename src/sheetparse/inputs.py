@@ -18,9 +18,19 @@ from dataclasses import dataclass
 from pathlib import Path
 
 #: file name endings a folder walk picks up (any file named explicitly is read whatever its name)
-SHEET_SUFFIXES = frozenset({
-    ".pdf", ".html", ".htm", ".xhtml", ".md", ".markdown", ".txt", ".xlsx", ".xlsm",
-})
+SHEET_SUFFIXES = frozenset(
+    {
+        ".pdf",
+        ".html",
+        ".htm",
+        ".xhtml",
+        ".md",
+        ".markdown",
+        ".txt",
+        ".xlsx",
+        ".xlsm",
+    }
+)
 
 
 class InputError(ValueError):
@@ -53,7 +63,8 @@ def _wanted(name: str) -> bool:
 def _walk(folder: str, skip: set[str]) -> Iterator[str]:
     for top, dirs, files in os.walk(folder, followlinks=False):
         dirs[:] = sorted(
-            d for d in dirs
+            d
+            for d in dirs
             if not d.startswith(".") and os.path.realpath(os.path.join(top, d)) not in skip
         )
         for f in sorted(files):
@@ -61,8 +72,7 @@ def _walk(folder: str, skip: set[str]) -> Iterator[str]:
                 yield os.path.join(top, f)
 
 
-def _expand(args: Sequence[str | os.PathLike[str]], skip: set[str]
-            ) -> Iterator[tuple[str, str]]:
+def _expand(args: Sequence[str | os.PathLike[str]], skip: set[str]) -> Iterator[tuple[str, str]]:
     """(file, anchor folder) for every file the arguments name."""
     for raw in args:
         arg = os.fspath(raw)
@@ -106,8 +116,12 @@ def _output_names(names: Iterable[str]) -> list[str]:
     return out
 
 
-def collect(args: Sequence[str | os.PathLike[str]], *, root: str | os.PathLike[str] | None = None,
-            exclude: Sequence[str | os.PathLike[str]] = ()) -> tuple[list[Input], Path | None]:
+def collect(
+    args: Sequence[str | os.PathLike[str]],
+    *,
+    root: str | os.PathLike[str] | None = None,
+    exclude: Sequence[str | os.PathLike[str]] = (),
+) -> tuple[list[Input], Path | None]:
     """The inputs named by ``args``, sorted by name, and the root they are named from.
 
     ``exclude`` lists folders never read from (the output folder). A file reached twice

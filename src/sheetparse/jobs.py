@@ -144,10 +144,20 @@ def convert(job: Job) -> Outcome:
     except SheetParseError as e:
         failure = Failure.of(e)
     except Exception as e:  # the guarantee: a bug is reported as a failure, never raised
-        failure = Failure.of(InternalError(
-            f"internal error ({type(e).__name__}: {e}); please report it with the file"))
-    return Outcome(name=job.name, sha256=sha, json=text, failure=failure, stats=stats,
-                   seconds=time.perf_counter() - start, peak_rss=peak_rss())
+        failure = Failure.of(
+            InternalError(
+                f"internal error ({type(e).__name__}: {e}); please report it with the file"
+            )
+        )
+    return Outcome(
+        name=job.name,
+        sha256=sha,
+        json=text,
+        failure=failure,
+        stats=stats,
+        seconds=time.perf_counter() - start,
+        peak_rss=peak_rss(),
+    )
 
 
 def preload() -> None:

@@ -264,7 +264,8 @@ class IndicatorRecord(_Flat):
     measure_id: str
     indicator_index: int = Field(ge=0, description="0-based position of the indicator")
     observation_index: int = Field(
-        ge=0, description="0-based position in the indicator: baseline, actuals, target")
+        ge=0, description="0-based position in the indicator: baseline, actuals, target"
+    )
     name: str
     unit: str | None = None
     role: Literal["baseline", "actual", "target"]

@@ -89,14 +89,17 @@ def summary_lines(report: BatchReport, *, max_failures: int = 20) -> list[str]:
     if len(report.failures) > max_failures:
         lines.append(f"  … and {len(report.failures) - max_failures} more")
     if report.tables:
-        dup = (f" ({report.duplicates} byte-identical copies listed once)"
-               if report.duplicates else "")
+        dup = (
+            f" ({report.duplicates} byte-identical copies listed once)" if report.duplicates else ""
+        )
         lines.append(f"tables: {report.sheets_in_tables} sheets in {report.outdir}{dup}")
     if report.db is not None:
         db = report.db
         extra = f", {len(db.rejected)} rejected" if db.rejected else ""
-        lines.append(f"database {report.db_path}: {len(db.added)} sheets added, "
-                     f"{len(db.replaced)} replaced, {len(db.skipped)} already there{extra}")
+        lines.append(
+            f"database {report.db_path}: {len(db.added)} sheets added, "
+            f"{len(db.replaced)} replaced, {len(db.skipped)} already there{extra}"
+        )
     if report.failures:
         lines.append(f"failures listed in {report.failures_path}")
     return lines
@@ -105,8 +108,9 @@ def summary_lines(report: BatchReport, *, max_failures: int = 20) -> list[str]:
 class BarProgress(Progress):
     """A one-line bar redrawn in place on a terminal."""
 
-    def __init__(self, stream: IO[str] | None = None, *, verbose: bool = False,
-                 min_interval: float = 0.1) -> None:
+    def __init__(
+        self, stream: IO[str] | None = None, *, verbose: bool = False, min_interval: float = 0.1
+    ) -> None:
         self.stream = stream or sys.stderr
         self.verbose = verbose
         self.min_interval = min_interval
@@ -133,8 +137,10 @@ class BarProgress(Progress):
             self._print("✗ " + failure_line(event.name, event.failure))
         elif self.verbose:
             s = event.stats or Stats()
-            self._print(f"✓ {event.name} ({event.seconds or 0:.2f} s; {s.measures} measures, "
-                        f"{s.indicators} indicators, {s.narratives} narratives)")
+            self._print(
+                f"✓ {event.name} ({event.seconds or 0:.2f} s; {s.measures} measures, "
+                f"{s.indicators} indicators, {s.narratives} narratives)"
+            )
         self._draw(force=self.done == self.todo)
 
     def phase(self, text: str) -> None:
@@ -201,8 +207,9 @@ class JsonProgress(Progress):
 
     def start(self, total: int, todo: int) -> None:
         self.total, self.todo = total, todo
-        self._emit({"event": "start", "inputs": total, "to_convert": todo,
-                    "up_to_date": total - todo})
+        self._emit(
+            {"event": "start", "inputs": total, "to_convert": todo, "up_to_date": total - todo}
+        )
 
     def file(self, event: FileEvent) -> None:
         if event.status != "reused":
@@ -213,11 +220,16 @@ class JsonProgress(Progress):
         if event.seconds is not None:
             obj["seconds"] = round(event.seconds, 4)
         if event.failure is not None:
-            obj.update(error=event.failure.error, code=event.failure.code,
-                       message=event.failure.message)
+            obj.update(
+                error=event.failure.error, code=event.failure.code, message=event.failure.message
+            )
         elif event.stats is not None:
-            obj.update(measures=event.stats.measures, indicators=event.stats.indicators,
-                       narratives=event.stats.narratives, warnings=event.stats.warnings)
+            obj.update(
+                measures=event.stats.measures,
+                indicators=event.stats.indicators,
+                narratives=event.stats.narratives,
+                warnings=event.stats.warnings,
+            )
         self._emit(obj)
 
     def phase(self, text: str) -> None:
@@ -227,8 +239,9 @@ class JsonProgress(Progress):
         self._emit({"event": "summary", **report.summary()})
 
 
-def make_progress(*, quiet: bool = False, verbose: bool = False,
-                  stream: IO[str] | None = None) -> Progress:
+def make_progress(
+    *, quiet: bool = False, verbose: bool = False, stream: IO[str] | None = None
+) -> Progress:
     """Quiet, a bar on a terminal, or JSON lines when stderr is not a terminal."""
     stream = stream or sys.stderr
     if quiet:

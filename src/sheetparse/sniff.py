@@ -10,14 +10,29 @@ from .model import Format
 
 #: names users may pass for ``format=`` / ``--format``
 FORMAT_ALIASES: dict[str, Format] = {
-    "pdf": "pdf", "html": "html", "htm": "html", "xhtml": "html", "markdown": "markdown",
-    "md": "markdown", "txt": "markdown", "text": "markdown", "xlsx": "xlsx", "excel": "xlsx",
+    "pdf": "pdf",
+    "html": "html",
+    "htm": "html",
+    "xhtml": "html",
+    "markdown": "markdown",
+    "md": "markdown",
+    "txt": "markdown",
+    "text": "markdown",
+    "xlsx": "xlsx",
+    "excel": "xlsx",
     "xlsm": "xlsx",
 }
 
 _EXT: dict[str, Format] = {
-    ".pdf": "pdf", ".html": "html", ".htm": "html", ".xhtml": "html", ".md": "markdown",
-    ".markdown": "markdown", ".txt": "markdown", ".xlsx": "xlsx", ".xlsm": "xlsx",
+    ".pdf": "pdf",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".txt": "markdown",
+    ".xlsx": "xlsx",
+    ".xlsm": "xlsx",
 }
 
 _IMAGES = (
@@ -73,8 +88,9 @@ def sniff(data: bytes, path: str | None = None) -> Format:
     if ext in (".html", ".htm", ".xhtml"):
         return "html"
     lowered = data[:4096].lower().lstrip(b"\xef\xbb\xbf \t\r\n")
-    if lowered.startswith((b"<!doctype", b"<html", b"<?xml", b"<head", b"<body", b"<meta",
-                           b"<table", b"<!--")):
+    if lowered.startswith(
+        (b"<!doctype", b"<html", b"<?xml", b"<head", b"<body", b"<meta", b"<table", b"<!--")
+    ):
         return "html"
     if ext in (".pdf", ".xlsx", ".xlsm"):
         raise UnsupportedFormat(f"named {ext} but the content is text, not {ext[1:].upper()}")

@@ -21,10 +21,7 @@ from .vocab import ACTOR_HEADER, ORG_PROCESS_HEADER, actor_of, indicator_role, o
 
 def _own_texts(table: TableBlock, r: int) -> list[str]:
     """The texts of the cells that start in row ``r`` (not those merged down into it)."""
-    return [
-        collapse_ws(c.text) for c in table.rows[r]
-        if c.covered_by is None and c.text.strip()
-    ]
+    return [collapse_ws(c.text) for c in table.rows[r] if c.covered_by is None and c.text.strip()]
 
 
 def _header_kind(table: TableBlock, r: int) -> str | None:
@@ -61,8 +58,11 @@ def _cuts(table: TableBlock) -> list[int]:
 
 
 def _part(table: TableBlock, rows: range) -> TableBlock:
-    placed = [p for p in placed_from_grid(table.rows)
-              if p.row + p.rowspan > rows.start and p.row < rows.stop]
+    placed = [
+        p
+        for p in placed_from_grid(table.rows)
+        if p.row + p.rowspan > rows.start and p.row < rows.stop
+    ]
     owner = owners(placed)
     cols = list(range(table.n_cols))
     dropped = continuation_columns(owner, list(rows), cols)
@@ -84,9 +84,13 @@ def unstack(blocks: list[Block]) -> tuple[list[Block], list[Diagnostic]]:
             continue
         bounds = [0, *cuts, len(b.rows)]
         out += [_part(b, range(a, z)) for a, z in pairwise(bounds)]
-        diags.append(dg.make(
-            "info", "tables-unstacked",
-            f"A table holds {len(cuts) + 1} tables one under the other (a converter joined "
-            "them); read as separate tables.", b.loc,
-        ))
+        diags.append(
+            dg.make(
+                "info",
+                "tables-unstacked",
+                f"A table holds {len(cuts) + 1} tables one under the other (a converter joined "
+                "them); read as separate tables.",
+                b.loc,
+            )
+        )
     return out, diags

@@ -116,16 +116,44 @@ _LOCATION = ("page", "line", "sheet", "cell")
 
 #: table → columns, in insert order
 COLUMNS: dict[str, tuple[str, ...]] = {
-    "sheets": ("sha256", "path", "format", "page_count", "title", "plan_term",
-               "report_fiscal_year"),
+    "sheets": (
+        "sha256",
+        "path",
+        "format",
+        "page_count",
+        "title",
+        "plan_term",
+        "report_fiscal_year",
+    ),
     "measures": ("sha256", "measure_id", "policy", "number", "title", "figures", *_LOCATION),
     "indicators": ("sha256", "measure_id", "indicator_index", "name", "unit"),
-    "observations": ("sha256", "measure_id", "indicator_index", "observation_index", "role",
-                     "fiscal_year", "value", "raw", "approximate", "note", "label", *_LOCATION),
-    "narratives": ("sha256", "measure_id", "narrative_index", "kind", "actor", "label",
-                   "fiscal_year", "items", "figures", *_LOCATION),
-    "narrative_items": ("sha256", "measure_id", "narrative_index", "position", "text",
-                        *_LOCATION),
+    "observations": (
+        "sha256",
+        "measure_id",
+        "indicator_index",
+        "observation_index",
+        "role",
+        "fiscal_year",
+        "value",
+        "raw",
+        "approximate",
+        "note",
+        "label",
+        *_LOCATION,
+    ),
+    "narratives": (
+        "sha256",
+        "measure_id",
+        "narrative_index",
+        "kind",
+        "actor",
+        "label",
+        "fiscal_year",
+        "items",
+        "figures",
+        *_LOCATION,
+    ),
+    "narrative_items": ("sha256", "measure_id", "narrative_index", "position", "text", *_LOCATION),
 }
 
 _INSERT = {
@@ -170,8 +198,11 @@ def rows(sheet: ProgressSheet) -> dict[str, list[tuple[Any, ...]]]:
     return {
         "sheets": [take(r, "sheets") for r in records.sheets],
         "measures": [take(r, "measures") for r in records.measures],
-        "indicators": [(sha, m.id, i, ind.name, ind.unit)
-                       for m in sheet.measures for i, ind in enumerate(m.indicators)],
+        "indicators": [
+            (sha, m.id, i, ind.name, ind.unit)
+            for m in sheet.measures
+            for i, ind in enumerate(m.indicators)
+        ],
         "observations": [take(r, "observations") for r in records.indicators],
         "narratives": [take(r, "narratives") for r in records.narratives],
         "narrative_items": [take(r, "narrative_items") for r in records.narrative_items],
@@ -204,24 +235,29 @@ class SheetStore:
         try:
             version = c.execute("PRAGMA user_version").fetchone()[0]
             tables = c.execute(
-                "SELECT count(*) FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'").fetchone()[0]
+                "SELECT count(*) FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'"
+            ).fetchone()[0]
         except sqlite3.DatabaseError as e:
             raise StoreError(f"{self.path}: not an SQLite database ({e})") from None
         if version not in (0, STORE_VERSION):
             raise StoreError(
                 f"{self.path}: written by another sheetparse version (store version {version}, "
-                f"this one writes {STORE_VERSION}); use a new file")
+                f"this one writes {STORE_VERSION}); use a new file"
+            )
         if version == 0 and tables:
             raise StoreError(f"{self.path}: an SQLite database of something else; use a new file")
         c.execute("PRAGMA foreign_keys = ON")  # per connection, outside a transaction
         if version == 0:
             c.executescript(
-                f"BEGIN IMMEDIATE;\n{SCHEMA}\nPRAGMA user_version = {STORE_VERSION};\nCOMMIT;")
+                f"BEGIN IMMEDIATE;\n{SCHEMA}\nPRAGMA user_version = {STORE_VERSION};\nCOMMIT;"
+            )
         c.execute("BEGIN IMMEDIATE")
 
     def has(self, sha256: str) -> bool:
-        return self.conn.execute(
-            "SELECT 1 FROM sheets WHERE sha256 = ?", (sha256,)).fetchone() is not None
+        return (
+            self.conn.execute("SELECT 1 FROM sheets WHERE sha256 = ?", (sha256,)).fetchone()
+            is not None
+        )
 
     def add(self, sheet: ProgressSheet, *, replace: bool = False) -> str:
         """Load one sheet: ``"added"``, ``"replaced"``, ``"skipped"`` (already present, or
@@ -264,16 +300,21 @@ class SheetStore:
     def __enter__(self) -> SheetStore:
         return self
 
-    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
-                 tb: TracebackType | None) -> None:
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
         if exc_type is None:
             self.commit()
         else:
             self.rollback()
 
 
-def write_sqlite(sheets: Iterable[ProgressSheet], path: str | os.PathLike[str], *,
-                 replace: bool = False) -> LoadReport:
+def write_sqlite(
+    sheets: Iterable[ProgressSheet], path: str | os.PathLike[str], *, replace: bool = False
+) -> LoadReport:
     """Load ``sheets`` into the SQLite database at ``path`` (created if missing) in one
     transaction; sheets already present (same sha256) are skipped unless ``replace``."""
     with SheetStore(path) as store:

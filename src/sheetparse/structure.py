@@ -174,23 +174,36 @@ class _Walk:
         self.last_layout = None
         head = collapse_ws(m.group("head"))
         if m.group("extra") is not None:
-            self.diags.append(dg.make(
-                "warning", "heading-typo",
-                f"Heading {head!r} is a typo for '方針{policy}-施策{number}'; read as measure "
-                f"{mid}.", b.loc,
-            ))
+            self.diags.append(
+                dg.make(
+                    "warning",
+                    "heading-typo",
+                    f"Heading {head!r} is a typo for '方針{policy}-施策{number}'; read as measure "
+                    f"{mid}.",
+                    b.loc,
+                )
+            )
         self.ledger.placed(b)
         if mid in self.by_id:
-            self.diags.append(dg.make(
-                "info", "duplicate-heading",
-                f"Heading of measure {mid} printed again; what follows is added to it.", b.loc,
-            ))
+            self.diags.append(
+                dg.make(
+                    "info",
+                    "duplicate-heading",
+                    f"Heading of measure {mid} printed again; what follows is added to it.",
+                    b.loc,
+                )
+            )
             self.current = self.by_id[mid]
         else:
-            acc = _Acc(Measure(
-                id=mid, policy=policy, number=number, title=collapse_ws(m.group("title")),
-                source=b.loc.to_model(),
-            ))
+            acc = _Acc(
+                Measure(
+                    id=mid,
+                    policy=policy,
+                    number=number,
+                    title=collapse_ws(m.group("title")),
+                    source=b.loc.to_model(),
+                )
+            )
             self.measures.append(acc)
             self.by_id[mid] = acc
             self.current = acc
@@ -200,11 +213,15 @@ class _Walk:
             for p in self.pending.pop(key, []):
                 where = p.title or p.table
                 title = collapse_ws(p.title.text) if p.title else "table"
-                self.diags.append(dg.make(
-                    "info", "table-before-heading",
-                    f"Table {title!r} is printed before the heading of 方針{policy}-施策{number}; "
-                    f"assigned to measure {mid}.", where.loc,
-                ))
+                self.diags.append(
+                    dg.make(
+                        "info",
+                        "table-before-heading",
+                        f"Table {title!r} is printed before the heading of "
+                        f"方針{policy}-施策{number}; assigned to measure {mid}.",
+                        where.loc,
+                    )
+                )
                 self.place(p.kind, p.table)
 
     def start_direction(self, b: TextBlock, m: re.Match[str]) -> None:
@@ -216,11 +233,15 @@ class _Walk:
         n = Narrative(kind=NarrativeKind.direction, label=label, source=b.loc.to_model())
         number = int(m.group("number"))
         if number != self.current.measure.number:
-            self.diags.append(dg.make(
-                "info", "direction-number-mismatch",
-                f"Label {label!r} under measure {self.current.measure.id} names 基本施策{number}.",
-                b.loc,
-            ))
+            self.diags.append(
+                dg.make(
+                    "info",
+                    "direction-number-mismatch",
+                    f"Label {label!r} under measure {self.current.measure.id} "
+                    f"names 基本施策{number}.",
+                    b.loc,
+                )
+            )
         if m.group("rest"):
             n.items += split_parts([Part("p", m.group("rest"))]).items
         self.current.narratives.append(n)
@@ -279,14 +300,20 @@ class _Walk:
         for b in self.doc.blocks:
             if isinstance(b, TextBlock):
                 if self.ledger.status(b) is None and b.text.strip():
-                    self.diags.append(dg.make(
-                        "warning", "unplaced-block",
-                        f"Text not placed in any record: {_short(b.text)!r}", b.loc, b.text,
-                    ))
+                    self.diags.append(
+                        dg.make(
+                            "warning",
+                            "unplaced-block",
+                            f"Text not placed in any record: {_short(b.text)!r}",
+                            b.loc,
+                            b.text,
+                        )
+                    )
                     self.ledger.mark("unplaced", b)
                 continue
             left = [
-                c for c in b.cells()
+                c
+                for c in b.cells()
                 if c.covered_by is None and self.ledger.status(c) is None and not c.is_empty
             ]
             if not left:
@@ -297,11 +324,20 @@ class _Walk:
                 for row in b.rows
                 if any(c in left for c in row)
             )
-            what = "Table not recognised as a progress-sheet table" if whole else (
-                "Cells of a table not placed in any record")
-            self.diags.append(dg.make(
-                "warning", "unplaced-block", f"{what}: {_short(text)!r}", b.loc, text,
-            ))
+            what = (
+                "Table not recognised as a progress-sheet table"
+                if whole
+                else ("Cells of a table not placed in any record")
+            )
+            self.diags.append(
+                dg.make(
+                    "warning",
+                    "unplaced-block",
+                    f"{what}: {_short(text)!r}",
+                    b.loc,
+                    text,
+                )
+            )
             self.ledger.mark("unplaced", *left)
 
 
@@ -350,9 +386,11 @@ def build_sheet(doc: Document, source: Source) -> ProgressSheet:
     report_year = find_fiscal_year(title) if title else None
     if report_year is None:
         for b in w.preamble:
-            if b is not title_block and (y := find_fiscal_year(b.text)) is not None and len(
-                collapse_ws(b.text)
-            ) <= 40:
+            if (
+                b is not title_block
+                and (y := find_fiscal_year(b.text)) is not None
+                and len(collapse_ws(b.text)) <= 40
+            ):
                 report_year = y
                 w.ledger.placed(b)
                 break
@@ -362,36 +400,47 @@ def build_sheet(doc: Document, source: Source) -> ProgressSheet:
         measures.append(acc.measure)
     if report_year is None:
         years = [
-            n.fiscal_year for m in measures for n in m.narratives
+            n.fiscal_year
+            for m in measures
+            for n in m.narratives
             if n.kind == NarrativeKind.results and n.fiscal_year
         ]
         if years:
             report_year = max(years)
-            w.diags.append(dg.make(
-                "info", "report-year-inferred",
-                f"The sheet's title names no fiscal year; read {report_year} from its "
-                "results labels (事業実績).",
-            ))
+            w.diags.append(
+                dg.make(
+                    "info",
+                    "report-year-inferred",
+                    f"The sheet's title names no fiscal year; read {report_year} from its "
+                    "results labels (事業実績).",
+                )
+            )
     for key, items in w.pending.items():
         for p in items:
             if p.title is not None:
                 w.ledger.mark("unplaced", p.title)
             w.ledger.mark("unplaced", *p.table.cells())
             where = f"【施策{key}】" if key is not None else "a measure"
-            w.diags.append(dg.make(
-                "warning", "unplaced-block",
-                f"Table for {where} has no measure heading after it; not placed.",
-                (p.title or p.table).loc,
-                "\n".join(" | ".join(collapse_ws(c.text) for c in row) for row in p.table.rows),
-            ))
+            w.diags.append(
+                dg.make(
+                    "warning",
+                    "unplaced-block",
+                    f"Table for {where} has no measure heading after it; not placed.",
+                    (p.title or p.table).loc,
+                    "\n".join(" | ".join(collapse_ws(c.text) for c in row) for row in p.table.rows),
+                )
+            )
     w.sweep()
     if w.furniture:
-        w.diags.append(dg.make(
-            "info", "running-text-dropped",
-            f"{len(w.furniture)} page numbers or running headers left out of the records: "
-            + ", ".join(repr(collapse_ws(b.text)) for b in w.furniture[:5])
-            + (" …" if len(w.furniture) > 5 else ""),
-        ))
+        w.diags.append(
+            dg.make(
+                "info",
+                "running-text-dropped",
+                f"{len(w.furniture)} page numbers or running headers left out of the records: "
+                + ", ".join(repr(collapse_ws(b.text)) for b in w.furniture[:5])
+                + (" …" if len(w.furniture) > 5 else ""),
+            )
+        )
     w.diags += consistency(measures)
     return ProgressSheet(
         source=source,

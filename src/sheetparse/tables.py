@@ -198,9 +198,7 @@ def _indicator_columns(table: TableBlock, h: int) -> list[_Column]:
     return cols
 
 
-def _observation(
-    cell: Cell, col: _Column, out: TableResult, units: list[str]
-) -> Observation:
+def _observation(cell: Cell, col: _Column, out: TableResult, units: list[str]) -> Observation:
     raw = _text(cell)
     value = None
     approximate = None
@@ -214,17 +212,26 @@ def _observation(
                 if number is not None:
                     notes.append(m.group("note"))
         if number is None:
-            out.diagnostics.append(dg.make(
-                "warning", "value-unparsed",
-                f"Value {raw!r} ({col.label}) is not a number; kept as raw text with value null.",
-                cell.loc, raw,
-            ))
+            out.diagnostics.append(
+                dg.make(
+                    "warning",
+                    "value-unparsed",
+                    f"Value {raw!r} ({col.label}) is not a number; "
+                    "kept as raw text with value null.",
+                    cell.loc,
+                    raw,
+                )
+            )
         elif number.value is None:
-            out.diagnostics.append(dg.make(
-                "info", "value-range",
-                f"Value {raw!r} ({col.label}) is a range; kept as raw text with value null.",
-                cell.loc, raw,
-            ))
+            out.diagnostics.append(
+                dg.make(
+                    "info",
+                    "value-range",
+                    f"Value {raw!r} ({col.label}) is a range; kept as raw text with value null.",
+                    cell.loc,
+                    raw,
+                )
+            )
         else:
             value = number.value
             approximate = True if number.approximate else None
@@ -299,12 +306,17 @@ def read_indicator_table(
             elif col.role in ("baseline", "actual", "target"):
                 if col.year is None:
                     if not cell.is_empty:
-                        out.diagnostics.append(dg.make(
-                            "warning", "unplaced-block",
-                            f"Column {col.label!r} names no fiscal year, so value "
-                            f"{_text(cell)!r} of {name!r} cannot be an observation; not placed.",
-                            cell.loc, _text(cell),
-                        ))
+                        out.diagnostics.append(
+                            dg.make(
+                                "warning",
+                                "unplaced-block",
+                                f"Column {col.label!r} names no fiscal year, so value "
+                                f"{_text(cell)!r} of {name!r} "
+                                "cannot be an observation; not placed.",
+                                cell.loc,
+                                _text(cell),
+                            )
+                        )
                         ledger.mark("unplaced", cell)
                     else:
                         ledger.structure(cell)
@@ -316,29 +328,42 @@ def read_indicator_table(
                 elif getattr(ind, col.role) is None:
                     setattr(ind, col.role, obs)
                 else:
-                    out.diagnostics.append(dg.make(
-                        "warning", "unplaced-block",
-                        f"A second {col.role} column ({col.label!r}) for {name!r}; not placed.",
-                        cell.loc, _text(cell),
-                    ))
+                    out.diagnostics.append(
+                        dg.make(
+                            "warning",
+                            "unplaced-block",
+                            f"A second {col.role} column ({col.label!r}) for {name!r}; not placed.",
+                            cell.loc,
+                            _text(cell),
+                        )
+                    )
                     ledger.mark("unplaced", cell)
             elif not cell.is_empty:
-                out.diagnostics.append(dg.make(
-                    "warning", "unplaced-block",
-                    f"Column {col.label!r} of the indicator table is not known; cell of "
-                    f"{name!r} not placed.", cell.loc, _text(cell),
-                ))
+                out.diagnostics.append(
+                    dg.make(
+                        "warning",
+                        "unplaced-block",
+                        f"Column {col.label!r} of the indicator table is not known; cell of "
+                        f"{name!r} not placed.",
+                        cell.loc,
+                        _text(cell),
+                    )
+                )
                 ledger.mark("unplaced", cell)
         if unit_text:
             ind.unit = unit_text
         elif units:
             ind.unit = units[0]
             if len(set(units)) > 1:
-                out.diagnostics.append(dg.make(
-                    "info", "unit-mismatch",
-                    f"Indicator {name!r} prints values in different units {sorted(set(units))}; "
-                    f"unit read as {units[0]!r}.", name_cell.loc,
-                ))
+                out.diagnostics.append(
+                    dg.make(
+                        "info",
+                        "unit-mismatch",
+                        f"Indicator {name!r} prints values in different units "
+                        f"{sorted(set(units))}; unit read as {units[0]!r}.",
+                        name_cell.loc,
+                    )
+                )
         out.indicators.append(ind)
     return out
 
@@ -347,7 +372,11 @@ def read_indicator_table(
 
 
 def _narrative(
-    kind: NarrativeKind, actor: Actor | None, label: str, cells: list[Cell], ledger: Ledger,
+    kind: NarrativeKind,
+    actor: Actor | None,
+    label: str,
+    cells: list[Cell],
+    ledger: Ledger,
     fiscal_year: int | None = None,
 ) -> Narrative:
     items: list[str] = []
@@ -358,8 +387,13 @@ def _narrative(
         figures += ct.figures
         ledger.placed(cell)
     return Narrative(
-        kind=kind, actor=actor, label=label, fiscal_year=fiscal_year, items=items,
-        figures=figures, source=cells[0].loc.to_model() if cells else None,
+        kind=kind,
+        actor=actor,
+        label=label,
+        fiscal_year=fiscal_year,
+        items=items,
+        figures=figures,
+        source=cells[0].loc.to_model() if cells else None,
     )
 
 
@@ -391,9 +425,11 @@ def _repeated(cells: Iterable[Cell]) -> bool:
 
 def _repeated_diag(label: str, loc: Loc) -> Diagnostic:
     return dg.make(
-        "info", "merged-cell-repeated",
+        "info",
+        "merged-cell-repeated",
         f"{label!r}: the same text stands in every cell of a merged range (as converters copy "
-        "a merged cell); read once, not once per actor.", loc,
+        "a merged cell); read once, not once per actor.",
+        loc,
     )
 
 
@@ -450,11 +486,15 @@ def read_organize_table(
                     ledger.placed(cell)
                 else:
                     ledger.structure(cell)
-            out.diagnostics.append(dg.make(
-                "info", "row-continued",
-                "A row of the organize-action table without an actor was joined to the row "
-                "above.", table.rows[r][0].loc,
-            ))
+            out.diagnostics.append(
+                dg.make(
+                    "info",
+                    "row-continued",
+                    "A row of the organize-action table without an actor was joined to the row "
+                    "above.",
+                    table.rows[r][0].loc,
+                )
+            )
     else:
         for r in range(h):
             ledger.structure(*table.rows[r])
@@ -465,14 +505,17 @@ def read_organize_table(
             ledger.structure(*(table.rows[r][c] for r in body))
             continue
         if kind == NarrativeKind.other:
-            out.diagnostics.append(dg.make(
-                "info", "unknown-label",
-                f"Column {label!r} of the organize-action table is not in the vocabulary; its "
-                "text is kept as narratives of kind 'other'.", table.rows[0][c].loc,
-            ))
+            out.diagnostics.append(
+                dg.make(
+                    "info",
+                    "unknown-label",
+                    f"Column {label!r} of the organize-action table is not in the vocabulary; its "
+                    "text is kept as narratives of kind 'other'.",
+                    table.rows[0][c].loc,
+                )
+            )
         own = [
-            r for r in body
-            if table.rows[r][c].covered_by is None and not table.rows[r][c].is_empty
+            r for r in body if table.rows[r][c].covered_by is None and not table.rows[r][c].is_empty
         ]
         merged = kind == NarrativeKind.outcome and (
             len(own) <= 1 or _repeated(table.rows[r][c] for r in own)
@@ -525,9 +568,11 @@ def read_organize_table(
 def _empty_org_cell(label: str, actor: Actor | None, loc: Loc) -> Diagnostic:
     who = f"row {actor!r}" if actor else "the merged cell"
     return dg.make(
-        "warning", "empty-cell",
+        "warning",
+        "empty-cell",
         f"Column {label!r} of the organize-action table has no text in {who}; emitted with "
-        "items [].", loc,
+        "items [].",
+        loc,
     )
 
 
@@ -560,9 +605,11 @@ def _split_labels(
 
 def _split_label_diag(label: str, loc: Loc) -> Diagnostic:
     return dg.make(
-        "info", "row-continued",
+        "info",
+        "row-continued",
         f"Row label {label!r} of the approach table is cut over two rows (by a page break); "
-        "the two rows are read as one.", loc,
+        "the two rows are read as one.",
+        loc,
     )
 
 
@@ -618,12 +665,15 @@ def read_approach_table(
                 ledger.placed(cell)
             if r in relabel:
                 continue  # reported with the label it completes
-            out.diagnostics.append(dg.make(
-                "info", "row-continued",
-                "A row of the approach table without a label was joined to the row above"
-                + (" (its first sentence completes the item above)." if joined else "."),
-                row[0].loc,
-            ))
+            out.diagnostics.append(
+                dg.make(
+                    "info",
+                    "row-continued",
+                    "A row of the approach table without a label was joined to the row above"
+                    + (" (its first sentence completes the item above)." if joined else "."),
+                    row[0].loc,
+                )
+            )
             continue
         if not label_text and not own:
             ledger.structure(*row)
@@ -633,20 +683,28 @@ def read_approach_table(
         ledger.structure(label_cell)
         if kind is None:
             kind = NarrativeKind.other
-            out.diagnostics.append(dg.make(
-                "info", "unknown-label",
-                f"Row {label!r} of the approach table is not in the vocabulary; kept as a "
-                "narrative of kind 'other'.", label_cell.loc,
-            ))
+            out.diagnostics.append(
+                dg.make(
+                    "info",
+                    "unknown-label",
+                    f"Row {label!r} of the approach table is not in the vocabulary; kept as a "
+                    "narrative of kind 'other'.",
+                    label_cell.loc,
+                )
+            )
         year = find_fiscal_year(label_text)
         previous = []
         if not own:
-            out.diagnostics.append(dg.make(
-                "warning", "empty-cell",
-                f"Row {label!r} of the アプローチ table has no text in any of the "
-                f"{'/'.join(a for a in ACTORS)} cells (the sheet printed an image there); "
-                "emitted with items [].", label_cell.loc,
-            ))
+            out.diagnostics.append(
+                dg.make(
+                    "warning",
+                    "empty-cell",
+                    f"Row {label!r} of the アプローチ table has no text in any of the "
+                    f"{'/'.join(a for a in ACTORS)} cells (the sheet printed an image there); "
+                    "emitted with items [].",
+                    label_cell.loc,
+                )
+            )
             n = _narrative(kind, None, label, [], ledger, year)
             n.source = label_cell.loc.to_model()
             ledger.structure(*(cell for _, cell in cols))

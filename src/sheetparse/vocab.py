@@ -86,12 +86,29 @@ def _syn(*words: str, prefix: bool = False) -> Synonyms:
 #: indicator table header cells → column role
 INDICATOR_COLUMNS: dict[ColumnRole, Synonyms] = {
     "name": _syn(
-        "事業名", "指標名", "指標", "成果指標", "活動指標", "事業名・指標名", "事業・指標名",
-        "評価指標", "取組指標", "事業名(指標)", "指標項目", "KPI",
+        "事業名",
+        "指標名",
+        "指標",
+        "成果指標",
+        "活動指標",
+        "事業名・指標名",
+        "事業・指標名",
+        "評価指標",
+        "取組指標",
+        "事業名(指標)",
+        "指標項目",
+        "KPI",
     ),
     "unit": _syn("単位"),
     "baseline": _syn(
-        "現状値", "基準値", "現況値", "策定時", "計画策定時", "基準年度", "当初値", "策定時の値",
+        "現状値",
+        "基準値",
+        "現況値",
+        "策定時",
+        "計画策定時",
+        "基準年度",
+        "当初値",
+        "策定時の値",
         prefix=True,
     ),
     "target": _syn("目標値", "目標", "最終目標", "目標値(最終年度)", "目標年度", prefix=True),
@@ -116,13 +133,16 @@ ORG_PROCESS_HEADER = _syn(
 #: the column that names the actor (対象) in org and approach tables
 ACTOR_HEADER = _syn("対象", "主体", "対象者")
 #: actors (対象) and the labels sheets print for them
-ACTOR_LABELS: dict[str, Actor] = {fold(k): v for k, v in {
-    "市民": "市民",
-    "地域": "地域",
-    "市": "市",
-    "行政": "市",
-    "市(行政)": "市",
-}.items()}
+ACTOR_LABELS: dict[str, Actor] = {
+    fold(k): v
+    for k, v in {
+        "市民": "市民",
+        "地域": "地域",
+        "市": "市",
+        "行政": "市",
+        "市(行政)": "市",
+    }.items()
+}
 
 #: approach table (アプローチ) row labels → narrative kind. A year may precede or follow
 #: (令和7年度事業実績, R7事業実績).

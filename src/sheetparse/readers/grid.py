@@ -41,8 +41,9 @@ class Placed:
         return not any(p.text.strip() for p in self.parts)
 
     def covers(self, row: int, col: int) -> bool:
-        return (self.row <= row < self.row + self.rowspan
-                and self.col <= col < self.col + self.colspan)
+        return (
+            self.row <= row < self.row + self.rowspan and self.col <= col < self.col + self.colspan
+        )
 
 
 def _count_in(keep: Sequence[int], start: int, span: int) -> tuple[int, int]:
@@ -53,7 +54,10 @@ def _count_in(keep: Sequence[int], start: int, span: int) -> tuple[int, int]:
 
 
 def layout(
-    cells: Iterable[Placed], rows: Sequence[int], cols: Sequence[int], *,
+    cells: Iterable[Placed],
+    rows: Sequence[int],
+    cols: Sequence[int],
+    *,
     max_cells: int | None = None,
 ) -> tuple[tuple[Cell, ...], ...]:
     """The block grid of ``cells`` over the kept (sorted) ``rows`` and ``cols``.
@@ -112,17 +116,15 @@ def owners(cells: Iterable[Placed]) -> dict[tuple[int, int], Placed]:
     return out
 
 
-def continuation_columns(owner: dict[tuple[int, int], Placed], rows: Sequence[int],
-                         cols: Sequence[int]) -> set[int]:
+def continuation_columns(
+    owner: dict[tuple[int, int], Placed], rows: Sequence[int], cols: Sequence[int]
+) -> set[int]:
     """Columns in which every kept row is covered by a cell that also covers the kept column
     on the left: layout columns a merged range runs through, which carry no column of their
     own."""
     out = set()
     for left, c in pairwise(cols):
-        if all(
-            (p := owner.get((r, c))) is not None and p is owner.get((r, left))
-            for r in rows
-        ):
+        if all((p := owner.get((r, c))) is not None and p is owner.get((r, left)) for r in rows):
             out.add(c)
     return out
 
@@ -139,8 +141,12 @@ def is_text_row(row: int, owner: dict[tuple[int, int], Placed], cols: Sequence[i
 def text_blocks(p: Placed) -> Iterator[TextBlock]:
     """A cell printed outside any table: one text block per line, except that a heading
     cell's lines are one heading (a title broken over two lines is still one title)."""
-    if p.heading is not None and p.parts and not any(
-        part.kind == "caption" or part.text.startswith(CAPTION_MARK) for part in p.parts
+    if (
+        p.heading is not None
+        and p.parts
+        and not any(
+            part.kind == "caption" or part.text.startswith(CAPTION_MARK) for part in p.parts
+        )
     ):
         yield TextBlock(" ".join(part.text for part in p.parts), "heading", p.loc, p.heading)
         return
@@ -154,7 +160,10 @@ def text_blocks(p: Placed) -> Iterator[TextBlock]:
 
 
 def segment(
-    placed: list[Placed], rows: Sequence[int], cols: Sequence[int], *,
+    placed: list[Placed],
+    rows: Sequence[int],
+    cols: Sequence[int],
+    *,
     max_cells: int | None = None,
 ) -> Iterator[TextBlock | TableBlock]:
     """A sheet-like grid (a worksheet, a page exported as one big table) as text and tables,
@@ -180,10 +189,14 @@ def segment(
     table_rows: set[int] = set()
     for i, r in enumerate(rows):
         cells = row_cells(r)
-        counted = ([p for p in cells if p.ruled] if any_rules
-                   else [p for p in cells if not p.is_empty])
-        continues = i > 0 and rows[i - 1] in table_rows and any(
-            p.row < r and (p.ruled or not any_rules) for p in cells)
+        counted = (
+            [p for p in cells if p.ruled] if any_rules else [p for p in cells if not p.is_empty]
+        )
+        continues = (
+            i > 0
+            and rows[i - 1] in table_rows
+            and any(p.row < r and (p.ruled or not any_rules) for p in cells)
+        )
         if len(counted) >= 2 or (continues and counted):
             table_rows.add(r)
     run: list[int] = []
@@ -201,8 +214,13 @@ def segment(
         yield from _tables(placed, owner, run, cols, max_cells)
 
 
-def _tables(placed: list[Placed], owner: dict[tuple[int, int], Placed], run: list[int],
-            cols: Sequence[int], max_cells: int | None) -> Iterator[TextBlock | TableBlock]:
+def _tables(
+    placed: list[Placed],
+    owner: dict[tuple[int, int], Placed],
+    run: list[int],
+    cols: Sequence[int],
+    max_cells: int | None,
+) -> Iterator[TextBlock | TableBlock]:
     """The tables of a run of table rows, split at empty unruled columns between them; a lone
     column or a lone row is text."""
 

@@ -44,36 +44,152 @@ from .html_css import BOLD_STYLE, PageStyles, cell_heading, table_ruled
 from .html_depth import LIBXML2_MAX_DEPTH, flatten_deep, parse_page
 from .inline_html import parts_from_element, text_of
 
-_SKIP = frozenset({
-    "script", "style", "template", "head", "title", "meta", "link", "base", "iframe",
-    "object", "embed", "svg", "math", "canvas", "video", "audio", "map", "select", "textarea",
-    "button", "input", "option", "datalist", "param", "source", "track", "rt", "rp",
-})
+_SKIP = frozenset(
+    {
+        "script",
+        "style",
+        "template",
+        "head",
+        "title",
+        "meta",
+        "link",
+        "base",
+        "iframe",
+        "object",
+        "embed",
+        "svg",
+        "math",
+        "canvas",
+        "video",
+        "audio",
+        "map",
+        "select",
+        "textarea",
+        "button",
+        "input",
+        "option",
+        "datalist",
+        "param",
+        "source",
+        "track",
+        "rt",
+        "rp",
+    }
+)
 _CHROME_TAGS = frozenset({"nav", "header", "footer", "aside", "form", "noscript", "menu"})
 _CHROME_ROLES = frozenset({"navigation", "banner", "contentinfo", "search", "complementary"})
-_CHROME_WORDS = frozenset({
-    "nav", "navi", "navigation", "gnav", "gnavi", "lnav", "lnavi", "snav",
-    "snavi", "fnav", "fnavi", "subnav", "localnav", "globalnav", "menu", "globalmenu",
-    "breadcrumb", "breadcrumbs", "pankuzu", "topicpath", "crumb", "crumbs", "sidebar",
-    "sidenav", "pagetop", "skip", "sns", "share", "social", "search", "update", "updated",
-    "inquiry", "toiawase", "contact", "copyright", "banner", "utility", "means", "pager",
-    "pagination", "plugin", "sronly", "visuallyhidden", "accessibility",
-})
+_CHROME_WORDS = frozenset(
+    {
+        "nav",
+        "navi",
+        "navigation",
+        "gnav",
+        "gnavi",
+        "lnav",
+        "lnavi",
+        "snav",
+        "snavi",
+        "fnav",
+        "fnavi",
+        "subnav",
+        "localnav",
+        "globalnav",
+        "menu",
+        "globalmenu",
+        "breadcrumb",
+        "breadcrumbs",
+        "pankuzu",
+        "topicpath",
+        "crumb",
+        "crumbs",
+        "sidebar",
+        "sidenav",
+        "pagetop",
+        "skip",
+        "sns",
+        "share",
+        "social",
+        "search",
+        "update",
+        "updated",
+        "inquiry",
+        "toiawase",
+        "contact",
+        "copyright",
+        "banner",
+        "utility",
+        "means",
+        "pager",
+        "pagination",
+        "plugin",
+        "sronly",
+        "visuallyhidden",
+        "accessibility",
+    }
+)
 #: words that mark site chrome only outside the content (a content section has headers too)
 _WEAK_CHROME_WORDS = frozenset({"header", "footer", "head", "foot"})
 _MAIN_TAGS = frozenset({"main", "article"})
 #: id/class words of the element that holds a CMS page's content
-_MAIN_WORDS = frozenset({
-    "main", "contents", "content", "maincontents", "maincontent", "article", "honbun",
-    "entry", "entrybody", "pagebody",
-})
+_MAIN_WORDS = frozenset(
+    {
+        "main",
+        "contents",
+        "content",
+        "maincontents",
+        "maincontent",
+        "article",
+        "honbun",
+        "entry",
+        "entrybody",
+        "pagebody",
+    }
+)
 _HEADINGS = {f"h{n}": n for n in range(1, 7)}
-_BLOCK = frozenset({
-    "p", "div", "ul", "ol", "li", "dl", "dt", "dd", "section", "article", "main", "header",
-    "footer", "aside", "nav", "blockquote", "figure", "figcaption", "address", "pre", "center",
-    "fieldset", "legend", "details", "summary", "hr", "caption", "table", "tr", "td", "th",
-    "tbody", "thead", "tfoot", "body", "html", "form", "menu", "hgroup", "search",
-})
+_BLOCK = frozenset(
+    {
+        "p",
+        "div",
+        "ul",
+        "ol",
+        "li",
+        "dl",
+        "dt",
+        "dd",
+        "section",
+        "article",
+        "main",
+        "header",
+        "footer",
+        "aside",
+        "nav",
+        "blockquote",
+        "figure",
+        "figcaption",
+        "address",
+        "pre",
+        "center",
+        "fieldset",
+        "legend",
+        "details",
+        "summary",
+        "hr",
+        "caption",
+        "table",
+        "tr",
+        "td",
+        "th",
+        "tbody",
+        "thead",
+        "tfoot",
+        "body",
+        "html",
+        "form",
+        "menu",
+        "hgroup",
+        "search",
+    }
+)
 _BOLD_TAGS = frozenset({"b", "strong"})
 _TOKEN = re.compile(r"[A-Za-z][a-z]*|[A-Z]+(?![a-z])")
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
@@ -116,9 +232,7 @@ def _c1_to_cp1252(m: re.Match[str]) -> str:
     return f"&#{ord(ch)};"
 
 
-_EXPORTER_FURNITURE = re.compile(
-    r"^(?:Overview|概要|Sheet\s*\d+\s*:.*|シート\s*\d+\s*:.*)$"
-)
+_EXPORTER_FURNITURE = re.compile(r"^(?:Overview|概要|Sheet\s*\d+\s*:.*|シート\s*\d+\s*:.*)$")
 
 
 # --- the walk -------------------------------------------------------------------------------
@@ -127,8 +241,9 @@ _EXPORTER_FURNITURE = re.compile(
 class _Reader:
     """One pass over a parsed page, producing the document's blocks in reading order."""
 
-    def __init__(self, doc: Document, limits: Limits, n_h1: int, css: PageStyles,
-                 exported: bool = False) -> None:
+    def __init__(
+        self, doc: Document, limits: Limits, n_h1: int, css: PageStyles, exported: bool = False
+    ) -> None:
         self.doc = doc
         self.limits = limits
         self.max_depth = min(limits.max_depth or LIBXML2_MAX_DEPTH, LIBXML2_MAX_DEPTH)
@@ -214,13 +329,18 @@ class _Reader:
             return False
         if el.find(".//h1") is not None and (self.n_h1 == 1 or in_main):
             return False
-        return not (weak and (in_main or any(
-            el.find(f".//h{n}") is not None for n in range(2, 7))))
+        return not (weak and (in_main or any(el.find(f".//h{n}") is not None for n in range(2, 7))))
 
     # -- the tree --------------------------------------------------------------------------
 
-    def walk(self, el: etree._Element, depth: int = 0, bold: bool = False,
-             in_main: bool = False, link: bool = False) -> None:
+    def walk(
+        self,
+        el: etree._Element,
+        depth: int = 0,
+        bold: bool = False,
+        in_main: bool = False,
+        link: bool = False,
+    ) -> None:
         """Read an element's content into blocks."""
         line = el.sourceline
         self.inline(el.text, line, bold, link)
@@ -230,8 +350,15 @@ class _Reader:
                 self.element(child, tag, depth + 1, bold, in_main, link)
             self.inline(child.tail, child.sourceline, bold, link)
 
-    def element(self, el: etree._Element, tag: str, depth: int, bold: bool,
-                in_main: bool, link: bool = False) -> None:
+    def element(
+        self,
+        el: etree._Element,
+        tag: str,
+        depth: int,
+        bold: bool,
+        in_main: bool,
+        link: bool = False,
+    ) -> None:
         if self.is_chrome(el, tag, in_main):
             self.flush()
             self.skip(el)
@@ -251,8 +378,12 @@ class _Reader:
             self.table(el, depth, in_main)
             return
         bold = bold or tag in _BOLD_TAGS or bool(BOLD_STYLE.search(el.get("style") or ""))
-        in_main = (in_main or tag in _MAIN_TAGS or (el.get("role") or "").lower() == "main"
-                   or bool(_words(el) & _MAIN_WORDS))
+        in_main = (
+            in_main
+            or tag in _MAIN_TAGS
+            or (el.get("role") or "").lower() == "main"
+            or bool(_words(el) & _MAIN_WORDS)
+        )
         link = link or (tag == "a" and (el.get("href") or "").startswith("#"))
         if tag in _BLOCK:
             self.flush()
@@ -269,11 +400,15 @@ class _Reader:
         if self.too_deep_reported:
             return
         self.too_deep_reported = True
-        self.doc.diagnostics.append(dg.make(
-            "warning", "nesting-too-deep",
-            f"Markup nested deeper than {self.max_depth} levels; the text inside is read as "
-            "plain text without its inner structure.", Loc(line=el.sourceline),
-        ))
+        self.doc.diagnostics.append(
+            dg.make(
+                "warning",
+                "nesting-too-deep",
+                f"Markup nested deeper than {self.max_depth} levels; the text inside is read as "
+                "plain text without its inner structure.",
+                Loc(line=el.sourceline),
+            )
+        )
 
     # -- tables ----------------------------------------------------------------------------
 
@@ -306,14 +441,22 @@ class _Reader:
             # a sheet exported as one big table (spreadsheet HTML): rulings tell text rows
             # from the tables typed between them
             blocks: Iterator[TextBlock | TableBlock] = segment(
-                placed, range(n_rows), range(n_cols), max_cells=self.limits.max_cells)
+                placed, range(n_rows), range(n_cols), max_cells=self.limits.max_cells
+            )
         else:
-            blocks = split_table(placed, n_rows, n_cols, Loc(line=el.sourceline), header_rows,
-                                 max_cells=self.limits.max_cells)
+            blocks = split_table(
+                placed,
+                n_rows,
+                n_cols,
+                Loc(line=el.sourceline),
+                header_rows,
+                max_cells=self.limits.max_cells,
+            )
         self.doc.blocks.extend(blocks)
 
-    def place_cells(self, el: etree._Element, rows: list[tuple[etree._Element, bool]]
-                    ) -> tuple[list[Placed], int, int]:
+    def place_cells(
+        self, el: etree._Element, rows: list[tuple[etree._Element, bool]]
+    ) -> tuple[list[Placed], int, int]:
         """The table's cells at their grid positions (HTML rowspan/colspan layout), with the
         number of columns and of leading header rows."""
         ruled_table = table_ruled(el)
@@ -339,10 +482,18 @@ class _Reader:
                         f"a table has more than {max_cells:,} cells; raise the max_cells limit "
                         "if this file is genuine"
                     )
-                placed.append(Placed(
-                    r, c, rs, cs, parts_from_element(td), Loc(line=td.sourceline),
-                    ruled_table or self.css.ruled(td), cell_heading(td, self.css),
-                ))
+                placed.append(
+                    Placed(
+                        r,
+                        c,
+                        rs,
+                        cs,
+                        parts_from_element(td),
+                        Loc(line=td.sourceline),
+                        ruled_table or self.css.ruled(td),
+                        cell_heading(td, self.css),
+                    )
+                )
                 for dr in range(rs):
                     for dc in range(cs):
                         occupied.add((r + dr, c + dc))
@@ -396,14 +547,25 @@ def _is_layout(table: etree._Element, rows: list[tuple[etree._Element, bool]]) -
             if _tag(td) in ("td", "th") and td.find(".//table") is not None:
                 return True
     widths = [sum(1 for td in tr if _tag(td) in ("td", "th")) for tr, _ in rows]
-    return bool(widths) and max(widths) <= 1 and all(
-        _span(td.get("colspan"), 1000) == 1 for tr, _ in rows for td in tr
-        if _tag(td) in ("td", "th")
+    return (
+        bool(widths)
+        and max(widths) <= 1
+        and all(
+            _span(td.get("colspan"), 1000) == 1
+            for tr, _ in rows
+            for td in tr
+            if _tag(td) in ("td", "th")
+        )
     )
 
 
 def split_table(
-    placed: list[Placed], n_rows: int, n_cols: int, loc: Loc, header_rows: int = 0, *,
+    placed: list[Placed],
+    n_rows: int,
+    n_cols: int,
+    loc: Loc,
+    header_rows: int = 0,
+    *,
     max_cells: int | None = None,
 ) -> Iterator[TextBlock | TableBlock]:
     """A table's cells as table blocks, split at rows printed as one cell across the whole
@@ -450,16 +612,22 @@ def read_html(data: bytes, *, limits: Limits = DEFAULT_LIMITS) -> Document:
     declared = declared_charset(data)
     decoded = decode(data, declared)
     if decoded.how == "detected" and decoded.encoding != "utf-8":
-        doc.diagnostics.append(dg.make(
-            "info", "encoding-detected",
-            f"The page declares no character encoding; decoded as {decoded.encoding}.",
-        ))
+        doc.diagnostics.append(
+            dg.make(
+                "info",
+                "encoding-detected",
+                f"The page declares no character encoding; decoded as {decoded.encoding}.",
+            )
+        )
     elif decoded.how == "detected-over-declared":
-        doc.diagnostics.append(dg.make(
-            "warning", "encoding-detected",
-            f"The page declares {declared!r} but its bytes are {decoded.encoding}; decoded as "
-            f"{decoded.encoding}.",
-        ))
+        doc.diagnostics.append(
+            dg.make(
+                "warning",
+                "encoding-detected",
+                f"The page declares {declared!r} but its bytes are {decoded.encoding}; decoded as "
+                f"{decoded.encoding}.",
+            )
+        )
     text = decoded.text.replace("\x00", "")
     text = re.sub(r"\r\n?", "\n", text)
     text = _XML_DECL.sub("", text, count=1)
@@ -467,12 +635,16 @@ def read_html(data: bytes, *, limits: Limits = DEFAULT_LIMITS) -> Document:
     root, deep_line = parse_page(text)
     limit = min(limits.max_depth or LIBXML2_MAX_DEPTH, LIBXML2_MAX_DEPTH)
     if deep_line is not None:
-        doc.diagnostics.append(dg.make(
-            "warning", "nesting-too-deep",
-            f"Markup nested deeper than libxml2 follows ({LIBXML2_MAX_DEPTH} levels) from "
-            f"line {deep_line}; the too-deep part is read as plain text without its inner "
-            "structure.", Loc(line=deep_line),
-        ))
+        doc.diagnostics.append(
+            dg.make(
+                "warning",
+                "nesting-too-deep",
+                f"Markup nested deeper than libxml2 follows ({LIBXML2_MAX_DEPTH} levels) from "
+                f"line {deep_line}; the too-deep part is read as plain text without its inner "
+                "structure.",
+                Loc(line=deep_line),
+            )
+        )
         depth = limit - 8
         while True:  # optional end tags (li, td) nest too: halve until the parser follows
             root, still = parse_page(flatten_deep(text, depth))
@@ -489,8 +661,14 @@ def read_html(data: bytes, *, limits: Limits = DEFAULT_LIMITS) -> Document:
             doc.skipped.append(Skipped(text, "chrome", Loc(line=title.sourceline)))
     top = body if body is not None else root
     n_h1 = sum(1 for _ in top.iter("h1"))
-    generator = next((m.get("content") or "" for m in root.iter("meta")
-                      if (m.get("name") or "").lower() == "generator"), "")
+    generator = next(
+        (
+            m.get("content") or ""
+            for m in root.iter("meta")
+            if (m.get("name") or "").lower() == "generator"
+        ),
+        "",
+    )
     exported = bool(re.match(r"\s*(?:LibreOffice|OpenOffice|Microsoft Excel)", generator, re.I))
     reader = _Reader(doc, limits, n_h1, PageStyles(root), exported)
     if deep_line is not None:

@@ -27,8 +27,9 @@ def _tag(el: etree._Element) -> str:
 
 
 _BORDER_DECL = re.compile(r"border(?:-(?:top|right|bottom|left))?\s*:\s*([^;]+)", re.I)
-_NO_BORDER = re.compile(r"^\s*(?:none|hidden|0(?:px|pt)?|initial|inherit)\s*(?:!important)?\s*$",
-                        re.I)
+_NO_BORDER = re.compile(
+    r"^\s*(?:none|hidden|0(?:px|pt)?|initial|inherit)\s*(?:!important)?\s*$", re.I
+)
 _FONT_SIZE = re.compile(r"font-size\s*:\s*([\d.]+)\s*(pt|px)", re.I)
 _CSS_RULE = re.compile(r"([^{}]+)\{([^{}]*)\}")
 _CLASS_SELECTOR = re.compile(r"^\s*(?:td|th)?\.([\w-]+)\s*$")
@@ -86,13 +87,15 @@ class PageStyles:
 
     def bold(self, el: etree._Element) -> bool:
         return bool(BOLD_STYLE.search(el.get("style") or "")) or any(
-            c in self.bold_classes for c in self.classes(el))
+            c in self.bold_classes for c in self.classes(el)
+        )
 
     def size(self, el: etree._Element) -> float | None:
         size = _points(el.get("style") or "")
         if size is None:
-            size = next((self.size_classes[c] for c in self.classes(el)
-                         if c in self.size_classes), None)
+            size = next(
+                (self.size_classes[c] for c in self.classes(el) if c in self.size_classes), None
+            )
         return size
 
 
@@ -133,8 +136,10 @@ def cell_heading(td: etree._Element, css: PageStyles) -> int | None:
     for font in td.iter("font"):
         m = re.match(r"\s*(\d)", font.get("size") or "")
         if m:
-            size = max(size or 0, {1: 8, 2: 10, 3: 12, 4: 14, 5: 18, 6: 24, 7: 36}[
-                min(7, max(1, int(m.group(1))))])
+            size = max(
+                size or 0,
+                {1: 8, 2: 10, 3: 12, 4: 14, 5: 18, 6: 24, 7: 36}[min(7, max(1, int(m.group(1))))],
+            )
     if size is not None and size >= 14:
         return 1
     if size is not None and size >= 12:

@@ -16,17 +16,54 @@ from lxml import etree
 #: libxml2's own nesting limit without huge_tree
 LIBXML2_MAX_DEPTH = 256
 
-_BREAKS = frozenset({
-    "p", "div", "ul", "ol", "li", "dl", "dt", "dd", "section", "article", "main", "header",
-    "footer", "aside", "nav", "blockquote", "figure", "figcaption", "address", "pre", "center",
-    "table", "tr", "td", "th", "caption", "br", "hr", "h1", "h2", "h3", "h4", "h5", "h6",
-})
+_BREAKS = frozenset(
+    {
+        "p",
+        "div",
+        "ul",
+        "ol",
+        "li",
+        "dl",
+        "dt",
+        "dd",
+        "section",
+        "article",
+        "main",
+        "header",
+        "footer",
+        "aside",
+        "nav",
+        "blockquote",
+        "figure",
+        "figcaption",
+        "address",
+        "pre",
+        "center",
+        "table",
+        "tr",
+        "td",
+        "th",
+        "caption",
+        "br",
+        "hr",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+    }
+)
 
 
 def _parser() -> lxml.html.HTMLParser:
     return lxml.html.HTMLParser(
-        encoding="utf-8", no_network=True, remove_comments=True, remove_pis=True,
-        huge_tree=False, default_doctype=False,
+        encoding="utf-8",
+        no_network=True,
+        remove_comments=True,
+        remove_pis=True,
+        huge_tree=False,
+        default_doctype=False,
     )
 
 
@@ -37,9 +74,7 @@ def parse_page(text: str) -> tuple[etree._Element | None, int | None]:
         root = etree.fromstring(text.encode("utf-8"), parser)
     except etree.XMLSyntaxError:
         root = None
-    deep = next(
-        (e.line or 1 for e in parser.error_log if "depth" in e.message.lower()), None
-    )
+    deep = next((e.line or 1 for e in parser.error_log if "depth" in e.message.lower()), None)
     return root, deep
 
 
@@ -48,15 +83,50 @@ _TAG_RE = re.compile(
     r"|<(/?)([A-Za-z][A-Za-z0-9:-]*)\b[^>]*?(/?)>",
     re.S | re.I,
 )
-_VOID = frozenset({
-    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
-    "source", "track", "wbr", "keygen",
-})
+_VOID = frozenset(
+    {
+        "area",
+        "base",
+        "br",
+        "col",
+        "embed",
+        "hr",
+        "img",
+        "input",
+        "link",
+        "meta",
+        "param",
+        "source",
+        "track",
+        "wbr",
+        "keygen",
+    }
+)
 #: elements whose end tag may be omitted: they never count towards nesting depth here
-_OPTIONAL_END = frozenset({
-    "p", "li", "dt", "dd", "tr", "td", "th", "thead", "tbody", "tfoot", "option", "optgroup",
-    "colgroup", "rb", "rt", "rp", "caption", "html", "head", "body",
-})
+_OPTIONAL_END = frozenset(
+    {
+        "p",
+        "li",
+        "dt",
+        "dd",
+        "tr",
+        "td",
+        "th",
+        "thead",
+        "tbody",
+        "tfoot",
+        "option",
+        "optgroup",
+        "colgroup",
+        "rb",
+        "rt",
+        "rp",
+        "caption",
+        "html",
+        "head",
+        "body",
+    }
+)
 
 
 def flatten_deep(text: str, max_depth: int) -> str:
@@ -68,7 +138,7 @@ def flatten_deep(text: str, max_depth: int) -> str:
     open_names: dict[str, int] = {}  # how many of each name are on the stack (O(1) lookups)
     pos = 0
     for m in _TAG_RE.finditer(text):
-        out.append(text[pos:m.start()])
+        out.append(text[pos : m.start()])
         pos = m.end()
         name = (m.group(3) or "").lower()
         if not name:  # a comment, or script/style/textarea/title with its content

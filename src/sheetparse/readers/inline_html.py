@@ -13,8 +13,31 @@ from ..blocks import Part
 from ..textutil import collapse_ws
 
 _BLOCK_TAGS = frozenset(
-    {"p", "div", "ul", "ol", "li", "table", "figure", "figcaption", "blockquote", "section",
-     "h1", "h2", "h3", "h4", "h5", "h6", "dl", "dt", "dd", "pre", "article", "header", "footer"}
+    {
+        "p",
+        "div",
+        "ul",
+        "ol",
+        "li",
+        "table",
+        "figure",
+        "figcaption",
+        "blockquote",
+        "section",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "dl",
+        "dt",
+        "dd",
+        "pre",
+        "article",
+        "header",
+        "footer",
+    }
 )
 _SKIP_TAGS = frozenset({"script", "style", "noscript", "template", "head", "title"})
 _MAX_DEPTH = 200

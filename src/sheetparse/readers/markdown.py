@@ -45,9 +45,7 @@ _HEADING_ATTRS = re.compile(r"\s*\{\s*[#.][^{}]*\}\s*$")
 _DIV_FENCE = re.compile(r"^\s{0,3}:{3,}\s*(?:\{[^{}]*\}|[\w-]+)?\s*:*\s*$")
 #: a Markdown list marker at the start of a line (``- ``, ``* ``, ``+ ``, ``1. ``); not the
 #: dash of a page number (``- 2 -``)
-_LIST_MARKER = re.compile(
-    r"^\s{0,3}(?:[-*+]|\d{1,3}[.)])\s+(?=\S)(?![0-9０-９]+\s*[-－—]?\s*$)"
-)
+_LIST_MARKER = re.compile(r"^\s{0,3}(?:[-*+]|\d{1,3}[.)])\s+(?=\S)(?![0-9０-９]+\s*[-－—]?\s*$)")
 _EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1")
 _BOLD_LINE = re.compile(r"^\s*(\*\*|__)(?:(?!\1).)+\1\s*$")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
@@ -226,8 +224,9 @@ def _add_html(lines: list[str], start: int, end: int, doc: Document, limits: Lim
     doc.skipped += [replace(s, loc=shift(s.loc)) for s in sub.skipped]
 
 
-def _add_table(rows: list[list[Cell]], header_rows: int, loc: Loc, doc: Document,
-               limits: Limits) -> None:
+def _add_table(
+    rows: list[list[Cell]], header_rows: int, loc: Loc, doc: Document, limits: Limits
+) -> None:
     if rows:
         grid = expand_spans(rows, max_cells=limits.max_cells)
         doc.blocks.append(TableBlock(grid, loc, header_rows))
@@ -252,15 +251,18 @@ def _read_table(lines: list[str], start: int, doc: Document, limits: Limits) -> 
         i += 1
     if is_sheet_dump(raw):
         # a worksheet dumped whole: the heading just above it names the worksheet
-        if doc.blocks and isinstance(head := doc.blocks[-1], TextBlock) and (
-            head.kind == "heading" and head.loc.line == start
+        if (
+            doc.blocks
+            and isinstance(head := doc.blocks[-1], TextBlock)
+            and (head.kind == "heading" and head.loc.line == start)
         ):
             doc.blocks.pop()
             doc.skipped.append(Skipped(head.text, "chrome", head.loc))
         doc.blocks.extend(sheet_blocks(raw, numbers, limits.max_cells))
         return i
-    rows = [[Cell(cell_parts(c), Loc(line=k)) for c in row] for row, k in zip(raw, numbers,
-                                                                             strict=True)]
+    rows = [
+        [Cell(cell_parts(c), Loc(line=k)) for c in row] for row, k in zip(raw, numbers, strict=True)
+    ]
     if rows:
         grid = expand_spans(restore_lost_spans(rows), max_cells=limits.max_cells)
         doc.blocks.append(TableBlock(grid, Loc(line=start + 1), header_rows))
@@ -275,8 +277,11 @@ def read_markdown(data: bytes, *, limits: Limits = DEFAULT_LIMITS) -> Document:
     decoded = decode(data)
     doc = read_markdown_text(decoded.text, limits=limits)
     if decoded.how.startswith("detected") and decoded.encoding != "utf-8":
-        doc.diagnostics.append(dg.make(
-            "info", "encoding-detected",
-            f"The file is not UTF-8; decoded as {decoded.encoding}.",
-        ))
+        doc.diagnostics.append(
+            dg.make(
+                "info",
+                "encoding-detected",
+                f"The file is not UTF-8; decoded as {decoded.encoding}.",
+            )
+        )
     return doc

@@ -50,7 +50,7 @@ def cell_parts(text: str) -> tuple[Part, ...]:
         return parts_from_fragment(s)
     marker = re.escape(m.group(1))
     out: list[Part] = []
-    for piece in re.split(rf"\s+{marker}\s+(?=\S)", s[m.end():]):
+    for piece in re.split(rf"\s+{marker}\s+(?=\S)", s[m.end() :]):
         item, *captions = _CAPTION_START.split(piece)
         out += [Part("li", p.text) for p in parts_from_fragment(item)]
         out += [Part("caption", p.text) for c in captions for p in parts_from_fragment(c)]
@@ -63,7 +63,8 @@ def _group_start(above: list[Cell], k: int, width: int) -> int | None:
     cell beside the group has a label of its own (a header merged down), else None."""
     padded = above + [empty_cell()] * (width - len(above))
     starts = [
-        c for c in range(width - k + 1)
+        c
+        for c in range(width - k + 1)
         if not padded[c].is_empty
         and all(padded[c + j].is_empty for j in range(1, k))
         and (c + k == width or not padded[c + k].is_empty)
@@ -92,9 +93,7 @@ def restore_lost_spans(rows: list[list[Cell]]) -> list[list[Cell]]:
     for r in range(1, min(len(out), _HEADER_DEPTH)):
         row, above = out[r], out[r - 1]
         k = len(row)
-        if not 2 <= k < width or any(c.is_empty for c in row) or any(
-            c.rowspan > 1 for c in above
-        ):
+        if not 2 <= k < width or any(c.is_empty for c in row) or any(c.rowspan > 1 for c in above):
             continue
         c0 = _group_start(above, k, width)
         if c0 is None:

@@ -77,7 +77,7 @@ def cell_parts(lines: Sequence[str]) -> tuple[Part, ...]:
         # a marker alone on its line (its text wrapped to the next) is a marker only where
         # text follows it: a cell of just "-" is a dash
         if (m := _LIST_ITEM.match(s)) and (m.end() < len(s) or k != filled[-1]):
-            current = item = ("li", [s[m.end():]])
+            current = item = ("li", [s[m.end() :]])
             blocks.append(current)
         elif current is None and item is not None and _indent(raw) > base:
             current = item  # an indented paragraph after a blank line: the item goes on
@@ -152,9 +152,7 @@ def read_grid(
             f"a grid table has more than {max_cells:,} cells; raise the max_cells limit if this "
             "file is genuine"
         )
-    header_rows = next(
-        (rules.index(k) for k in rules if "=" in lines[start + k]), 0
-    )
+    header_rows = next((rules.index(k) for k in rules if "=" in lines[start + k]), 0)
     ruled = {r: _ruled_prefix(chars[r]) for r in rules}
 
     def rule_below(k: int, left: int, right: int) -> int | None:
@@ -174,8 +172,14 @@ def read_grid(
             if (ri, ci) in covered or chars[top].get(left) != "+":
                 continue
             # the cell's right edge: the next bound with a | on its first line
-            cj = next((j for j in range(ci + 1, len(bounds))
-                       if chars[top + 1].get(bounds[j]) in ("|", "+")), len(bounds) - 1)
+            cj = next(
+                (
+                    j
+                    for j in range(ci + 1, len(bounds))
+                    if chars[top + 1].get(bounds[j]) in ("|", "+")
+                ),
+                len(bounds) - 1,
+            )
             bottom = rule_below(top, left, bounds[cj])
             if bottom is None:
                 continue
@@ -185,12 +189,17 @@ def read_grid(
                     covered.add((r, c))
             right = bounds[cj]
             text = [
-                lines[start + k][bisect_right(starts[k], left):bisect_left(starts[k], right)]
+                lines[start + k][bisect_right(starts[k], left) : bisect_left(starts[k], right)]
                 for k in range(top + 1, bottom)
             ]
-            placed.setdefault(ri, []).append(Cell(
-                cell_parts(text), Loc(line=start + top + 2), rowspan=rj - ri, colspan=cj - ci,
-            ))
+            placed.setdefault(ri, []).append(
+                Cell(
+                    cell_parts(text),
+                    Loc(line=start + top + 2),
+                    rowspan=rj - ri,
+                    colspan=cj - ci,
+                )
+            )
     rows = [placed.get(r, []) for r in range(len(rules) - 1)]
     return rows, header_rows, end
 
@@ -231,7 +240,7 @@ def read_multiline(lines: Sequence[str], start: int, rule: int) -> tuple[list[li
     ``rule`` (its header above it), and the index of the line after the table."""
     runs = [m.start() for m in re.finditer(r"-+", lines[rule])]
     starts = [_display(lines[rule], k) for k in runs]
-    rows = [_multiline_row(lines[start + 1:rule], starts, Loc(line=start + 2))]
+    rows = [_multiline_row(lines[start + 1 : rule], starts, Loc(line=start + 2))]
     i = rule + 1
     buf: list[str] = []
     first = i

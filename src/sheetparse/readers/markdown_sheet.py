@@ -35,7 +35,8 @@ def is_sheet_dump(rows: Sequence[Sequence[str]]) -> bool:
         return True
     cells = [c for row in rows for c in row]
     return len(cells) >= 4 and sum(bool(_PLACEHOLDER.match(c)) for c in cells) >= _DUMP_SHARE * len(
-        cells)
+        cells
+    )
 
 
 def _cell(text: str, loc: Loc) -> Cell:
@@ -72,13 +73,15 @@ def sheet_blocks(
 def _table(grid: list[list[Cell]], run: list[int], max_cells: int | None) -> Iterator[Block]:
     """A run of table rows without the columns empty in all of them (a merged cell's)."""
     width = max(len(grid[r]) for r in run)
-    keep = [c for c in range(width) if any(c < len(grid[r]) and not grid[r][c].is_empty
-                                           for r in run)]
+    keep = [
+        c for c in range(width) if any(c < len(grid[r]) and not grid[r][c].is_empty for r in run)
+    ]
     if len(run) == 1:  # one row is no table: its cells are text side by side
         for c in keep:
             for part in grid[run[0]][c].parts:
                 yield TextBlock(part.text, "paragraph", grid[run[0]][c].loc)
         return
-    rows = [[grid[r][c] if c < len(grid[r]) else Cell((), grid[r][0].loc) for c in keep]
-            for r in run]
+    rows = [
+        [grid[r][c] if c < len(grid[r]) else Cell((), grid[r][0].loc) for c in keep] for r in run
+    ]
     yield TableBlock(expand_spans(rows, max_cells=max_cells), rows[0][0].loc)

@@ -105,10 +105,14 @@ def _layout_pages(pdf: OpenedPdf, doc: Document, limits: Limits) -> list[PageLay
             objs = pdf.page(i)
         except BackendError as e:
             failed.append(str(e))
-            doc.diagnostics.append(dg.make(
-                "error", "page-unreadable",
-                f"Page {i + 1} could not be read and is left out ({e}).", Loc(page=i + 1),
-            ))
+            doc.diagnostics.append(
+                dg.make(
+                    "error",
+                    "page-unreadable",
+                    f"Page {i + 1} could not be read and is left out ({e}).",
+                    Loc(page=i + 1),
+                )
+            )
             continue
         pages.append(layout_page(objs, stats, limits.max_cells))
     if not pages:
@@ -117,7 +121,8 @@ def _layout_pages(pdf: OpenedPdf, doc: Document, limits: Limits) -> list[PageLay
         images = sum(p.n_images for p in pages)
         what = (
             f"its {len(pages)} page(s) hold {images} image(s) and no text: a scan"
-            if images else f"its {len(pages)} page(s) hold no text at all"
+            if images
+            else f"its {len(pages)} page(s) hold no text at all"
         )
         raise NoTextLayer(
             f"the PDF has no text layer ({what}); OCR is out of scope — run it through OCR "
@@ -125,11 +130,15 @@ def _layout_pages(pdf: OpenedPdf, doc: Document, limits: Limits) -> list[PageLay
         )
     for p in pages:
         if not p.n_chars and p.n_images:
-            doc.diagnostics.append(dg.make(
-                "warning", "page-without-text",
-                f"Page {p.number} holds {p.n_images} image(s) and no text (a scanned page?); "
-                "OCR is out of scope, so nothing was read from it.", Loc(page=p.number),
-            ))
+            doc.diagnostics.append(
+                dg.make(
+                    "warning",
+                    "page-without-text",
+                    f"Page {p.number} holds {p.n_images} image(s) and no text (a scanned page?); "
+                    "OCR is out of scope, so nothing was read from it.",
+                    Loc(page=p.number),
+                )
+            )
     _char_diagnostics(stats, doc.diagnostics)
     return pages
 
@@ -137,35 +146,50 @@ def _layout_pages(pdf: OpenedPdf, doc: Document, limits: Limits) -> list[PageLay
 def _char_diagnostics(stats: CharStats, out: list[Diagnostic]) -> None:
     if stats.lookalikes:
         examples = ", ".join(sorted(stats.lookalike_examples))
-        out.append(dg.make(
-            "info", "glyph-lookalike",
-            f"{stats.lookalikes} character(s) named by the PDF's fonts with look-alike code "
-            "points (CJK radicals, compatibility ideographs, punctuation) mapped to the "
-            f"characters they show: {examples}.",
-        ))
+        out.append(
+            dg.make(
+                "info",
+                "glyph-lookalike",
+                f"{stats.lookalikes} character(s) named by the PDF's fonts with look-alike code "
+                "points (CJK radicals, compatibility ideographs, punctuation) mapped to the "
+                f"characters they show: {examples}.",
+            )
+        )
     if stats.doubled:
-        out.append(dg.make(
-            "info", "glyph-doubled",
-            f"{stats.doubled} doubled character(s) of fake-bold text (each glyph drawn twice) "
-            "dropped.",
-        ))
+        out.append(
+            dg.make(
+                "info",
+                "glyph-doubled",
+                f"{stats.doubled} doubled character(s) of fake-bold text (each glyph drawn twice) "
+                "dropped.",
+            )
+        )
     if stats.clipped:
-        out.append(dg.make(
-            "info", "glyph-clipped",
-            f"{stats.clipped} character(s) drawn but hidden (clipped away, e.g. the part of a "
-            "cell a page break cut off, or drawn outside the page) left out: they are not "
-            "printed.",
-        ))
+        out.append(
+            dg.make(
+                "info",
+                "glyph-clipped",
+                f"{stats.clipped} character(s) drawn but hidden (clipped away, e.g. the part of a "
+                "cell a page break cut off, or drawn outside the page) left out: they are not "
+                "printed.",
+            )
+        )
     if stats.overflow_runs:
-        out.append(dg.make(
-            "info", "cell-text-overflow",
-            f"{stats.overflow_runs} line(s) of cell text run across the column rulings into the "
-            "empty cells beside them (a spreadsheet cell without wrapping); each was kept whole "
-            "in the cell it starts in.",
-        ))
+        out.append(
+            dg.make(
+                "info",
+                "cell-text-overflow",
+                f"{stats.overflow_runs} line(s) of cell text run across the column rulings "
+                "into the empty cells beside them (a spreadsheet cell without wrapping); "
+                "each was kept whole in the cell it starts in.",
+            )
+        )
     if stats.unmapped:
-        out.append(dg.make(
-            "warning", "glyph-unmapped",
-            f"{stats.unmapped} character(s) whose font gives no Unicode mapping are shown as "
-            "U+FFFD (\ufffd); the PDF's fonts lack a ToUnicode table.",
-        ))
+        out.append(
+            dg.make(
+                "warning",
+                "glyph-unmapped",
+                f"{stats.unmapped} character(s) whose font gives no Unicode mapping are shown as "
+                "U+FFFD (\ufffd); the PDF's fonts lack a ToUnicode table.",
+            )
+        )

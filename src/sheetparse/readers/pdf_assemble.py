@@ -104,18 +104,24 @@ def assemble(pages: list[PageLayout], doc: Document, limits: Limits) -> None:
     for p in pages:
         for i in sorted(by_page.get(p.number, ())):
             ln = p.lines[i]
-            doc.skipped.append(Skipped(
-                ln.text, furniture[(p.number, i)],
-                Loc(page=p.number, bbox=(ln.x0, ln.top, ln.x1, ln.bottom)),
-            ))
+            doc.skipped.append(
+                Skipped(
+                    ln.text,
+                    furniture[(p.number, i)],
+                    Loc(page=p.number, bbox=(ln.x0, ln.top, ln.x1, ln.bottom)),
+                )
+            )
     if doc.skipped:
         kinds = Counter(s.reason for s in doc.skipped)
         what = ", ".join(f"{n} {k.replace('-', ' ')}(s)" for k, n in sorted(kinds.items()))
-        doc.diagnostics.append(dg.make(
-            "info", "running-text-dropped",
-            f"{len(doc.skipped)} line(s) of page furniture left out ({what}), e.g. "
-            f"{doc.skipped[0].text!r}.",
-        ))
+        doc.diagnostics.append(
+            dg.make(
+                "info",
+                "running-text-dropped",
+                f"{len(doc.skipped)} line(s) of page furniture left out ({what}), e.g. "
+                f"{doc.skipped[0].text!r}.",
+            )
+        )
     limits_by_size = _text_limits(pages, by_page)
     body = _body_size(pages)
     # paragraphs and tables in order; a table first on its page may continue the last one
@@ -124,15 +130,23 @@ def assemble(pages: list[PageLayout], doc: Document, limits: Limits) -> None:
     def flush(run: list[TextLine], page: int, limit: float, first: bool) -> None:
         groups = _paragraphs(run, limit)
         prev = items[-1] if items else None
-        if first and groups and isinstance(prev, tuple) and prev[0] == page - 1 and (
-            _continues_paragraph(prev[1], groups[0][0], limit)
+        if (
+            first
+            and groups
+            and isinstance(prev, tuple)
+            and prev[0] == page - 1
+            and (_continues_paragraph(prev[1], groups[0][0], limit))
         ):  # a paragraph the page break cut
             items[-1] = (prev[0], prev[1] + groups.pop(0))
-            doc.diagnostics.append(dg.make(
-                "info", "paragraph-continued",
-                f"A paragraph cut by the break between pages {page - 1} and {page} was joined "
-                "into one (its last line on the first page was full).", Loc(page=page - 1),
-            ))
+            doc.diagnostics.append(
+                dg.make(
+                    "info",
+                    "paragraph-continued",
+                    f"A paragraph cut by the break between pages {page - 1} and {page} was joined "
+                    "into one (its last line on the first page was full).",
+                    Loc(page=page - 1),
+                )
+            )
         items.extend((page, g) for g in groups)
 
     for p in pages:
@@ -161,17 +175,24 @@ def assemble(pages: list[PageLayout], doc: Document, limits: Limits) -> None:
         pieces = split_full_rows(item) if isinstance(item, PageTable) else [item]
         if len(pieces) > 1:
             texts = sum(isinstance(x, tuple) for x in pieces)
-            doc.diagnostics.append(dg.make(
-                "info", "table-rows-as-text",
-                f"A ruled grid on page {item.page} has rows that are one cell across its whole "
-                f"width: read as {texts} paragraph(s) or heading(s), the rows between them as "
-                f"{len(pieces) - texts} table(s).", item.cells[0].loc if item.cells else None,
-            ))
+            doc.diagnostics.append(
+                dg.make(
+                    "info",
+                    "table-rows-as-text",
+                    f"A ruled grid on page {item.page} has rows that are one cell across its whole "
+                    f"width: read as {texts} paragraph(s) or heading(s), the rows between them as "
+                    f"{len(pieces) - texts} table(s).",
+                    item.cells[0].loc if item.cells else None,
+                )
+            )
         split.extend(pieces)
     items = split
     heading_sizes = sorted(
-        {round(it[1][0].size * 2) / 2 for it in items if isinstance(it, tuple)
-         and it[1][0].size >= body + HEADING_STEP},
+        {
+            round(it[1][0].size * 2) / 2
+            for it in items
+            if isinstance(it, tuple) and it[1][0].size >= body + HEADING_STEP
+        },
         reverse=True,
     )
     blocks: list[Block] = []
@@ -204,5 +225,9 @@ def _join_diagnostic(a: PageTable, b: PageTable, report: JoinReport) -> Diagnost
     elif report.cells_merged:
         what.append(f"{report.cells_merged} merged cell(s) cut by the page break made whole")
     code = "row-continued" if report.row_merged else "table-continued"
-    return dg.make("info", code, "; ".join(what).capitalize() + ".", b.cells[0].loc if b.cells
-                   else Loc(page=b.page))
+    return dg.make(
+        "info",
+        code,
+        "; ".join(what).capitalize() + ".",
+        b.cells[0].loc if b.cells else Loc(page=b.page),
+    )

@@ -196,22 +196,45 @@ def _page_objects(page, blocks: dict[int, int]) -> PageObjects:  # page: pdfplum
                 if isinstance(font, bytes):
                     font = font.decode("latin-1", "replace")
                 mcid = getattr(obj, "mcid", None)
-                chars.append(Char(
-                    obj._text, obj.x0, top, obj.x1, bottom, obj.size, font, obj.upright,
-                    blocks.get(mcid) if mcid is not None else None,
-                ))
+                chars.append(
+                    Char(
+                        obj._text,
+                        obj.x0,
+                        top,
+                        obj.x1,
+                        bottom,
+                        obj.size,
+                        font,
+                        obj.upright,
+                        blocks.get(mcid) if mcid is not None else None,
+                    )
+                )
             elif isinstance(obj, LTRect):
-                rects.append(Rect(
-                    obj.x0, off - obj.y1, obj.x1, off - obj.y0, bool(obj.stroke), bool(obj.fill),
-                    float(obj.linewidth or 0), _color(obj.stroking_color),
-                    _color(obj.non_stroking_color),
-                ))
+                rects.append(
+                    Rect(
+                        obj.x0,
+                        off - obj.y1,
+                        obj.x1,
+                        off - obj.y0,
+                        bool(obj.stroke),
+                        bool(obj.fill),
+                        float(obj.linewidth or 0),
+                        _color(obj.stroking_color),
+                        _color(obj.non_stroking_color),
+                    )
+                )
             elif isinstance(obj, LTLine):
                 if obj.stroke:
-                    segments.append(Segment(
-                        obj.x0, off - obj.y1, obj.x1, off - obj.y0, float(obj.linewidth or 0),
-                        _color(obj.stroking_color),
-                    ))
+                    segments.append(
+                        Segment(
+                            obj.x0,
+                            off - obj.y1,
+                            obj.x1,
+                            off - obj.y0,
+                            float(obj.linewidth or 0),
+                            _color(obj.stroking_color),
+                        )
+                    )
             elif isinstance(obj, LTCurve):
                 if obj.stroke:
                     segments.extend(_straight_pieces(obj, off))
@@ -222,9 +245,7 @@ def _page_objects(page, blocks: dict[int, int]) -> PageObjects:  # page: pdfplum
                 break
         else:
             stack.pop()
-    return PageObjects(
-        page.page_number, width, height, chars, segments, rects, images, clipped
-    )
+    return PageObjects(page.page_number, width, height, chars, segments, rects, images, clipped)
 
 
 def _clipped_layout(page):  # -> tuple[LTPage, int]
@@ -257,9 +278,11 @@ def _straight_pieces(curve, off: float) -> list[Segment]:
             continue
         if cur is not None and end is not None:
             (xa, ya), (xb, yb) = cur, end
-            out.append(Segment(
-                min(xa, xb), off - max(ya, yb), max(xa, xb), off - min(ya, yb), width, color
-            ))
+            out.append(
+                Segment(
+                    min(xa, xb), off - max(ya, yb), max(xa, xb), off - min(ya, yb), width, color
+                )
+            )
         cur = end
     return out
 

@@ -24,25 +24,20 @@ def _subtable(t: PageTable, cells: list[TCell], r0: int, r1: int) -> PageTable:
     starts = sorted({c.c0 for c in cells})
     cmap = {c: i for i, c in enumerate(starts)}
     cmap[t.n_cols] = len(starts)
-    cells = [
-        replace(c, r0=c.r0 - r0, r1=c.r1 - r0, c0=cmap[c.c0], c1=cmap[c.c1]) for c in cells
-    ]
+    cells = [replace(c, r0=c.r0 - r0, r1=c.r1 - r0, c0=cmap[c.c0], c1=cmap[c.c1]) for c in cells]
     xs = [t.xs[c] for c in starts] + [t.xs[-1]]
     tops = [c.loc.bbox[1] for c in cells if c.r0 == 0 and c.loc.bbox]
     bottoms = [c.loc.bbox[3] for c in cells if c.r1 == r1 - r0 and c.loc.bbox]
     top = min(tops) if tops else t.bbox[1]
     bottom = max(bottoms) if bottoms else t.bbox[3]
     page = min((c.loc.page for c in cells if c.loc.page), default=t.page)
-    return PageTable(page, xs, r1 - r0, cells, (xs[0], top, xs[-1], bottom), t.last_page,
-                     t.bottom)
+    return PageTable(page, xs, r1 - r0, cells, (xs[0], top, xs[-1], bottom), t.last_page, t.bottom)
 
 
 def split_full_rows(t: PageTable) -> list[PageTable | TextPiece]:
     """The table with its full-width rows turned into text pieces, in reading order; the
     table itself (in a one-element list) where it has none."""
-    full = {
-        c.r0: c for c in t.cells if c.c0 == 0 and c.c1 == t.n_cols
-    }
+    full = {c.r0: c for c in t.cells if c.c0 == 0 and c.c1 == t.n_cols}
     if not full:
         return [t]
     out: list[PageTable | TextPiece] = []

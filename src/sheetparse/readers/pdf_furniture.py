@@ -71,4 +71,3 @@ def find_furniture(pages: list[PageLayout]) -> dict[tuple[int, int], Reason]:
             for page, i in near:
                 out[(page, i)] = reason
     return out
-

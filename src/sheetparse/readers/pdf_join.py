@@ -74,9 +74,10 @@ def _repeated_header(acells: list[TCell], bcells: list[TCell], a_rows: int, b_ro
             break
         span = max(c.r1 for c in bcells if c.r0 == k)
         # a header cell spanning rows: the whole block must repeat
-        if span > k + 1 and (span > min(a_rows, b_rows) - 1 or any(
-            _row(bcells, r) != _row(acells, r) for r in range(k + 1, span)
-        )):
+        if span > k + 1 and (
+            span > min(a_rows, b_rows) - 1
+            or any(_row(bcells, r) != _row(acells, r) for r in range(k + 1, span))
+        ):
             break
         k = span
     return k
@@ -99,8 +100,13 @@ def _merged(ac: TCell, bc: TCell, r1: int) -> TCell:
     return replace(ac, groups=groups, r1=r1, open_bottom=bc.open_bottom)
 
 
-def _row_split(first: list[TCell], bottom: dict[tuple[int, int], TCell], acells: list[TCell],
-               last: int, after_header: bool = False) -> bool:
+def _row_split(
+    first: list[TCell],
+    bottom: dict[tuple[int, int], TCell],
+    acells: list[TCell],
+    last: int,
+    after_header: bool = False,
+) -> bool:
     """True where the continuation's first row is the rest of the table's last row
     (``after_header``: the continuation repeats the table's header above that row)."""
     if not first or any((c.c0, c.c1) not in bottom for c in first):
@@ -122,8 +128,11 @@ def _row_split(first: list[TCell], bottom: dict[tuple[int, int], TCell], acells:
     label_b = next((c for c in first if c.c0 == 0), None)
     label_a = next((c for c in acells if c.r0 <= last < c.r1 and c.c0 == 0), None)
     return (
-        label_b is not None and not label_b.groups and any(c.groups for c in first)
-        and label_a is not None and bool(label_a.groups)
+        label_b is not None
+        and not label_b.groups
+        and any(c.groups for c in first)
+        and label_a is not None
+        and bool(label_a.groups)
     )
 
 
@@ -148,7 +157,8 @@ def join(a: PageTable, b: PageTable) -> tuple[PageTable, JoinReport]:
         offset = a.n_rows
         # a merged cell the page break cut open (no ruling under it, none over its rest)
         pairs = {
-            (c.c0, c.c1): c for c in first
+            (c.c0, c.c1): c
+            for c in first
             if c.open_top and (c.c0, c.c1) in bottom and bottom[(c.c0, c.c1)].open_bottom
         }
     report.cells_merged = len(pairs)
@@ -157,9 +167,7 @@ def join(a: PageTable, b: PageTable) -> tuple[PageTable, JoinReport]:
     for c in acells:
         bc = pairs.get((c.c0, c.c1)) if c.r1 == a.n_rows else None
         cells.append(_merged(c, bc, offset + bc.r1) if bc is not None else c)
-    cells += [
-        replace(c, r0=c.r0 + offset, r1=c.r1 + offset) for c in bcells if id(c) not in used
-    ]
+    cells += [replace(c, r0=c.r0 + offset, r1=c.r1 + offset) for c in bcells if id(c) not in used]
     joined = PageTable(a.page, xs, offset + b_rows, cells, a.bbox, b.page, b.bottom)
     return joined, report
 

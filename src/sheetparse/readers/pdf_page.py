@@ -91,19 +91,26 @@ def _on_page(lines: list[TextLine], page: int) -> list[TextLine]:
 def _table(page: int, g: Grid, buckets: list[list[Char]]) -> PageTable:
     lines = [_on_page(make_lines(b), page) for b in buckets]
     # the text padding of the table's cells: the smallest indent of any cell's text
-    offsets = [
-        min(ln.x0 for ln in ls) - g.xs[g.regions[i].c0] for i, ls in enumerate(lines) if ls
-    ]
+    offsets = [min(ln.x0 for ln in ls) - g.xs[g.regions[i].c0] for i, ls in enumerate(lines) if ls]
     pad = min(max(min(offsets), 0.0), MAX_PAD) if offsets else MAX_PAD
     cells = []
     for i, region in enumerate(g.regions):
         x0, top, x1, bottom = g.region_bbox(i)
         groups = logical_lines(lines[i], x1 - pad)
         loc = Loc(page=page, bbox=(x0, top, x1, bottom))
-        cells.append(TCell(
-            region.r0, region.c0, region.r1, region.c1, groups, loc, x1 - pad,
-            g.open_top[i], g.open_bottom[i],
-        ))
+        cells.append(
+            TCell(
+                region.r0,
+                region.c0,
+                region.r1,
+                region.c1,
+                groups,
+                loc,
+                x1 - pad,
+                g.open_top[i],
+                g.open_bottom[i],
+            )
+        )
     return PageTable(page, list(g.xs), g.n_rows, cells, g.bbox, page, g.ys[-1])
 
 
@@ -172,6 +179,12 @@ def layout_page(objs: PageObjects, stats: CharStats, max_cells: int | None) -> P
         tables.append(_table(objs.number, g, bucket))
     lines = _on_page(make_lines(free, split_gap=SPLIT_GAP), objs.number)
     return PageLayout(
-        objs.number, objs.width, objs.height, tables, lines,
-        sum(sizes.values()), len(objs.images), sizes,
+        objs.number,
+        objs.width,
+        objs.height,
+        tables,
+        lines,
+        sum(sizes.values()),
+        len(objs.images),
+        sizes,
     )

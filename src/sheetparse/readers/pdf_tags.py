@@ -14,10 +14,30 @@ import contextlib
 from typing import Any
 
 #: structure types that hold one paragraph-like run of text (standard types, PDF 1.7 §14.8.4)
-BLOCK_TYPES = frozenset({
-    "P", "H", "H1", "H2", "H3", "H4", "H5", "H6", "LI", "TD", "TH", "Caption",
-    "BlockQuote", "Note", "TOCI", "Title", "Index", "Reference", "Figure", "Formula",
-})
+BLOCK_TYPES = frozenset(
+    {
+        "P",
+        "H",
+        "H1",
+        "H2",
+        "H3",
+        "H4",
+        "H5",
+        "H6",
+        "LI",
+        "TD",
+        "TH",
+        "Caption",
+        "BlockQuote",
+        "Note",
+        "TOCI",
+        "Title",
+        "Index",
+        "Reference",
+        "Figure",
+        "Formula",
+    }
+)
 _MAX_DEPTH = 64
 _MAX_ENTRIES = 2_000_000
 

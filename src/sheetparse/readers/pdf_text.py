@@ -172,7 +172,14 @@ def _line(chars: list[Char]) -> TextLine | None:
     if x0 is None:
         return None
     return TextLine(
-        chars, "".join(parts), x0, top, x1, bottom, size, block  # type: ignore[arg-type]
+        chars,
+        "".join(parts),
+        x0,
+        top,
+        x1,
+        bottom,
+        size,
+        block,  # type: ignore[arg-type]
     )
 
 
@@ -281,9 +288,7 @@ def is_wrap(prev: TextLine, line: TextLine, limit: float, *, same_page: bool = T
         return False
     if prev.block is not None and line.block is not None and prev.block != line.block:
         return False  # the PDF's tags put them in different paragraphs or list items
-    if same_page and (
-        line.top - prev.bottom > 0.9 * size or line.top < prev.bottom - 0.5 * size
-    ):
+    if same_page and (line.top - prev.bottom > 0.9 * size or line.top < prev.bottom - 0.5 * size):
         return False
     if starts_item(line):
         return (
@@ -341,8 +346,10 @@ def _split_sentence_items(groups: list[list[TextLine]]) -> list[list[TextLine]]:
     for g in groups:
         cur: list[TextLine] = []
         for line in g:
-            if cur and cur[-1].block is None and (
-                (m := _ITEM_END.search(cur[-1].text.rstrip())) and m.group(0) in ends
+            if (
+                cur
+                and cur[-1].block is None
+                and ((m := _ITEM_END.search(cur[-1].text.rstrip())) and m.group(0) in ends)
             ):
                 out.append(cur)
                 cur = []
@@ -372,6 +379,8 @@ def join_lines(lines: list[TextLine]) -> str:
 
 def bbox_of(lines: Sequence[TextLine]) -> tuple[float, float, float, float]:
     return (
-        min(ln.x0 for ln in lines), min(ln.top for ln in lines),
-        max(ln.x1 for ln in lines), max(ln.bottom for ln in lines),
+        min(ln.x0 for ln in lines),
+        min(ln.top for ln in lines),
+        max(ln.x1 for ln in lines),
+        max(ln.bottom for ln in lines),
     )

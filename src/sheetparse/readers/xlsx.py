@@ -103,8 +103,12 @@ def _load(data: bytes, limits: Limits) -> Any:
     _check_package(data, limits)
     try:
         return openpyxl.load_workbook(
-            io.BytesIO(data), read_only=True, data_only=True, keep_links=False,
-            keep_vba=False, rich_text=False,
+            io.BytesIO(data),
+            read_only=True,
+            data_only=True,
+            keep_links=False,
+            keep_vba=False,
+            rich_text=False,
         )
     except MemoryError:
         raise
@@ -213,11 +217,15 @@ class _SheetReader:
         merged = layout.merges
         if hidden_text:
             r, c = min(hidden_text)
-            self.doc.diagnostics.append(dg.make(
-                "info", "hidden-content",
-                f"Worksheet {self.name!r}: {len(hidden_text)} cell(s) with text in hidden rows "
-                "or columns are not printed and were left out.", self.loc(r, c),
-            ))
+            self.doc.diagnostics.append(
+                dg.make(
+                    "info",
+                    "hidden-content",
+                    f"Worksheet {self.name!r}: {len(hidden_text)} cell(s) with text in hidden rows "
+                    "or columns are not printed and were left out.",
+                    self.loc(r, c),
+                )
+            )
         if not texts:
             return []
         r0 = min(r for r, _ in texts)
@@ -244,9 +252,14 @@ class _SheetReader:
         placed = self.placed(texts, rules, merged, rows, cols)
         return list(segment(placed, rows, cols, max_cells=self.limits.max_cells))
 
-    def placed(self, texts: dict[tuple[int, int], _Text], rules: set[tuple[int, int]],
-               merged: list[tuple[int, int, int, int]], rows: list[int],
-               cols: list[int]) -> list[Placed]:
+    def placed(
+        self,
+        texts: dict[tuple[int, int], _Text],
+        rules: set[tuple[int, int]],
+        merged: list[tuple[int, int, int, int]],
+        rows: list[int],
+        cols: list[int],
+    ) -> list[Placed]:
         """Every visible position of the used range as a placed cell (merged ranges as one)."""
 
         def ruled(r: int, c: int) -> bool:
@@ -258,14 +271,30 @@ class _SheetReader:
         covered: set[tuple[int, int]] = set()
         row_set, col_set = set(rows), set(cols)
         for a, b, cc, d in merged:
-            if not (any(r in row_set for r in range(a, cc + 1))
-                    and any(c in col_set for c in range(b, d + 1))):
+            if not (
+                any(r in row_set for r in range(a, cc + 1))
+                and any(c in col_set for c in range(b, d + 1))
+            ):
                 continue
             t = texts.get((a, b))
-            is_ruled = any(ruled(r, c) for r in range(a, cc + 1) for c in range(b, d + 1)
-                           if (cc - a + 1) * (d - b + 1) <= 4096) or ruled(a, b)
-            out.append(Placed(a, b, cc - a + 1, d - b + 1, _parts(t.text) if t else (),
-                              self.loc(a, b), is_ruled, _heading(t)))
+            is_ruled = any(
+                ruled(r, c)
+                for r in range(a, cc + 1)
+                for c in range(b, d + 1)
+                if (cc - a + 1) * (d - b + 1) <= 4096
+            ) or ruled(a, b)
+            out.append(
+                Placed(
+                    a,
+                    b,
+                    cc - a + 1,
+                    d - b + 1,
+                    _parts(t.text) if t else (),
+                    self.loc(a, b),
+                    is_ruled,
+                    _heading(t),
+                )
+            )
             for r in range(a, cc + 1):
                 for c in range(b, d + 1):
                     covered.add((r, c))
@@ -274,8 +303,18 @@ class _SheetReader:
         for r, c in sorted((set(texts) | rules) - covered):
             if r in row_set and c in col_set:
                 t = texts.get((r, c))
-                out.append(Placed(r, c, 1, 1, _parts(t.text) if t else (), self.loc(r, c),
-                                  (r, c) in rules, _heading(t)))
+                out.append(
+                    Placed(
+                        r,
+                        c,
+                        1,
+                        1,
+                        _parts(t.text) if t else (),
+                        self.loc(r, c),
+                        (r, c) in rules,
+                        _heading(t),
+                    )
+                )
         return out
 
 
@@ -287,8 +326,9 @@ def _row_of(block: TextBlock | TableBlock) -> int:
     return int(m.group(2)) if m else 0
 
 
-def _with_shapes(blocks: list[TextBlock | TableBlock], shapes: list[ShapeText],
-                 sheet: str) -> list[TextBlock | TableBlock]:
+def _with_shapes(
+    blocks: list[TextBlock | TableBlock], shapes: list[ShapeText], sheet: str
+) -> list[TextBlock | TableBlock]:
     """Blocks with the text of text boxes and shapes put in reading order by the row their
     top-left corner is anchored to."""
     from openpyxl.utils import get_column_letter
@@ -309,7 +349,8 @@ def _shape_blocks(shape: ShapeText, sheet: str, letter: Any) -> list[TextBlock]:
     loc = Loc(sheet=sheet, cell=f"{letter(shape.col)}{shape.row}")
     return [
         TextBlock(collapse_ws(p), "caption" if p.lstrip().startswith("▲") else "paragraph", loc)
-        for p in shape.paragraphs if collapse_ws(p)
+        for p in shape.paragraphs
+        if collapse_ws(p)
     ]
 
 
@@ -332,13 +373,18 @@ def _read(data: bytes, limits: Limits) -> Document:
             for ws in wb.worksheets:
                 part = parts.get(ws.title)
                 if getattr(ws, "sheet_state", "visible") != "visible":
-                    if any(v not in (None, "") for row in ws.iter_rows(values_only=True)
-                           for v in row):
-                        doc.diagnostics.append(dg.make(
-                            "info", "hidden-content",
-                            f"Worksheet {ws.title!r} is hidden (not printed); its text was left "
-                            "out.", Loc(sheet=ws.title),
-                        ))
+                    if any(
+                        v not in (None, "") for row in ws.iter_rows(values_only=True) for v in row
+                    ):
+                        doc.diagnostics.append(
+                            dg.make(
+                                "info",
+                                "hidden-content",
+                                f"Worksheet {ws.title!r} is hidden (not printed); "
+                                "its text was left out.",
+                                Loc(sheet=ws.title),
+                            )
+                        )
                     continue
                 layout = sheet_layout(z, part)
                 blocks = _SheetReader(ws, layout, doc, limits).read()
@@ -361,9 +407,7 @@ def _read(data: bytes, limits: Limits) -> Document:
     except MemoryError:
         raise
     except Exception as e:  # a damaged part met while streaming the cells
-        raise CorruptDocument(
-            f"a damaged workbook ({type(e).__name__}: {e})"
-        ) from e
+        raise CorruptDocument(f"a damaged workbook ({type(e).__name__}: {e})") from e
     finally:
         close = getattr(wb, "close", None)
         if close is not None:

@@ -22,8 +22,20 @@ _BRACKET = re.compile(r"\[([^\]]*)\]")
 _DATE_CODES = re.compile(r"[yYdDhHsSeEgGaA]|(?<![0#?.,])[mM]")
 _WEEKDAYS_JA = "月火水木金土日"
 _WEEKDAYS_EN = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-_MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August",
-              "September", "October", "November", "December")
+_MONTHS_EN = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 #: (first day, name, initial) of the eras a sheet may print
 _ERAS = (
     (dt.date(2019, 5, 1), "令和", "R"),
@@ -61,7 +73,7 @@ def _sections(fmt: str) -> list[str]:
     while i < len(fmt):
         ch = fmt[i]
         if ch == "\\" and i + 1 < len(fmt):
-            cur.append(fmt[i:i + 2])
+            cur.append(fmt[i : i + 2])
             i += 2
             continue
         if ch == '"':
@@ -91,7 +103,7 @@ def _tokens(section: str) -> list[tuple[str, str]]:
         if ch == '"':
             j = section.find('"', i + 1)
             j = len(section) if j < 0 else j
-            out.append(("lit", section[i + 1:j]))
+            out.append(("lit", section[i + 1 : j]))
             i = j + 1
         elif ch == "\\" and i + 1 < len(section):
             out.append(("lit", section[i + 1]))
@@ -101,13 +113,13 @@ def _tokens(section: str) -> list[tuple[str, str]]:
         elif ch == "[":
             j = section.find("]", i)
             j = len(section) if j < 0 else j
-            inner = section[i + 1:j]
+            inner = section[i + 1 : j]
             if inner.startswith("$"):
                 out.append(("lit", inner[1:].split("-", 1)[0]))
             elif re.fullmatch(r"h+|m+|s+", inner, re.I):
                 out.append(("elapsed", inner.lower()))
             i = j + 1  # colours, conditions, locales, [DBNum]: not printed
-        elif section[i:i + 7].lower() == "general":
+        elif section[i : i + 7].lower() == "general":
             out.append(("general", ""))
             i += 7
         else:
@@ -122,8 +134,9 @@ def _round(value: Decimal, places: int) -> Decimal:
 
 def _literal(tokens: list[tuple[str, str]]) -> str:
     """Text a run of tokens prints besides the digits (``%`` and other symbols included)."""
-    return "".join(t if k == "lit" else "" if t in "0#?,." else t
-                   for k, t in tokens if k in ("lit", "code"))
+    return "".join(
+        t if k == "lit" else "" if t in "0#?,." else t for k, t in tokens if k in ("lit", "code")
+    )
 
 
 def _number(value: Decimal, section: str) -> str | None:
@@ -135,7 +148,7 @@ def _number(value: Decimal, section: str) -> str | None:
         return None
     at = next((i for i, (k, _) in enumerate(tokens) if k == "general"), None)
     if at is not None:
-        return _literal(tokens[:at]) + general(_plain(value)) + _literal(tokens[at + 1:])
+        return _literal(tokens[:at]) + general(_plain(value)) + _literal(tokens[at + 1 :])
     if re.search(r"[eE][+-]", codes):
         return _scientific(value, codes)
     digits = [i for i, (k, t) in enumerate(tokens) if k == "code" and t in "0#?"]
@@ -147,13 +160,13 @@ def _number(value: Decimal, section: str) -> str | None:
         end += 1
     percent = codes.count("%")
     value = value * Decimal(100) ** percent / Decimal(1000) ** (end - last - 1)
-    pattern = "".join(t for k, t in tokens[first:last + 1] if k == "code")
+    pattern = "".join(t for k, t in tokens[first : last + 1] if k == "code")
     int_pattern, dot, frac_pattern = pattern.partition(".")
     frac_pattern = frac_pattern.replace(",", "")
     places = len(frac_pattern)
     required = len(frac_pattern.rstrip("#"))
     whole, _, frac = f"{_round(value, places):.{places}f}".partition(".")
-    frac = frac[:max(required, len(frac.rstrip("0")))] if frac else ""
+    frac = frac[: max(required, len(frac.rstrip("0")))] if frac else ""
     min_int = int_pattern.count("0") + int_pattern.count("?")
     whole = whole.lstrip("0")
     whole = whole.zfill(min_int) if min_int else whole
@@ -218,8 +231,14 @@ def _date(value: dt.datetime | dt.date | dt.time | dt.timedelta, section: str) -
         if c == "y":
             out.append(str(base.year)[-2:] if n <= 2 else str(base.year))
         elif c == "m":
-            nxt = next((r[1][0].lower() for r in runs[i + 1:] if r[0] == "code"
-                        and r[1][0].lower() in "ymdhs"), "")
+            nxt = next(
+                (
+                    r[1][0].lower()
+                    for r in runs[i + 1 :]
+                    if r[0] == "code" and r[1][0].lower() in "ymdhs"
+                ),
+                "",
+            )
             if last_hour or nxt == "s":
                 out.append(str(base.minute).zfill(2 if n >= 2 else 1))
             elif n >= 4:

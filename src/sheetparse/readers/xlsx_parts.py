@@ -52,8 +52,13 @@ class ShapeText:
 
 
 def _parser() -> etree.XMLParser:
-    return etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False,
-                           load_dtd=False, dtd_validation=False)
+    return etree.XMLParser(
+        resolve_entities=False,
+        no_network=True,
+        huge_tree=False,
+        load_dtd=False,
+        dtd_validation=False,
+    )
 
 
 def _xml(z: zipfile.ZipFile, name: str) -> etree._Element | None:
@@ -74,8 +79,11 @@ def _rels(z: zipfile.ZipFile, part: str) -> dict[str, tuple[str, str]]:
         target = rel.get("Target") or ""
         if rel.get("TargetMode") == "External":
             continue
-        resolved = target.lstrip("/") if target.startswith("/") else posixpath.normpath(
-            posixpath.join(folder, target))
+        resolved = (
+            target.lstrip("/")
+            if target.startswith("/")
+            else posixpath.normpath(posixpath.join(folder, target))
+        )
         out[rel.get("Id") or ""] = (rel.get("Type") or "", resolved)
     return out
 
@@ -139,18 +147,27 @@ def sheet_layout(z: zipfile.ZipFile, part: str | None) -> SheetLayout:
     shown_rows: set[int] = set()
     with source:
         try:
-            wanted = [f"{m}{t}" for t in ("row", "sheetFormatPr", "col", "mergeCell",
-                                              "oddHeader", "oddFooter")]
-            for _, el in etree.iterparse(source, events=("end",), tag=wanted,
-                                         resolve_entities=False, no_network=True,
-                                         huge_tree=False, load_dtd=False):
+            wanted = [
+                f"{m}{t}"
+                for t in ("row", "sheetFormatPr", "col", "mergeCell", "oddHeader", "oddFooter")
+            ]
+            for _, el in etree.iterparse(
+                source,
+                events=("end",),
+                tag=wanted,
+                resolve_entities=False,
+                no_network=True,
+                huge_tree=False,
+                load_dtd=False,
+            ):
                 tag = el.tag
                 if tag == f"{m}row":
                     r = _int(el.get("r"))
                     hidden = el.get("hidden") in ("1", "true")
                     height = el.get("ht")
-                    if hidden or (el.get("customHeight") in ("1", "true") and height
-                                  and _float(height) <= 0):
+                    if hidden or (
+                        el.get("customHeight") in ("1", "true") and height and _float(height) <= 0
+                    ):
                         out.hidden_rows.add(r)
                     elif zero_height and (height or el.get("hidden") in ("0", "false")):
                         shown_rows.add(r)
