@@ -188,6 +188,20 @@ def test_latin_words_keep_their_space_across_a_wrap():
     assert _cell_parts(lines, 84) == ["相談窓口 Wi-Fi and LINE で受付"]
 
 
+def test_a_latin_word_with_the_comma_after_it_moves_to_the_next_line_as_one():
+    # 104 pt of room: after 8 characters (80 pt) "NPO" (3 × 5 pt) would fit, "NPO、" would not:
+    # 、 may not start a line, so the layout moved the word and its comma together
+    lines = ["地域住民や企業や", "NPO、ボランティア"]
+    assert _cell_parts(lines, 104) == ["地域住民や企業やNPO、ボランティア"]
+
+
+def test_a_range_with_a_latin_tilde_moves_to_the_next_line_as_one_word():
+    # "~30" does not break inside (a Latin run): 7 wide characters and "(10" use 85 of 100 pt;
+    # "~" alone (5 pt) would have fitted, "~30" (15 pt) would not
+    lines = ["利用者は若年(10代", "~30代)の利用"]
+    assert _cell_parts(lines, 104) == ["利用者は若年(10代~30代)の利用"]
+
+
 def test_a_number_broken_by_the_layout_is_one_number():
     # a narrow cell: 4,218人 does not fit after 登録者は; the layout broke inside the number
     lines = ["登録者は4,2", "18人"]  # 40 + 15 pt of 56 pt: "18" would not fit
@@ -395,6 +409,29 @@ def test_row_cut_open_above_the_break_continues_below_a_repeated_header():
     ]
     (d,) = [d for d in doc.diagnostics if d.code == "row-continued"]
     assert "1 repeated header row(s) removed" in d.message and "row split" in d.message
+
+
+def test_a_new_row_label_below_the_break_starts_a_new_row_though_the_cells_look_open():
+    # Chromium: a row that ends the page gets no ruling under it, and the next page repeats
+    # the header; the row below the break prints a label of its own (生じた変化 ended short
+    # above the break, so 今後の方向性 is not its rest): two rows, not one
+    p1 = _approach(Page(), [700, 720], [(["対象"], ["市民"])])
+    for x in (40, 140, 400):
+        p1.line(x, 720, x, 800)
+    p1.text(42, 722, "生じた変化", 9)
+    p1.text(142, 722, "・利用が増えた", 9)
+    p2 = _approach(Page(), [40, 60], [(["対象"], ["市民"])])
+    for x in (40, 140, 400):
+        p2.line(x, 60, x, 100)
+    p2.line(40, 100, 400, 100)
+    p2.text(42, 62, "今後の方向性", 9)
+    p2.text(142, 62, "・継続する", 9)
+    (t,) = _tables(read_pdf(make_pdf([p1, p2])))
+    assert _grid_text(t) == [
+        ["対象", "市民"],
+        ["生じた変化", "・利用が増えた"],
+        ["今後の方向性", "・継続する"],
+    ]
 
 
 def test_a_closed_row_above_the_break_is_not_continued_below_a_repeated_header():

@@ -6,9 +6,11 @@ other's (a continuation often prints only the label column and one merged text c
 Rows the continuation repeats from the table's head (a repeated header) are dropped. A row the
 page break split in two is merged back into one row, cell by cell, where the PDF's tags say a
 cell's text goes on, where the break cut every cell open (no ruling at the break), or where the
-row label is printed above the break and left empty below it. A merged cell cut open by the
-break (a spreadsheet's merged cell spanning rows on both pages) becomes one cell again. Text
-cut by the break is joined as one item where the last line above the break was full.
+row label is printed above the break and left empty below it; never where a new row label
+starts below the break (one that is not the rest of the label above it). A merged cell cut
+open by the break (a spreadsheet's merged cell spanning rows on both pages) becomes one cell
+again. Text cut by the break is joined as one item where the last line above the break was
+full.
 """
 
 from __future__ import annotations
@@ -118,6 +120,18 @@ def _row_split(
             pb, nb = ac.groups[-1][-1].block, bc.groups[0][0].block
             if pb is not None and pb == nb:
                 return True
+    # a new row label below the break (not the rest of the label above it) starts a new row,
+    # however open the cells look (Chromium draws no ruling under a row that ends a page)
+    label_b = next((c for c in first if c.c0 == 0), None)
+    label_a = bottom.get((0, label_b.c1)) if label_b is not None else None
+    if (
+        label_a is not None
+        and label_a.groups
+        and label_b.groups
+        and strip_ws(label_a.text) != strip_ws(label_b.text)
+        and not _continues(label_a, label_b)
+    ):
+        return False
     # the page break cut every cell of the row open; below a repeated header the row's top
     # edge is the header's ruling, so the cut shows above the break only
     if all((c.open_top or after_header) and bottom[(c.c0, c.c1)].open_bottom for c in first) and (
@@ -125,7 +139,6 @@ def _row_split(
     ):
         return True
     # the row label (first column) is printed above the break and left empty below it
-    label_b = next((c for c in first if c.c0 == 0), None)
     label_a = next((c for c in acells if c.r0 <= last < c.r1 and c.c0 == 0), None)
     return (
         label_b is not None

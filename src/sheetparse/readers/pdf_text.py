@@ -237,28 +237,28 @@ def make_lines(chars: list[Char], split_gap: float | None = None) -> list[TextLi
 
 def _first_unit_width(line: TextLine) -> float:
     """Width of what the layout could not fit at the end of the line before: the first word
-    (Latin), or the first character with the characters that may not start a line after it
-    (and, after an opening bracket, the character the bracket may not be parted from)."""
+    (a run of Latin letters, digits and signs, ``~30``) or the first character, with the
+    characters that may not start a line after it (``NPO、``; and, after an opening bracket,
+    the character the bracket may not be parted from)."""
     vis = [c for c in line.chars if not c.text.isspace()]
     if not vis:
         return 0.0
     first = vis[0]
     x1 = first.x1
-    if first.text.isascii() and first.text.isalnum():
-        for c in vis[1:]:
-            if c.x0 - x1 > 0.2 * c.size or not (c.text.isascii() and not c.text.isspace()):
+    k = 1
+    while k < len(vis) and vis[k - 1].text in _NO_LINE_END:  # 「や… moves as one
+        x1 = vis[k].x1
+        k += 1
+    if vis[k - 1].text.isascii():  # a Latin word (~30, NPO, (10) does not break inside
+        while k < len(vis):
+            c = vis[k]
+            if c.x0 - x1 > 0.2 * c.size or not c.text.isascii():
                 break
             x1 = c.x1
-    else:
-        rest = vis[1:]
-        k = 0
-        while k < len(rest) and vis[k].text in _NO_LINE_END:  # 「や… moves as one
-            x1 = rest[k].x1
             k += 1
-        for c in rest[k:]:
-            if c.text not in _NO_LINE_START:
-                break
-            x1 = c.x1
+    while k < len(vis) and vis[k].text in _NO_LINE_START:  # NPO、 moves as one
+        x1 = vis[k].x1
+        k += 1
     return x1 - first.x0
 
 
