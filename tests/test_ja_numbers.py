@@ -227,6 +227,10 @@ def test_mixed(text: str, expected: int | float) -> None:
         ".5",
         "1.",
         "一.五",
+        "十数件",  # ten-odd: no one number (not 10 of a unit 数件)
+        "二十数名",
+        "10数人",
+        "十数",
     ],
 )
 def test_not_one_number(text: str) -> None:

@@ -123,6 +123,9 @@ _AS_OF_RE = re.compile(r"(?:現在|時点|付け|付)$")  # 令和7年4月1日�
 _YM_RE = re.compile(rf"年(?P<m>{_NUM})月(?:分|中)?")  # 令和7年12月: a month, not a date
 _PAREN_RE = re.compile(r"^(?P<main>[^()]+)\((?P<alt>[^()]+)\)$")
 _YEAR_TAIL_RE = re.compile(r"(?P<suffix>年度|年)?")
+# 令和7（2025）年度 / 2025（令和7）年: the equivalent year in brackets before the 年 or 年度
+_YEAR_NO = rf"(?:(?:{_ERA_ALT})\.?(?:元|{_NUM})|{_NUM})"
+_INNER_PAREN_RE = re.compile(rf"(?P<a>{_YEAR_NO})\((?P<b>{_YEAR_NO})\)(?P<suffix>年度|年)")
 _MD_RE = re.compile(
     rf"年(?:"
     rf"(?P<m>{_NUM})月(?:(?P<d>{_NUM})日|(?P<eom>末日|末|晦日|晦)|(?P<bom>初日|初|朔日|朔))"
@@ -161,8 +164,10 @@ def _text(text: object, func: str) -> str:
 
 
 def _prepare(text: str) -> str:
-    """Fold widths and glyphs, drop all white space (令和三年 十二月 → 令和三年十二月)."""
-    return _WS_RE.sub("", fold(text))
+    """Fold widths and glyphs, drop all white space (令和三年 十二月 → 令和三年十二月), and
+    write a bracketed equivalent year after its 年/年度 (令和7(2025)年度 → 令和7年度(2025年度))."""
+    s = _WS_RE.sub("", fold(text))
+    return _INNER_PAREN_RE.sub(r"\g<a>\g<suffix>(\g<b>\g<suffix>)", s, count=1)
 
 
 def _era(key: str) -> Era:

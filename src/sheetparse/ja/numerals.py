@@ -354,6 +354,8 @@ def _is_unit(unit: str) -> bool:
     """A known unit, or a short word without numerals that does not make the text a date."""
     if unit in _KNOWN_UNITS:
         return True
+    if unit.startswith("数"):  # 十数件: "ten-odd", not 10 of a unit 数件
+        return False
     if _GENERIC_UNIT_RE.fullmatch(unit) is None or _DATE_WORD_RE.search(unit):
         return False
     return not any(ch in _NUMERAL_CHARS for ch in unit)
