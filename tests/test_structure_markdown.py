@@ -70,6 +70,33 @@ def test_synonym_headers_and_labels():
     assert m.narratives[0].fiscal_year == 2025 and m.narratives[0].actor is None
 
 
+@pytest.mark.parametrize(
+    "labels",
+    [
+        ("令和7年度実績", "当初期待された効果", "取組の成果と課題", "今後の取組方針"),
+        ("令和7年度の取組", "期待される効果", "生じた変化及び課題", "次年度以降の取組"),
+        ("令和７（２０２５）年度事業実績", "期待した成果", "成果と課題", "今後の展開"),
+    ],
+)
+def test_other_wordings_of_the_approach_rows(labels):
+    table = APPROACH
+    for old, new in zip(
+        ("令和7年度事業実績", "当初期待した効果", "生じた変化・課題", "今後の方向性"),
+        labels,
+        strict=True,
+    ):
+        table = table.replace(old, new)
+    s = sheet("方針1-施策1 題", INDICATOR, "気持ち・行動の変化を促すためのアプローチ", table)
+    m = s.measures[0]
+    assert [(n.kind, n.label) for n in m.narratives] == list(
+        zip(
+            ("results", "expected_effects", "changes_and_issues", "next_steps"), labels, strict=True
+        )
+    )
+    assert m.narratives[0].fiscal_year == 2025
+    assert not [d for d in s.diagnostics if d.code == "unknown-label"]
+
+
 def test_full_width_parentheses_in_labels():
     table = INDICATOR.replace("現状値 (R5)", "現状値（Ｒ５）").replace(
         "目標値 (R12)", "目標値（Ｒ１２）"

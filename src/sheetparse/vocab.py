@@ -149,13 +149,15 @@ ACTOR_LABELS: dict[str, Actor] = {
 APPROACH_ROWS: dict[NarrativeKind, re.Pattern[str]] = {
     NarrativeKind.results: re.compile(
         r"^.*(?:年度)?(?:の)?(?:事業実績|取組実績|取り組み実績|活動実績|実施状況|取組状況|実施内容"
-        r"|取組内容)$"
+        r"|取組内容|実施結果)$"
+        # a fiscal year (or 今年度) and 実績 / 取組 alone: 令和7年度実績, 今年度の取組
+        r"|^.*年度(?:の)?(?:実績|取組|取り組み)$"
     ),
     NarrativeKind.expected_effects: re.compile(
-        r"^(?:当初)?期待(?:した|する|される|していた)(?:効果|成果)$"
+        r"^(?:当初)?期待(?:した|する|される|された|していた)(?:効果|成果)$"
     ),
     NarrativeKind.changes_and_issues: re.compile(
-        r"^生じた変化(?:又は|または|・|及び|と|や|/)課題$|^(?:変化|成果)(?:又は|または|と|・|及び)課題$"
+        r"^生じた変化(?:又は|または|・|及び|と|や|/)課題$|^(?:(?:取組|事業)の)?(?:変化|成果)(?:又は|または|と|・|及び)課題$"
         r"|^(?:生じた)?課題$"
     ),
     NarrativeKind.next_steps: re.compile(
