@@ -136,6 +136,29 @@ def test_utf16_declaration_without_bom_is_ignored_as_browsers_do():
     assert d.encoding == "utf-8"
 
 
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_bom_is_detected_by_its_nul_bytes(codec):
+    text = "| 事業名 | 現状値 (R5) |\n|---|---|\n| 講座 | 39 |\n"
+    d = decode(text.encode(codec))
+    assert (d.encoding, d.how, d.text) == (codec, "detected", text)
+
+
+def test_iso_2022_jp_declared_as_utf8_is_detected():
+    # 7-bit ISO-2022-JP is valid ASCII, so UTF-8 "decodes" it into escape-code garbage
+    data = encode(TEXT * 3, "iso2022_jp")
+    d = decode(data, "UTF-8")
+    assert (d.encoding, d.how) == ("iso2022_jp", "detected-over-declared")
+    assert "妊婦7～8か月" in d.text
+
+
+def test_shift_jis_2004_and_euc_jis_2004_where_the_common_tables_fail():
+    # ⇄ (U+21C4) is in JIS X 0213 only: cp932 and EUC-JP (JIS X 0208) cannot decode it
+    text = "市⇄市民の繋がり" * 3
+    assert decode(text.encode("shift_jis_2004")).text == text
+    assert decode(text.encode("euc_jis_2004")).text == text
+    assert decode(text.encode("shift_jis_2004"), "Shift_JIS").encoding == "shift_jis_2004"
+
+
 def test_undecodable_bytes_are_a_typed_error():
     with pytest.raises(DecodingError):
         decode(b"\x81\x39\xfe\xfe\xa1 text" * 50)

@@ -5,7 +5,8 @@ Order of evidence: a byte-order mark; the declared charset (HTML ``<meta charset
 the way browsers read it; detection among UTF-8, Shift_JIS, EUC-JP and ISO-2022-JP where
 nothing is declared, where the declaration does not decode the bytes, or where another
 encoding reads them as far more plausible Japanese (a CMS template that declares Shift_JIS
-around UTF-8 content).
+around UTF-8 content). UTF-16 without a BOM is told by its NUL bytes; Shift_JIS-2004 and
+EUC-JIS-2004 (JIS X 0213) are tried last, where none of the common tables decodes the bytes.
 
 Legacy Japanese encodings are decoded as browsers decode them (WHATWG Encoding Standard):
 Shift_JIS as Windows-31J (cp932), and EUC-JP / ISO-2022-JP with the same JIS X 0208 table, so
@@ -119,6 +120,8 @@ _JIS_TO_BROWSER = str.maketrans(
 )
 
 _DETECT = ("cp932", "euc_jp", "iso2022_jp")
+#: JIS X 0213 supersets, tried only where none of the above decodes the bytes
+_DETECT_LAST = ("shift_jis_2004", "euc_jis_2004")
 _ISO2022_ESC = re.compile(rb"\x1b(?:\$[@B]|\(B|\(J|\(I|\$\(D)")
 _META_CHARSET = re.compile(
     rb"""<meta\b[^>]*?\bcharset\s*=\s*["']?\s*([A-Za-z0-9._:\-]+)""", re.IGNORECASE
@@ -188,13 +191,58 @@ def _eucjp_error(err: UnicodeError) -> tuple[str, int]:
 codecs.register_error("sheetparse-eucjp", _eucjp_error)
 
 
+_ISO2022_MODES = {b"(B": "ascii", b"(J": "roman", b"(I": "kana", b"$@": "jis", b"$B": "jis"}
+
+
+def _decode_iso2022_jp(data: bytes) -> str:
+    """ISO-2022-JP as the WHATWG decoder reads it: JIS X 0208 runs go through the EUC-JP form
+    of the same codes (so NEC row 13, ``①``, decodes as it does in EUC-JP), JIS-Roman maps
+    ``\\`` and ``~`` to ``¥`` and ``‾``, and ``ESC ( I`` selects half-width katakana."""
+    out: list[str] = []
+    mode, i, n = "ascii", 0, len(data)
+
+    def fail(at: int, why: str) -> UnicodeDecodeError:
+        return UnicodeDecodeError("iso2022_jp", data, at, at + 1, why)
+
+    while i < n:
+        if data[i] == 0x1B:
+            new = _ISO2022_MODES.get(data[i + 1 : i + 3])
+            if new is None:
+                raise fail(i, "unsupported escape sequence")
+            mode, i = new, i + 3
+            continue
+        end = data.find(b"\x1b", i)
+        run = data[i : n if end < 0 else end]
+        if mode == "jis":
+            pairs = run.replace(b"\n", b"").replace(b"\r", b"")
+            if len(pairs) % 2 or any(not 0x21 <= c <= 0x7E for c in pairs):
+                raise fail(i, "not a JIS X 0208 character")
+            euc = bytes(c | 0x80 if 0x21 <= c <= 0x7E else c for c in run)
+            out.append(_decode_euc(euc))
+        elif mode == "kana":
+            if any(not 0x21 <= c <= 0x5F for c in run):
+                raise fail(i, "not a half-width katakana")
+            out.append("".join(chr(0xFF61 + c - 0x21) for c in run))
+        else:
+            if not run.isascii():
+                raise fail(i, "8-bit byte in 7-bit text")
+            text = run.decode("ascii")
+            out.append(text.replace("\\", "¥").replace("~", "‾") if mode == "roman" else text)
+        i += len(run)
+    return "".join(out)
+
+
+def _decode_euc(euc: bytes) -> str:
+    return euc.decode("euc_jp", errors="sheetparse-eucjp").translate(_JIS_TO_BROWSER)
+
+
 def decode_as(data: bytes, codec: str) -> str:
     """Decode with a codec the way a browser would (see the module doc); raises
     UnicodeDecodeError (or LookupError) where the bytes are not in it."""
     if codec == "euc_jp":
-        return data.decode("euc_jp", errors="sheetparse-eucjp").translate(_JIS_TO_BROWSER)
+        return _decode_euc(data)
     if codec == "iso2022_jp":
-        return data.decode("iso2022_jp").translate(_JIS_TO_BROWSER)
+        return _decode_iso2022_jp(data)
     return data.decode(codec)
 
 
@@ -229,8 +277,28 @@ def _is_ascii(data: bytes) -> bool:
     return data.isascii()
 
 
+def _utf16_without_bom(data: bytes) -> str | None:
+    """Text formats never hold NUL bytes, UTF-16 holds one in every ASCII character: where
+    nearly all NULs sit on one parity, the byte order of a UTF-16 text that has no BOM."""
+    zeros = data.count(0)
+    if zeros < 4 or len(data) % 2:
+        return None
+    odd = data[1::2].count(0)
+    if odd >= 0.9 * zeros:
+        return "utf-16-le"
+    if zeros - odd >= 0.9 * zeros:
+        return "utf-16-be"
+    return None
+
+
 def _detect(data: bytes) -> tuple[str, str] | None:
-    """The most plausible (codec, text) among UTF-8 and the Japanese legacy encodings."""
+    """The most plausible (codec, text) among UTF-8, UTF-16 (NULs say so) and the Japanese
+    legacy encodings."""
+    if b"\x00" in data and (wide := _utf16_without_bom(data)) is not None:
+        try:
+            return wide, data.decode(wide)
+        except UnicodeDecodeError:
+            pass
     if data.isascii() and _ISO2022_ESC.search(data):
         try:  # 7-bit ISO-2022-JP (mail-style) text is also valid ASCII
             return "iso2022_jp", decode_as(data, "iso2022_jp")
@@ -252,6 +320,11 @@ def _detect(data: bytes) -> tuple[str, str] | None:
         score = japanese_score(text)
         if score > best_score:
             best, best_score = (codec, text), score
+    for codec in () if best is not None else _DETECT_LAST:
+        try:
+            return codec, data.decode(codec)
+        except UnicodeDecodeError:
+            continue
     return best
 
 
@@ -278,6 +351,13 @@ def decode(data: bytes, declared: str | None = None) -> Decoded:
             text = decode_as(data, want)
         except (UnicodeDecodeError, LookupError):
             text = None
+        if (
+            text is not None
+            and want != "iso2022_jp"
+            and _is_ascii(data)
+            and _ISO2022_ESC.search(data)
+        ):
+            text = None  # ISO-2022-JP's escapes in 7-bit text declared as something else
         if text is not None:
             if want == "utf-8" or _is_ascii(data):
                 return Decoded(text, want, "declared", declared)
@@ -297,8 +377,8 @@ def decode(data: bytes, declared: str | None = None) -> Decoded:
     detected = _detect(data)
     if detected is None:
         raise DecodingError(
-            "the text is in none of UTF-8, Shift_JIS (cp932), EUC-JP or ISO-2022-JP"
-            + (f" (declared {declared!r})" if declared else "")
+            "the text is in none of UTF-8, UTF-16, Shift_JIS (cp932 or Shift_JIS-2004), EUC-JP "
+            "(or EUC-JIS-2004) or ISO-2022-JP" + (f" (declared {declared!r})" if declared else "")
         )
     how = "detected-over-declared" if want else "detected"
     return Decoded(detected[1], detected[0], how, declared)
