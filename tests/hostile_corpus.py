@@ -258,6 +258,17 @@ def cases() -> list[Case]:
             "a Word document",
         ),
         Case(
+            "ods-renamed.xlsx",
+            zip_of(
+                {
+                    "mimetype": b"application/vnd.oasis.opendocument.spreadsheet",
+                    "content.xml": b"<office:document-content/>",
+                }
+            ),
+            ("UnsupportedFormat",),
+            "an OpenDocument spreadsheet",
+        ),
+        Case(
             "broken-workbook.xlsx",
             zip_of({"[Content_Types].xml": b"<Types/>", "xl/workbook.xml": b"<not xml"}),
             ("CorruptDocument",),

@@ -99,3 +99,12 @@ def test_cli_exit_1_one_line(corpus, name, tmp_path):
     assert r.returncode == 1
     assert r.stderr.count("\n") == 1 and "Traceback" not in r.stderr
     assert not out.exists()
+
+
+@pytest.mark.parametrize(
+    "name, says",
+    [("ods-renamed.xlsx", "OpenDocument spreadsheet"), ("docx-renamed.xlsx", "Word document")],
+)
+def test_other_office_packages_are_named_in_the_error(corpus, name, says):
+    result = run_isolated(corpus[name])
+    assert result["outcome"] == "UnsupportedFormat" and says in result["message"]

@@ -97,17 +97,30 @@ def sniff(data: bytes, path: str | None = None) -> Format:
     return "markdown"
 
 
+def not_a_workbook(z: zipfile.ZipFile) -> str:
+    """What a ZIP package that holds no workbook is, said so that a person can act on it."""
+    names = set(z.namelist())
+    if "word/document.xml" in names:
+        return "a Word document (.docx), not a workbook; save it as PDF or HTML"
+    if "mimetype" in names:  # OpenDocument names its kind here (read no more than that)
+        with z.open("mimetype") as f:
+            mimetype = f.read(100)
+        if mimetype.startswith(b"application/vnd.oasis.opendocument"):
+            kind = mimetype.rsplit(b".", 1)[-1].decode("ascii", "replace")
+            return f"an OpenDocument {kind} (.od*); save it as .xlsx (a spreadsheet) or as PDF"
+    return "a ZIP archive that is not an Excel workbook (no xl/workbook.xml)"
+
+
 def _zip_kind(data: bytes) -> Format:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as z:
             names = set(z.namelist())
-    except zipfile.BadZipFile as e:
+            if "xl/workbook.xml" in names or any(n.startswith("xl/") for n in names):
+                return "xlsx"
+            reason = not_a_workbook(z)
+    except (zipfile.BadZipFile, ValueError, OSError) as e:
         raise CorruptDocument(f"a damaged or truncated ZIP container (XLSX?): {e}") from e
-    if "xl/workbook.xml" in names or any(n.startswith("xl/") for n in names):
-        return "xlsx"
-    if "word/document.xml" in names:
-        raise UnsupportedFormat("a Word document (.docx); save it as PDF or HTML")
-    raise UnsupportedFormat("a ZIP archive that is not an Excel workbook")
+    raise UnsupportedFormat(reason)
 
 
 def _looks_binary(head: bytes) -> bool:

@@ -41,6 +41,7 @@ from ..errors import (
     UnsupportedFormat,
 )
 from ..limits import DEFAULT_LIMITS, Limits
+from ..sniff import not_a_workbook
 from ..textutil import collapse_ws, strip_ws
 from .grid import Placed, segment
 from .xlsx_format import display
@@ -77,18 +78,19 @@ def _check_package(data: bytes, limits: Limits) -> None:
             "an OLE2 compound file: a password-protected workbook or a legacy .xls; save it as "
             ".xlsx without a password"
         )
+    reason = None
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as z:
             infos = z.infolist()
+            names = {i.filename for i in infos}
+            if "xl/workbook.xml" not in names and not any(
+                n.startswith("xl/") and n.endswith("workbook.xml") for n in names
+            ):
+                reason = not_a_workbook(z)
     except (zipfile.BadZipFile, ValueError, OSError) as e:
         raise CorruptDocument(f"not a readable .xlsx (ZIP) package: {e}") from e
-    names = {i.filename for i in infos}
-    if "xl/workbook.xml" not in names and not any(
-        n.startswith("xl/") and n.endswith("workbook.xml") for n in names
-    ):
-        if "word/document.xml" in names:
-            raise UnsupportedFormat("a Word document (.docx), not a workbook; save it as PDF")
-        raise UnsupportedFormat("a ZIP archive that is not an Excel workbook (no xl/workbook.xml)")
+    if reason is not None:
+        raise UnsupportedFormat(reason)
     if limits.max_bytes is not None:
         total = sum(i.file_size for i in infos)
         if total > _EXPANSION * limits.max_bytes:
