@@ -610,3 +610,14 @@ def test_wraps_with_a_wide_right_margin_follow_the_text_column():
     grid(pg, [40, 200, 480], [100, 120], [(0, 0, 1, 1, ["対象"]), (0, 1, 1, 1, ["市民"])])
     doc = read_pdf(make_pdf([pg]))
     assert [b.text for b in _texts(doc)] == ["あ" * 44 + "いう。"]
+
+
+def test_a_title_with_one_larger_latin_digit_wraps_as_one_heading():
+    # 20 pt title; the "5" comes from a Latin font set at 22 pt (LibreOffice Writer): the line
+    # is still a 20 pt line, and it is full (シー, 40 pt, would not fit before 279)
+    pg = Page(width=300, height=400).text(20, 40, "第", 20).text(40, 38, "5", 22)
+    pg.text(51, 40, "期計画の主な取組の進捗", 20).text(20, 66, "シート", 20)
+    pg.text(20, 120, "本文の段落です。" * 3, 10)
+    doc = read_pdf(make_pdf([pg]))
+    first = _texts(doc)[0]
+    assert (first.text, first.kind) == ("第5期計画の主な取組の進捗シート", "heading")

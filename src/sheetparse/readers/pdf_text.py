@@ -15,6 +15,7 @@ A PDF has no paragraphs, only glyphs at positions. This module
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -142,9 +143,10 @@ def _line(chars: list[Char]) -> TextLine | None:
     parts: list[str] = []
     prev: Char | None = None
     pending = ""
-    x0 = top = bottom = size = None
+    x0 = top = bottom = None
     x1 = 0.0
     block = None
+    sizes: Counter[float] = Counter()
     for ch in chars:
         t = ch.text
         if t.isspace():
@@ -162,15 +164,17 @@ def _line(chars: list[Char]) -> TextLine | None:
             parts.append(" ")
         parts.append(t)
         if x0 is None:
-            x0, top, bottom, size, block = ch.x0, ch.top, ch.bottom, ch.size, ch.block
+            x0, top, bottom, block = ch.x0, ch.top, ch.bottom, ch.block
         else:
             top = min(top, ch.top)  # type: ignore[type-var]
             bottom = max(bottom, ch.bottom)  # type: ignore[type-var]
-            size = max(size, ch.size)  # type: ignore[type-var]
+        sizes[ch.size] += len(t)
         x1 = max(x1, ch.x1)
         prev = ch
     if x0 is None:
         return None
+    # the size most of the line is printed in (a digit from a Latin font may be set larger)
+    size = max(sizes.items(), key=lambda kv: (kv[1], kv[0]))[0]
     return TextLine(
         chars,
         "".join(parts),
