@@ -265,6 +265,38 @@ def test_qualifiers_recorded() -> None:
     assert r is not None and r.value == 1200 and r.qualifier == "延べ" and not r.approximate
     r = parse_number("百余人")
     assert r is not None and r.value == 100 and r.unit == "人" and r.approximate
+    r = parse_number("累計 56件")
+    assert r is not None and (r.value, r.unit, r.qualifier) == (56, "件", "累計")
+    r = parse_number("計1,234人")
+    assert r is not None and (r.value, r.unit, r.qualifier) == (1234, "人", "計")
+
+
+@pytest.mark.parametrize(
+    "text, value, unit, qualifiers",
+    [
+        ("1,234※", 1234, None, ("※",)),
+        ("1,234 ※2", 1234, None, ("※2",)),
+        ("７８＊", 78, None, ("*",)),
+        ("約100人※1", 100, "人", ("約", "※1")),
+        ("45％※", 45, "％", ("※",)),
+    ],
+)
+def test_a_footnote_mark_after_the_number_is_kept_as_a_qualifier(text, value, unit, qualifiers):
+    r = parse_number(text)
+    assert r is not None and (r.value, r.unit, r.qualifiers) == (value, unit, qualifiers)
+
+
+@pytest.mark.parametrize(
+    "text, unit", [("1,234（人）", "人"), ("56 (件)", "件"), ("7(か所)", "か所")]
+)
+def test_a_known_unit_in_brackets(text, unit):
+    r = parse_number(text)
+    assert r is not None and r.unit == unit
+
+
+@pytest.mark.parametrize("text", ["100(見込)", "12件（累計）", "※10", "－※", "※"])
+def test_brackets_and_marks_that_are_not_a_unit_or_a_number(text):
+    assert parse_number(text) is None
 
 
 @pytest.mark.parametrize(

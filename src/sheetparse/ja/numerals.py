@@ -6,8 +6,11 @@ returns a :class:`JaNumber` or ``None``; it never guesses: text that is not exac
 
 Grammar, in print order::
 
-    [qualifier…] [sign] number [unit] [qualifier…]        e.g.  約▲1,234千円以上
-    number [unit] (~ | - | – | — | から) number [unit]     a range, e.g. 3～5人
+    [qualifier…] [sign] number [unit] [qualifier…] [note]  e.g.  約▲1,234千円以上
+    number [unit] (~ | - | – | — | から) number [unit]      a range, e.g. 3～5人
+
+A unit may stand in brackets (``1,234（人）``); ``note`` is a footnote mark (``※``, ``※2``,
+``*``), kept as the last qualifier; 延べ/累計/合計/計 are prefix qualifiers.
 
 ``number`` is a mix of ASCII/full-width digit runs (comma groups ``,`` ``，`` ``、`` and a
 decimal point), kanji digits 〇一…九, the small multipliers 十百千, the large units
@@ -178,7 +181,9 @@ _KANJI_DIGIT_RE = re.compile(r"[〇一二三四五六七八九十百千万億兆
 # Qualifiers (限定語).  Longest first where one is a prefix of another.
 _APPROX_PREFIX = ("およそ", "おおむね", "だいたい", "凡そ", "概ね", "大体", "ほぼ", "約")
 _BOUND_PREFIX = ("最大", "最小", "最高", "最低")
-_OTHER_PREFIX = ("延べ", "のべ", "延")
+_OTHER_PREFIX = ("延べ", "のべ", "延", "累計", "合計", "総計", "計")
+# a footnote mark after the number (1,234※, 56※2, 78*): kept as a qualifier
+_NOTE_MARK_RE = re.compile(r"\s*(?:※|\*|†|‡)\s*[0-9]{0,2}$")
 _APPROX_SUFFIX = ("ぐらい", "くらい", "ばかり", "程度", "前後", "余り", "ほど", "強", "弱", "余")
 _BOUND_SUFFIX = ("を超える", "を上回る", "を下回る", "超過", "超え", "以上", "以下", "未満",
                  "以内", "超")  # fmt: skip
@@ -452,6 +457,8 @@ def _parse_simple(body: str) -> _Simple | None:
             if rem:
                 return None
         elif rem:
+            if rem[0] == "(" and rem[-1] == ")" and rem[1:-1].strip() in _KNOWN_UNITS:
+                rem = rem[1:-1].strip()  # 1,234（人）: a known unit in brackets (not 100(見込))
             if not _is_unit(rem):
                 return None
             unit = rem
@@ -545,6 +552,11 @@ def parse_number(text: str) -> JaNumber | None:
     if "○" in s and _KANJI_DIGIT_RE.search(s):  # ○ typed for 〇 among other numerals
         s = s.replace("○", "〇")
     quals: list[str] = []
+    note = _NOTE_MARK_RE.search(s) if ("※" in s or "*" in s or "†" in s or "‡" in s) else None
+    if note is not None and note.start() > 0:
+        s, note_mark = s[: note.start()], note.group().strip().replace(" ", "")
+    else:
+        note_mark = None
     while s and s[0] in _PREFIX_FIRST:
         for q in _PREFIXES:
             if s.startswith(q):
@@ -558,8 +570,10 @@ def parse_number(text: str) -> JaNumber | None:
     simple = _parse_simple(s)
     if simple is not None:
         value_f, unit, ratio, suffix_quals = simple
-        if quals or suffix_quals:
-            quals.extend(suffix_quals)
+        quals.extend(suffix_quals)
+        if note_mark:
+            quals.append(note_mark)
+        if quals:
             qualifier, approximate = _qualifier_summary(quals)
         else:
             qualifier, approximate = None, False
@@ -578,6 +592,8 @@ def parse_number(text: str) -> JaNumber | None:
     left, right = rng
     quals.extend(left[3])
     quals.extend(right[3])
+    if note_mark:
+        quals.append(note_mark)
     qualifier, approximate = _qualifier_summary(quals)
     return _number(
         None,
