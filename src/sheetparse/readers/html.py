@@ -42,7 +42,7 @@ from .grid import (
 )
 from .html_css import BOLD_STYLE, PageStyles, cell_heading, table_ruled
 from .html_depth import LIBXML2_MAX_DEPTH, flatten_deep, parse_page
-from .inline_html import parts_from_element, text_of
+from .inline_html import BLOCK_TAGS, parts_from_element, text_of
 
 _SKIP = frozenset(
     {
@@ -146,50 +146,6 @@ _MAIN_WORDS = frozenset(
     }
 )
 _HEADINGS = {f"h{n}": n for n in range(1, 7)}
-_BLOCK = frozenset(
-    {
-        "p",
-        "div",
-        "ul",
-        "ol",
-        "li",
-        "dl",
-        "dt",
-        "dd",
-        "section",
-        "article",
-        "main",
-        "header",
-        "footer",
-        "aside",
-        "nav",
-        "blockquote",
-        "figure",
-        "figcaption",
-        "address",
-        "pre",
-        "center",
-        "fieldset",
-        "legend",
-        "details",
-        "summary",
-        "hr",
-        "caption",
-        "table",
-        "tr",
-        "td",
-        "th",
-        "tbody",
-        "thead",
-        "tfoot",
-        "body",
-        "html",
-        "form",
-        "menu",
-        "hgroup",
-        "search",
-    }
-)
 _BOLD_TAGS = frozenset({"b", "strong"})
 _TOKEN = re.compile(r"[A-Za-z][a-z]*|[A-Z]+(?![a-z])")
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
@@ -385,7 +341,7 @@ class _Reader:
             or bool(_words(el) & _MAIN_WORDS)
         )
         link = link or (tag == "a" and (el.get("href") or "").startswith("#"))
-        if tag in _BLOCK:
+        if tag in BLOCK_TAGS:
             self.flush()
             if tag == "figcaption":
                 self.caption = True

@@ -13,47 +13,12 @@ import re
 import lxml.html
 from lxml import etree
 
+from .inline_html import BLOCK_TAGS
+
 #: libxml2's own nesting limit without huge_tree
 LIBXML2_MAX_DEPTH = 256
 
-_BREAKS = frozenset(
-    {
-        "p",
-        "div",
-        "ul",
-        "ol",
-        "li",
-        "dl",
-        "dt",
-        "dd",
-        "section",
-        "article",
-        "main",
-        "header",
-        "footer",
-        "aside",
-        "nav",
-        "blockquote",
-        "figure",
-        "figcaption",
-        "address",
-        "pre",
-        "center",
-        "table",
-        "tr",
-        "td",
-        "th",
-        "caption",
-        "br",
-        "hr",
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-    }
-)
+_BREAKS = BLOCK_TAGS | {"br"}
 
 
 def _parser() -> lxml.html.HTMLParser:

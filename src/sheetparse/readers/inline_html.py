@@ -12,32 +12,57 @@ from lxml import etree
 from ..blocks import Part
 from ..textutil import collapse_ws
 
-_BLOCK_TAGS = frozenset(
-    {
-        "p",
+#: HTML's block-level elements: each starts a line of its own (a part in a cell, a break in
+#: flattened text); the page reader, the cell reader and the deep-markup fallback share it
+BLOCK_TAGS = frozenset(
+    [
+        "html",
+        "body",
+        "main",
+        "article",
+        "section",
+        "header",
+        "footer",
+        "aside",
+        "nav",
+        "search",
+        "hgroup",
         "div",
+        "p",
+        "address",
+        "pre",
+        "center",
+        "blockquote",
+        "figure",
+        "figcaption",
         "ul",
         "ol",
         "li",
+        "menu",
+        "dl",
+        "dt",
+        "dd",
+        "form",
+        "fieldset",
+        "legend",
+        "details",
+        "summary",
+        "hr",
         "table",
-        "figure",
-        "figcaption",
-        "blockquote",
-        "section",
+        "caption",
+        "thead",
+        "tbody",
+        "tfoot",
+        "tr",
+        "td",
+        "th",
         "h1",
         "h2",
         "h3",
         "h4",
         "h5",
         "h6",
-        "dl",
-        "dt",
-        "dd",
-        "pre",
-        "article",
-        "header",
-        "footer",
-    }
+    ]
 )
 _SKIP_TAGS = frozenset({"script", "style", "noscript", "template", "head", "title"})
 _MAX_DEPTH = 200
@@ -103,7 +128,7 @@ def text_of(el: etree._Element, *, br: str = " ", skip_lists: bool = False) -> s
             if node.tail and node is not el:
                 out.append(node.tail)
             continue
-        if tag in _BLOCK_TAGS:
+        if tag in BLOCK_TAGS:
             out.append(" ")
         if node.text:
             out.append(node.text)
@@ -140,7 +165,7 @@ def _walk(el: etree._Element, b: _PartsBuilder, depth: int) -> None:
             b.add("p", text_of(child))
         elif tag == "figcaption":
             b.add("caption", text_of(child))
-        elif tag in _BLOCK_TAGS and depth < _MAX_DEPTH:
+        elif tag in BLOCK_TAGS and depth < _MAX_DEPTH:
             b.flush()
             _walk(child, b, depth + 1)
             b.flush()
