@@ -621,3 +621,17 @@ def test_a_title_with_one_larger_latin_digit_wraps_as_one_heading():
     doc = read_pdf(make_pdf([pg]))
     first = _texts(doc)[0]
     assert (first.text, first.kind) == ("第5期計画の主な取組の進捗シート", "heading")
+
+
+def test_a_caption_wraps_inside_a_figure_indented_on_both_sides():
+    # text column 20..280; the figure's caption starts 40 pt in, so it wraps 40 pt before the
+    # right edge: チ ends at 240 and ラ (10 pt) would not have fitted before 240
+    pg = Page(width=300, height=400).text(20, 20, "本文" * 13, 10)
+    pg.text(60, 40, "▲作成した『柏市子育て支援施設』のチ", 10).text(60, 53, "ラシ", 10)
+    pg.text(20, 80, "次の段落。", 10)
+    doc = read_pdf(make_pdf([pg]))
+    assert [(b.kind, b.text) for b in _texts(doc)] == [
+        ("paragraph", "本文" * 13),
+        ("caption", "▲作成した『柏市子育て支援施設』のチラシ"),
+        ("paragraph", "次の段落。"),
+    ]

@@ -27,9 +27,9 @@ HEADING_STEP = 1.0
 
 def _text_limits(
     pages: list[PageLayout], skip: dict[int, set[int]]
-) -> dict[tuple[int, int], float]:
-    """Per page size: the right edge of the text column (where lines outside tables wrap),
-    page furniture (``skip``) aside: the right edge of the widest table or line."""
+) -> dict[tuple[int, int], tuple[float, float]]:
+    """Per page size: the left and right edges of the text column (where lines outside tables
+    start and wrap), page furniture (``skip``) aside: the edges of the widest table or line."""
     edges: dict[tuple[int, int], float] = {}
     lefts: dict[tuple[int, int], float] = {}
     for p in pages:
@@ -48,7 +48,7 @@ def _text_limits(
             # no table shows how wide the text column is: assume symmetric margins, unless a
             # line runs wider
             edges[key] = max(edges[key], p.width - lefts[key] - 1.0)
-    return edges
+    return {key: (lefts[key], right) for key, right in edges.items()}
 
 
 def _body_size(pages: list[PageLayout]) -> float:
@@ -73,13 +73,22 @@ def _sequence(p: PageLayout, skip: set[int]) -> list[TextLine | PageTable]:
     return out
 
 
-def _paragraphs(lines: list[TextLine], limit: float) -> list[list[TextLine]]:
+def _paragraphs(lines: list[TextLine], column: tuple[float, float]) -> list[list[TextLine]]:
+    """Lines outside tables grouped into paragraphs (wrapped lines together).
+
+    A ▲ caption indented from the text column sits in a figure with margins on both sides
+    (a browser's ``<figure>``): it wraps as far from the right edge as it starts from the
+    left one."""
+    column_left, limit = column
     groups: list[list[TextLine]] = []
     for ln in lines:
         if groups:
             g = groups[-1]
             left = min(x.x0 for x in g)
-            if abs(ln.x0 - left) <= 1.5 * ln.size and is_wrap(g[-1], ln, limit):
+            right = limit
+            if g[0].text.startswith(CAPTION_MARK) and left - column_left > g[0].size:
+                right = limit - (left - column_left)
+            if abs(ln.x0 - left) <= 1.5 * ln.size and is_wrap(g[-1], ln, right):
                 g.append(ln)
                 continue
         groups.append([ln])
@@ -127,8 +136,9 @@ def assemble(pages: list[PageLayout], doc: Document, limits: Limits) -> None:
     # paragraphs and tables in order; a table first on its page may continue the last one
     items: list[tuple[int, list[TextLine]] | PageTable] = []
 
-    def flush(run: list[TextLine], page: int, limit: float, first: bool) -> None:
-        groups = _paragraphs(run, limit)
+    def flush(run: list[TextLine], page: int, column: tuple[float, float], first: bool) -> None:
+        limit = column[1]
+        groups = _paragraphs(run, column)
         prev = items[-1] if items else None
         if (
             first
@@ -151,14 +161,14 @@ def assemble(pages: list[PageLayout], doc: Document, limits: Limits) -> None:
 
     for p in pages:
         seq = _sequence(p, by_page.get(p.number, set()))
-        limit = limits_by_size.get((round(p.width), round(p.height)), p.width)
+        column = limits_by_size.get((round(p.width), round(p.height)), (0.0, p.width))
         run: list[TextLine] = []
         first = True
         for k, item in enumerate(seq):
             if isinstance(item, TextLine):
                 run.append(item)
                 continue
-            flush(run, p.number, limit, first)
+            flush(run, p.number, column, first)
             run = []
             first = False
             prev = items[-1] if items else None
@@ -168,7 +178,7 @@ def assemble(pages: list[PageLayout], doc: Document, limits: Limits) -> None:
                 doc.diagnostics.append(_join_diagnostic(prev, item, report))
             else:
                 items.append(item)
-        flush(run, p.number, limit, first)
+        flush(run, p.number, column, first)
     # full-width rows of a grid are headings and paragraphs, not table rows
     split: list[tuple[int, list[TextLine]] | PageTable] = []
     for item in items:
