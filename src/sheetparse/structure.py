@@ -39,6 +39,7 @@ from .vocab import (
     PAGE_NUMBER,
     PLAN_TERM,
     PROCESS_TITLE,
+    heading_number,
 )
 
 _LATER_KINDS = (
@@ -132,7 +133,7 @@ class _Walk:
             self.start_direction(b, m)
             return
         if m := ORG_TITLE.match(text):
-            number = int(m.group("number")) if m.group("number") else None
+            number = heading_number(m.group("number")) if m.group("number") else None
             self.title_ctx = ("organize", number, b)
             self.direction = None
             self.ledger.structure(b)
@@ -167,7 +168,7 @@ class _Walk:
             self.preamble.append(b)
 
     def heading(self, b: TextBlock, m: re.Match[str]) -> None:
-        policy, number = int(m.group("policy")), int(m.group("number"))
+        policy, number = heading_number(m.group("policy")), heading_number(m.group("number"))
         mid = f"{policy}-{number}"
         self.direction = None
         self.title_ctx = None
@@ -231,7 +232,7 @@ class _Walk:
             return  # left unmarked: reported as unplaced
         label = collapse_ws(m.group("label")).replace(" ", "")
         n = Narrative(kind=NarrativeKind.direction, label=label, source=b.loc.to_model())
-        number = int(m.group("number"))
+        number = heading_number(m.group("number"))
         if number != self.current.measure.number:
             self.diags.append(
                 dg.make(

@@ -12,10 +12,13 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from .ja import kanji_to_int
 from .model import Actor, NarrativeKind
 from .textutil import fold
 
 _D = r"[0-9０-９]+"
+#: a heading's policy or measure number: digits, or kanji numerals (方針一－施策二)
+_N = r"(?:[0-9０-９]+|[一二三四五六七八九]?十[一二三四五六七八九]?|[一二三四五六七八九])"
 _DASH = r"\-‐‑–—―－ー−"
 
 # --- headings and block labels (matched on the printed text) -------------------------------
@@ -23,20 +26,20 @@ _DASH = r"\-‐‑–—―－ー−"
 #: measure heading (施策見出し): 方針1-施策1 / 方針1—施策3 / 方針１－施策２ / 方針1ー施策1 /
 #: 方針2-1 施策1 (a typo: the extra number is reported, the 施策 number is used)
 MEASURE_HEADING = re.compile(
-    rf"^\s*(?P<head>(?:基本)?方針\s*(?P<policy>{_D})\s*"
-    rf"(?:[{_DASH}]\s*(?P<extra>{_D})\s*)?"
-    rf"[{_DASH}\s・]*(?:基本)?施策\s*(?P<number>{_D}))"
+    rf"^\s*(?P<head>(?:基本)?方針\s*(?P<policy>{_N})\s*"
+    rf"(?:[{_DASH}]\s*(?P<extra>{_N})\s*)?"
+    rf"[{_DASH}\s・]*(?:基本)?施策\s*(?P<number>{_N}))"
     rf"\s*[:：.．]?\s*(?P<title>.*?)\s*$"
 )
 
 #: direction label (方向性): (基本施策1の方向性) with ASCII or full-width parentheses
 DIRECTION_LABEL = re.compile(
-    rf"^\s*[（(]\s*(?P<label>基本施策\s*(?P<number>{_D})\s*の方向性)\s*[)）]\s*(?P<rest>.*?)\s*$"
+    rf"^\s*[（(]\s*(?P<label>基本施策\s*(?P<number>{_N})\s*の方向性)\s*[)）]\s*(?P<rest>.*?)\s*$"
 )
 
 #: organize-action table title (共創型オーガナイズアクション), optionally naming its measure
 ORG_TITLE = re.compile(
-    rf"^\s*(?:[【\[［]?\s*施策\s*(?P<number>{_D})\s*[】\]］]?)?.*共創型オーガナイズアクション\s*$"
+    rf"^\s*(?:[【\[［]?\s*施策\s*(?P<number>{_N})\s*[】\]］]?)?.*共創型オーガナイズアクション\s*$"
 )
 
 #: the org table's process super-header, printed as a paragraph above some tables
@@ -56,6 +59,15 @@ PAGE_NUMBER = re.compile(
 
 #: document-level: plan term (計画期), e.g. 第5期計画
 PLAN_TERM = re.compile(r"第\s*(?P<n>[0-9０-９一二三四五六七八九十]+)\s*期")
+
+
+def heading_number(text: str) -> int:
+    """The value of a number the patterns above matched (``2``, ``２``, ``二``, ``十二``)."""
+    value = kanji_to_int(text)
+    if value is None:  # the patterns admit only what kanji_to_int reads
+        raise ValueError(f"not a heading number: {text!r}")
+    return value
+
 
 # --- table vocabulary (matched on folded labels) -------------------------------------------
 
