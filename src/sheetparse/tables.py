@@ -343,8 +343,13 @@ def read_indicator_table(
                     dg.make(
                         "warning",
                         "unplaced-block",
-                        f"Column {col.label!r} of the indicator table is not known; cell of "
-                        f"{name!r} not placed.",
+                        (
+                            f"Column {col.label!r} (a remark) has no field in an indicator; "
+                            f"its cell for {name!r} is kept here."
+                        )
+                        if col.role == "note"
+                        else f"Column {col.label!r} of the indicator table is not known; cell "
+                        f"of {name!r} not placed.",
                         cell.loc,
                         _text(cell),
                     )
