@@ -203,6 +203,36 @@ def test_bold_paragraphs_are_headings_and_br_separates_lines():
     ]
 
 
+def test_a_page_wrapped_in_its_source_reads_as_the_browser_shows_it():
+    # Pandoc (and many CMS editors) wrap a page's source at 72 columns: those line breaks are
+    # spaces on screen (none between two Japanese characters), so items split as the contract
+    # says for the text, not at them; and a heading paragraph that runs on into its
+    # (基本施策Nの方向性) label is read apart
+    body = """<h1>第2期計画 進捗シート（令和6年度）</h1>
+<p>方針1-施策1 居場所づくり
+(基本施策1の方向性)
+だれもが集える場を
+つくります。</p>
+<table>
+<tr><th>事業名</th><th>現状値 (R4)</th><th>実績値 (R6)</th><th>目標値 (R8)</th></tr>
+<tr><td>サロン数</td><td>10</td><td>12</td><td>20</td></tr>
+</table>
+<p>気持ち・行動の変化を促すためのアプローチ</p>
+<table>
+<tr><th>対象</th><th>市民</th><th>地域</th><th>市</th></tr>
+<tr><th>令和6年度事業実績</th><td colspan="3">講座を開いた。 ・講座
+8回、120人 ・相談 30件<br>・広報を
+続けた</td></tr>
+</table>"""
+    s = sheetparse.parse(page(body).encode(), format="html")
+    (m,) = s.measures
+    assert m.title == "居場所づくり"
+    direction, results = m.narratives
+    assert (direction.kind, direction.items) == ("direction", ["だれもが集える場をつくります。"])
+    assert results.items == ["講座を開いた。", "講座 8回、120人", "相談 30件", "広報を続けた"]
+    assert [d.code for d in s.diagnostics if d.code == "label-run-in"] == ["label-run-in"]
+
+
 def test_nested_layout_tables_are_read_as_their_text():
     plain = sheetparse.parse_text(page(SHEET), format="html")
     wrapped = page(

@@ -83,15 +83,17 @@ def _split_lines(lines: list[str], out: CellText) -> None:
     if any(has_bullets(line) and _LEADING_BULLET.match(line.strip()) for line in lines):
         current: list[str] = []
         for line in lines:
-            s = line.strip()
-            if not s:
-                continue
-            if _LEADING_BULLET.match(s) or s.startswith(CAPTION_MARK) or not current:
-                if current:
-                    out.add(join_wrapped(current))
-                current = [s]
-            else:
-                current.append(s)
+            # a bullet after white space inside a line starts an item too (・一 ・二)
+            for k, piece in enumerate(split_at_marks(line.strip())):
+                s = piece.strip()
+                if not s:
+                    continue
+                if k or _LEADING_BULLET.match(s) or s.startswith(CAPTION_MARK) or not current:
+                    if current:
+                        out.add(join_wrapped(current))
+                    current = [s]
+                else:
+                    current.append(s)
         if current:
             out.add(join_wrapped(current))
     else:

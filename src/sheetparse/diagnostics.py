@@ -30,6 +30,9 @@ CODES: dict[str, str] = {
     "tables-unstacked": (
         "tables printed one under the other that a converter joined into one, read apart"
     ),
+    "label-run-in": (
+        "a measure heading and its (基本施策Nの方向性) label printed as one paragraph, read apart"
+    ),
     "merged-cell-repeated": "a merged cell's text copied into every cell it spans, read once",
     "encoding-detected": "the input's character encoding was detected, not declared",
     "running-text-dropped": "running headers, footers or page numbers left out",

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from . import diagnostics as dg
-from .blocks import Document, Part, TableBlock, TextBlock
+from .blocks import Block, Document, Part, TableBlock, TextBlock
 from .cells import split_parts
 from .checks import consistency
 from .coverage import Ledger, tally
@@ -34,6 +34,7 @@ from .textutil import CAPTION_MARK, collapse_ws, strip_ws
 from .vocab import (
     APPROACH_TITLE,
     DIRECTION_LABEL,
+    DIRECTION_LABEL_RUN_IN,
     MEASURE_HEADING,
     ORG_TITLE,
     PAGE_NUMBER,
@@ -367,11 +368,40 @@ def _plan_term(title: str | None) -> int | None:
     return int(number.value) if number is not None and number.value is not None else None
 
 
+def _split_run_in(blocks: list[Block]) -> tuple[list[Block], list[Diagnostic]]:
+    """A measure heading whose paragraph runs on into its (基本施策Nの方向性) label (a
+    Markdown heading without a blank line after it, rendered to HTML as one ``<p>``) is read
+    as the heading and, apart, the label with its text."""
+    out: list[Block] = []
+    diags: list[Diagnostic] = []
+    for b in blocks:
+        m = (
+            DIRECTION_LABEL_RUN_IN.search(b.text)
+            if isinstance(b, TextBlock) and MEASURE_HEADING.match(b.text)
+            else None
+        )
+        if m is None or not b.text[: m.start()].strip():
+            out.append(b)
+            continue
+        head, rest = b.text[: m.start()].rstrip(), b.text[m.start() :]
+        out += [replace(b, text=head), replace(b, text=rest, kind="paragraph", level=None)]
+        diags.append(
+            dg.make(
+                "info",
+                "label-run-in",
+                f"Heading {collapse_ws(head)!r} runs on into its label {m.group()!r}; read apart.",
+                b.loc,
+            )
+        )
+    return out, diags
+
+
 def build_sheet(doc: Document, source: Source) -> ProgressSheet:
     """The contract's ProgressSheet from a reader's blocks."""
-    blocks, unstacked = unstack(doc.blocks)
-    if unstacked:
-        doc = replace(doc, blocks=blocks, diagnostics=doc.diagnostics + unstacked)
+    blocks, run_in = _split_run_in(doc.blocks)
+    blocks, unstacked = unstack(blocks)
+    if run_in or unstacked:
+        doc = replace(doc, blocks=blocks, diagnostics=doc.diagnostics + run_in + unstacked)
     w = _Walk(doc)
     w.run()
     if not w.measures:

@@ -26,6 +26,21 @@ _SPACE_BETWEEN_CJK = regex.compile(
 )
 
 
+_SOFT_BREAK_BETWEEN_CJK = regex.compile(
+    r"(?<=[\p{Han}\p{Hiragana}\p{Katakana}\u3001-\u303f\uff01-\uff60ー・「」『』（）【】])"
+    r"[ \t]*\r?\n[ \t]*"
+    r"(?=[\p{Han}\p{Hiragana}\p{Katakana}\u3001-\u303f\uff01-\uff60ー・「」『』（）【】])"
+)
+
+
+def soft_breaks(text: str) -> str:
+    """Line breaks of a markup source as a browser shows them (CSS Text 3): gone between two
+    Japanese characters, a space elsewhere."""
+    if "\n" not in text and "\r" not in text:
+        return text
+    return _SOFT_BREAK_BETWEEN_CJK.sub("", text).replace("\r", " ").replace("\n", " ")
+
+
 def collapse_ws(text: str) -> str:
     """Runs of layout white space to one space, trimmed; U+3000 is kept as printed."""
     return _LAYOUT_WS.sub(" ", text).strip(" ")

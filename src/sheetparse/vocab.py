@@ -37,6 +37,9 @@ DIRECTION_LABEL = re.compile(
     rf"^\s*[（(]\s*(?P<label>基本施策\s*(?P<number>{_N})\s*の方向性)\s*[)）]\s*(?P<rest>.*?)\s*$"
 )
 
+#: the same label run into the text before it (a converter joined the heading's lines)
+DIRECTION_LABEL_RUN_IN = re.compile(rf"[（(]\s*基本施策\s*{_N}\s*の方向性\s*[)）]")
+
 #: organize-action table title (共創型オーガナイズアクション), optionally naming its measure
 ORG_TITLE = re.compile(
     rf"^\s*(?:[【\[［]?\s*施策\s*(?P<number>{_N})\s*[】\]］]?)?.*共創型オーガナイズアクション\s*$"

@@ -30,7 +30,7 @@ from ..blocks import Document, Loc, Skipped, TableBlock, TextBlock
 from ..encoding import declared_charset, decode
 from ..errors import InputTooLarge
 from ..limits import DEFAULT_LIMITS, Limits
-from ..textutil import CAPTION_MARK, collapse_ws
+from ..textutil import CAPTION_MARK, collapse_ws, soft_breaks
 from .grid import (
     Placed,
     continuation_columns,
@@ -226,7 +226,7 @@ class _Reader:
         segments, self.segments = self.segments, []
         line, self.line = self.line, None
         caption, self.caption = self.caption, False
-        text = collapse_ws("".join(t for t, _, _ in segments).replace("\u200b", ""))
+        text = collapse_ws(soft_breaks("".join(t for t, _, _ in segments)).replace("\u200b", ""))
         if not text:
             return
         filled = [(b, k) for t, b, k in segments if t.strip()]
@@ -242,7 +242,7 @@ class _Reader:
 
     def heading(self, el: etree._Element, level: int) -> None:
         self.flush()
-        text = collapse_ws(text_of(el))
+        text = collapse_ws(soft_breaks(text_of(el)))
         if self.exported and _EXPORTER_FURNITURE.match(text):
             self.doc.skipped.append(Skipped(text, "chrome", Loc(line=el.sourceline)))
             return

@@ -10,7 +10,7 @@ import lxml.html
 from lxml import etree
 
 from ..blocks import Part
-from ..textutil import collapse_ws
+from ..textutil import collapse_ws, soft_breaks
 
 #: HTML's block-level elements: each starts a line of its own (a part in a cell, a break in
 #: flattened text); the page reader, the cell reader and the deep-markup fallback share it
@@ -98,7 +98,7 @@ class _PartsBuilder:
 
     def add(self, kind: str, text: str) -> None:
         self.flush()
-        text = collapse_ws(text)
+        text = collapse_ws(soft_breaks(text))
         if text:
             self.parts.append(Part(kind, text))  # type: ignore[arg-type]
 
@@ -143,14 +143,20 @@ def _has_li(el: etree._Element) -> bool:
 
 
 def _walk(el: etree._Element, b: _PartsBuilder, depth: int) -> None:
+    """Parts of ``el`` into ``b``. Only ``<br>`` and ``<pre>`` break a line: the line breaks
+    of the source are where its tool wrapped it, shown by a browser as spaces."""
     if el.text:
-        b.buf.append(el.text)
+        b.buf.append(soft_breaks(el.text))
     for child in el:
         tag = _tag(child)
         if not tag or tag in _SKIP_TAGS:
             pass
         elif tag == "br":
             b.buf.append("\n")
+        elif tag == "pre":
+            b.flush()
+            b.buf.append(text_of(child, br="\n"))
+            b.flush()
         elif tag in ("ul", "ol"):
             if _has_li(child):
                 b.flush()
@@ -172,9 +178,9 @@ def _walk(el: etree._Element, b: _PartsBuilder, depth: int) -> None:
         elif depth < _MAX_DEPTH:
             _walk(child, b, depth + 1)
         else:
-            b.buf.append(text_of(child))
+            b.buf.append(soft_breaks(text_of(child)))
         if child.tail:
-            b.buf.append(child.tail)
+            b.buf.append(soft_breaks(child.tail))
 
 
 def parts_from_element(el: etree._Element) -> tuple[Part, ...]:
