@@ -260,6 +260,13 @@ def test_font_lookalikes_are_mapped_and_reported():
     assert d.message.startswith("4 character(s)")
 
 
+def test_a_dash_named_by_a_combining_stroke_is_a_dash():
+    # Chromium with IPAex fonts names the glyph of — by the lowest code point sharing it,
+    # U+0336 COMBINING LONG STROKE OVERLAY: a "no value" dash, not a combining mark
+    doc = read_pdf(make_pdf([Page().text(40, 40, "\u0336", 10)]))
+    assert [b.text for b in doc.blocks] == ["\u2014"]
+
+
 def test_ideographic_space_is_kept_as_printed():
     doc = read_pdf(make_pdf([Page().text(40, 40, "市民\u3000協働の推進", 10)]))
     assert [b.text for b in doc.blocks] == ["市民\u3000協働の推進"]

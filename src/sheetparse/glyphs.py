@@ -63,6 +63,7 @@ PDF_PUNCTUATION: dict[int, str] = {
     0x2215: "\uff0f",  # DIVISION SLASH → ／
     0x2035: "\uff40",  # REVERSED PRIME → ｀
     0x02BB: "\u2018",  # MODIFIER LETTER TURNED COMMA → ‘
+    0x0336: "\u2014",  # COMBINING LONG STROKE OVERLAY → EM DASH — (IPAex fonts in Chromium)
 }
 
 _LOOKALIKE = re.compile("[" + "".join(f"{chr(a)}-{chr(b)}" for a, b in LOOKALIKE_RANGES) + "]")
