@@ -351,6 +351,27 @@ def test_a_title_printed_once_at_the_top_is_not_furniture():
     assert not doc.skipped
 
 
+def test_a_title_repeated_on_every_page_by_print_titles_is_read_once():
+    # a spreadsheet's print titles repeat the 14 pt title row at the top of every page; the
+    # running date in the header margin is 8 pt: the first title stays, the rest is furniture
+    pages = []
+    for n in (1, 2, 3):
+        pg = Page().text(40, 10, "2026/11/27", 8).text(40, 30, "第5期計画 進捗シート", 14)
+        pages.append(pg.text(40, 80, f"方針1-施策{n} 見出し{n}。" + "本文" * 10, 10))
+    doc = read_pdf(make_pdf(pages))
+    assert [b.text for b in doc.blocks][:2] == [
+        "第5期計画 進捗シート",
+        "方針1-施策1 見出し1。" + "本文" * 10,
+    ]
+    assert sorted((s.text, s.loc.page) for s in doc.skipped) == [
+        ("2026/11/27", 1),
+        ("2026/11/27", 2),
+        ("2026/11/27", 3),
+        ("第5期計画 進捗シート", 2),
+        ("第5期計画 進捗シート", 3),
+    ]
+
+
 # --- tables across pages ----------------------------------------------------------------------
 
 

@@ -374,6 +374,22 @@ def test_running_title_repeated_on_each_page_is_dropped_not_lost():
     assert s.coverage.unplaced_chars == 0 and s.coverage.skipped_chars == len("第5期計画進捗シート")
 
 
+def test_an_earlier_measures_heading_repeated_on_each_page_is_furniture():
+    # print titles repeat the sheet's first heading on every page: what follows stays with the
+    # measure being read, and the repeat is counted as page furniture
+    s = sheet("方針2-施策1 題", INDICATOR, "方針2-施策2 次", "方針2-施策1 題", INDICATOR)
+    assert [(m.id, len(m.indicators)) for m in s.measures] == [("2-1", 1), ("2-2", 1)]
+    (d,) = [d for d in s.diagnostics if d.code == "duplicate-heading"]
+    assert "while measure 2-2 is being read" in d.message
+    assert s.coverage.unplaced_chars == 0 and s.coverage.skipped_chars == len("方針2-施策1題")
+
+
+def test_a_heading_listed_before_its_content_is_not_furniture():
+    # a list of the measures (no content yet) before the body: the body's headings read on
+    s = sheet("方針1-施策1 題", "方針1-施策2 次", "方針1-施策1 題", INDICATOR)
+    assert [(m.id, len(m.indicators)) for m in s.measures] == [("1-1", 1), ("1-2", 0)]
+
+
 def test_html_tables_inside_markdown():
     approach = """\
 <table>

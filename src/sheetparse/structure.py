@@ -109,9 +109,26 @@ class _Walk:
     # -- text -------------------------------------------------------------------------------
 
     def is_furniture(self, b: TextBlock) -> bool:
-        """Page numbers, and the document title repeated as a running header."""
+        """Page numbers, the document title repeated as a running header, and a measure's
+        heading repeated at the top of each printed page (a spreadsheet's print titles)."""
         if PAGE_NUMBER.match(b.text):
             return True
+        if (m := MEASURE_HEADING.match(b.text)) is not None:
+            mid = f"{heading_number(m.group('policy'))}-{heading_number(m.group('number'))}"
+            earlier = self.by_id.get(mid)
+            if earlier is not None and (earlier.measure.indicators or earlier.narratives):
+                reading = self.current.measure.id if self.current else mid
+                self.diags.append(
+                    dg.make(
+                        "info",
+                        "duplicate-heading",
+                        f"Heading of measure {mid} printed again while measure {reading} is "
+                        "being read (a heading repeated on each page); left out as page "
+                        "furniture.",
+                        b.loc,
+                    )
+                )
+                return True
         if self.measures and self.preamble:
             if self.running_title is None:
                 title = _title(self.preamble)

@@ -18,11 +18,8 @@ from ..textutil import CAPTION_MARK
 from .pdf_bands import split_full_rows
 from .pdf_furniture import find_furniture
 from .pdf_join import JoinReport, can_continue, join, to_block
-from .pdf_page import PageLayout, PageTable
+from .pdf_page import HEADING_STEP, PageLayout, PageTable, body_size
 from .pdf_text import TextLine, bbox_of, is_wrap, join_lines
-
-#: a block printed this much larger (pt) than the body text is a heading
-HEADING_STEP = 1.0
 
 
 def _text_limits(
@@ -49,13 +46,6 @@ def _text_limits(
             # line runs wider
             edges[key] = max(edges[key], p.width - lefts[key] - 1.0)
     return {key: (lefts[key], right) for key, right in edges.items()}
-
-
-def _body_size(pages: list[PageLayout]) -> float:
-    sizes: Counter[float] = Counter()
-    for p in pages:
-        sizes.update(p.sizes)
-    return sizes.most_common(1)[0][0] if sizes else 10.0
 
 
 def _sequence(p: PageLayout, skip: set[int]) -> list[TextLine | PageTable]:
@@ -132,7 +122,7 @@ def assemble(pages: list[PageLayout], doc: Document, limits: Limits) -> None:
             )
         )
     limits_by_size = _text_limits(pages, by_page)
-    body = _body_size(pages)
+    body = body_size(pages)
     # paragraphs and tables in order; a table first on its page may continue the last one
     items: list[tuple[int, list[TextLine]] | PageTable] = []
 

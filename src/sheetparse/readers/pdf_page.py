@@ -18,6 +18,8 @@ from .pdf_text import CharStats, TextLine, clean_chars, join_lines, logical_line
 
 #: outside tables, glyphs this many font sizes apart are separate pieces of text
 SPLIT_GAP = 2.5
+#: a line printed this much larger (pt) than the body text is a heading
+HEADING_STEP = 1.0
 #: a cell's text padding is assumed to be at most this (pt) when estimating where lines wrap
 MAX_PAD = 8.0
 
@@ -188,3 +190,11 @@ def layout_page(objs: PageObjects, stats: CharStats, max_cells: int | None) -> P
         len(objs.images),
         sizes,
     )
+
+
+def body_size(pages: list[PageLayout]) -> float:
+    """The size most of the document's text is printed in."""
+    sizes: Counter[float] = Counter()
+    for p in pages:
+        sizes.update(p.sizes)
+    return sizes.most_common(1)[0][0] if sizes else 10.0
