@@ -277,6 +277,20 @@ def test_report_year_from_title():
     assert not [d for d in s.diagnostics if d.code == "report-year-inferred"]
 
 
+def test_a_pages_update_date_is_not_the_report_year():
+    # a web page printed to PDF: the CMS's update date sits above the sheet; the title names
+    # no year, so the year comes from the results label, not from the date of the page
+    s = sheetparse.parse_text(
+        "第5期計画 進捗シート\n\n更新日：2019年6月28日\n\n方針1-施策1 題\n\n"
+        + INDICATOR
+        + "\n気持ち・行動の変化を促すためのアプローチ\n\n"
+        + APPROACH,
+        format="markdown",
+    )
+    assert s.report_fiscal_year == 2025
+    assert [d.code for d in s.diagnostics if d.code == "report-year-inferred"]
+
+
 def test_heading_title_on_the_next_line_and_basic_prefixes():
     s = sheet(
         "**基本方針1-基本施策2**",

@@ -40,6 +40,7 @@ from .vocab import (
     PAGE_NUMBER,
     PLAN_TERM,
     PROCESS_TITLE,
+    PUBLICATION_DATE,
     heading_number,
 )
 
@@ -436,6 +437,7 @@ def build_sheet(doc: Document, source: Source) -> ProgressSheet:
         for b in w.preamble:
             if (
                 b is not title_block
+                and not PUBLICATION_DATE.search(b.text)
                 and (y := find_fiscal_year(b.text)) is not None
                 and len(collapse_ws(b.text)) <= 40
             ):

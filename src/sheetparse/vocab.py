@@ -60,6 +60,9 @@ PAGE_NUMBER = re.compile(
     re.IGNORECASE,
 )
 
+#: a page's publication or update date (更新日：2019年6月28日): not the year a sheet reports on
+PUBLICATION_DATE = re.compile(r"(?:更新|掲載|公開|作成|登録|発行)日|最終更新|更新")
+
 #: document-level: plan term (計画期), e.g. 第5期計画
 PLAN_TERM = re.compile(r"第\s*(?P<n>[0-9０-９一二三四五六七八九十]+)\s*期")
 
