@@ -50,7 +50,7 @@ def _baseline(data: bytes) -> None:
 
 
 def _reader(data: bytes) -> None:
-    from sheetparse.readers.pdf import read_pdf
+    from sheetparse.readers.pdf.reader import read_pdf
 
     read_pdf(data)
 

@@ -19,9 +19,9 @@ import pytest
 import sheetparse
 from conftest import ROOT, SAMPLES, score
 from sheetparse import cli
-from sheetparse.batch import convert_batch, parse_many
-from sheetparse.inputs import InputError, collect
-from sheetparse.progress import BarProgress, FileEvent, JsonProgress, fit
+from sheetparse.batch.convert import convert_batch, parse_many
+from sheetparse.batch.inputs import InputError, collect
+from sheetparse.batch.progress import BarProgress, FileEvent, JsonProgress, fit
 
 SEED = SAMPLES / "kashiwa-r7.md"
 FIRST_TITLE = "地域での支えあい、助けあいに向けた気づき・学びの場と活動の促進"
@@ -562,8 +562,8 @@ def test_the_benchmark_archive_is_varied_and_readable(tmp_path):
 def test_the_closing_summary_names_every_failure(tmp_path):
     import io
 
-    from sheetparse.batch import BatchReport, FailedInput
-    from sheetparse.jobs import Failure
+    from sheetparse.batch.convert import BatchReport, FailedInput
+    from sheetparse.batch.jobs import Failure
 
     report = BatchReport(
         outdir=tmp_path,

@@ -13,9 +13,9 @@ import time
 
 import pytest
 
-from sheetparse.batch import convert_batch
-from sheetparse.executors import InlineExecutor, Lost, ProcessExecutor, make_executor
-from sheetparse.jobs import Job, Outcome, convert
+from sheetparse.batch.convert import convert_batch
+from sheetparse.batch.executors import InlineExecutor, Lost, ProcessExecutor, make_executor
+from sheetparse.batch.jobs import Job, Outcome, convert
 from sheetparse.limits import Limits
 
 

@@ -7,7 +7,7 @@ import pytest
 
 from sheetparse.blocks import Part
 from sheetparse.cells import split_parts
-from sheetparse.readers.inline_html import parts_from_fragment
+from sheetparse.readers.html.inline import parts_from_fragment
 
 
 def split(fragment: str) -> tuple[list[str], list[str]]:

@@ -12,9 +12,9 @@ import pytest
 pytest.importorskip("dask.distributed")
 
 from conftest import SAMPLES
-from sheetparse.batch import convert_batch, parse_many
-from sheetparse.executors import DaskExecutor
-from sheetparse.jobs import Job, Outcome, convert
+from sheetparse.batch.convert import convert_batch, parse_many
+from sheetparse.batch.executors import DaskExecutor
+from sheetparse.batch.jobs import Job, Outcome, convert
 from sheetparse.limits import Limits
 
 

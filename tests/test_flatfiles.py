@@ -13,7 +13,7 @@ import pytest
 
 import sheetparse
 from conftest import SAMPLES
-from sheetparse.flatfiles import (
+from sheetparse.export.tables import (
     TABLES,
     TableWriter,
     csv_cell,

@@ -14,9 +14,9 @@ from conftest import SAMPLES
 from sheetparse.blocks import TableBlock, TextBlock
 from sheetparse.errors import InputTooLarge, NotAProgressSheet
 from sheetparse.limits import Limits
-from sheetparse.readers.html import read_html
-from sheetparse.readers.html_depth import flatten_deep
-from sheetparse.readers.inline_html import parts_from_fragment
+from sheetparse.readers.html.depth import flatten_deep
+from sheetparse.readers.html.inline import parts_from_fragment
+from sheetparse.readers.html.reader import read_html
 from sheetparse.textutil import strip_ws
 
 

@@ -4,8 +4,8 @@ markdownify / MarkItDown), on small hand-written sheets with hand-written expect
 from __future__ import annotations
 
 import sheetparse
-from sheetparse.readers.markdown import read_markdown_text
-from sheetparse.readers.markdown_cells import cell_parts
+from sheetparse.readers.markdown.cells import cell_parts
+from sheetparse.readers.markdown.reader import read_markdown_text
 
 
 def sheet(text: str) -> sheetparse.ProgressSheet:

@@ -11,7 +11,7 @@ import pytest
 import sheetparse
 from conftest import SHARED
 from sheetparse.blocks import TableBlock
-from sheetparse.readers.pdf import read_pdf
+from sheetparse.readers.pdf.reader import read_pdf
 
 CORPUS = SHARED / "corpus" / "real"
 #: the 307-page budget book is left to the benchmark: it alone takes ~15 s

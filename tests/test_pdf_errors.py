@@ -14,7 +14,7 @@ from sheetparse.errors import (
     NoTextLayer,
 )
 from sheetparse.limits import Limits
-from sheetparse.readers.pdf import read_pdf
+from sheetparse.readers.pdf.reader import read_pdf
 
 
 def _page(text: str = "方針1-施策1 テスト") -> Page:

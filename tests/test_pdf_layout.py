@@ -9,7 +9,7 @@ from __future__ import annotations
 from pdf_factory import Page, grid, make_pdf
 from sheetparse.blocks import TableBlock, TextBlock
 from sheetparse.cells import split_cell
-from sheetparse.readers.pdf import read_pdf
+from sheetparse.readers.pdf.reader import read_pdf
 
 
 def _tables(doc) -> list[TableBlock]:

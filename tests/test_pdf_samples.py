@@ -12,7 +12,7 @@ import pytest
 import sheetparse
 from conftest import SAMPLES, SHARED
 from sheetparse.blocks import TableBlock, TextBlock
-from sheetparse.readers.pdf import read_pdf
+from sheetparse.readers.pdf.reader import read_pdf
 
 PDFS = sorted(SAMPLES.glob("*.pdf"))
 EXTERNAL = SHARED / "samples" / "kashiwa-r7-excel.pdf"

@@ -7,7 +7,7 @@ import json
 import pytest
 
 from conftest import ROOT
-from sheetparse.export import SCHEMA_MODELS, schema_text, schemas
+from sheetparse.export.schemas import SCHEMA_MODELS, schema_text, schemas
 from sheetparse.model import Observation, ProgressSheet
 
 

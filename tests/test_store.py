@@ -7,7 +7,7 @@ import sqlite3
 
 import pytest
 
-from sheetparse.store import SheetStore, StoreError, write_sqlite
+from sheetparse.export.sqlite import SheetStore, StoreError, write_sqlite
 
 SEED_SHA = "39c91799ff9692255081dc2e9ac0a3ffe233832a13d77daadc0331db749738f4"
 

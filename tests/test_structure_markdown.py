@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 import sheetparse
-from sheetparse.readers.markdown import read_markdown_text, split_row
+from sheetparse.readers.markdown.reader import read_markdown_text, split_row
 
 INDICATOR = """\
 | 事業名 | 現状値 (R5) | 実績値 | | 目標値 (R12) |

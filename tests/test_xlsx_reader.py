@@ -25,8 +25,8 @@ from sheetparse.errors import (  # noqa: E402
     UnsupportedFormat,
 )
 from sheetparse.limits import Limits  # noqa: E402
-from sheetparse.readers.xlsx import read_xlsx  # noqa: E402
-from sheetparse.readers.xlsx_format import display  # noqa: E402
+from sheetparse.readers.xlsx.format import display  # noqa: E402
+from sheetparse.readers.xlsx.reader import read_xlsx  # noqa: E402
 
 THIN = Side(style="thin")
 BOX = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)

@@ -9,7 +9,7 @@ print(sheet.model_dump_json())
 
 from . import ja
 from .api import InternalError, UnreadableInput, parse, parse_text
-from .batch import ParseResult, convert_batch, parse_many
+from .batch import ParseResult, WorkerCrashed, convert_batch, parse_many
 from .errors import (
     CorruptDocument,
     DecodingError,
@@ -23,8 +23,7 @@ from .errors import (
     SheetParseError,
     UnsupportedFormat,
 )
-from .flatfiles import write_tables
-from .jobs import WorkerCrashed
+from .export import write_sqlite, write_tables
 from .limits import Limits
 from .model import (
     Diagnostic,
@@ -37,7 +36,6 @@ from .model import (
     ProgressSheet,
     Source,
 )
-from .store import write_sqlite
 
 __version__ = "0.1.0"
 

@@ -17,7 +17,8 @@ from . import __version__
 from .api import parse
 from .atomic import write_atomic
 from .errors import SheetParseError
-from .export import schema_text, schemas, to_json, write_schemas
+from .export.records import to_json
+from .export.schemas import schema_text, schemas, write_schemas
 from .limits import DEFAULT_LIMITS, Limits
 from .model import ProgressSheet
 
@@ -25,7 +26,7 @@ EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
 #: optional subcommands living in their own modules: name → module exposing
 #: ``add_parser(subparsers)`` and ``run(args) -> int``
-_EXTRA_COMMANDS = {"convert": "sheetparse.cli_convert"}
+_EXTRA_COMMANDS = {"convert": "sheetparse.batch.cli"}
 
 
 def _err(message: str) -> None:

@@ -1,0 +1,19 @@
+"""Export: the contract's JSON, flat records as JSON Lines/CSV with a Frictionless descriptor,
+SQLite, and the JSON Schemas."""
+
+from .records import FlatRecords, flat_records, to_json
+from .schemas import SCHEMA_MODELS, schema_text, schemas, write_schemas
+from .sqlite import write_sqlite
+from .tables import write_tables
+
+__all__ = [
+    "SCHEMA_MODELS",
+    "FlatRecords",
+    "flat_records",
+    "schema_text",
+    "schemas",
+    "to_json",
+    "write_schemas",
+    "write_sqlite",
+    "write_tables",
+]

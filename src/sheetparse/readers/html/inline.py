@@ -1,0 +1,204 @@
+"""HTML inside a cell → :class:`~sheetparse.blocks.Part` objects.
+
+Shared by the Markdown reader (pipe-table cells with inline ``<p>``/``<ul>``/``<br>``) and the
+HTML reader (``<td>`` contents), so both give the same parts and therefore the same items.
+"""
+
+from __future__ import annotations
+
+import lxml.html
+from lxml import etree
+
+from ...blocks import Part
+from ...textutil import collapse_ws, soft_breaks
+
+#: HTML's block-level elements: each starts a line of its own (a part in a cell, a break in
+#: flattened text); the page reader, the cell reader and the deep-markup fallback share it
+BLOCK_TAGS = frozenset(
+    [
+        "html",
+        "body",
+        "main",
+        "article",
+        "section",
+        "header",
+        "footer",
+        "aside",
+        "nav",
+        "search",
+        "hgroup",
+        "div",
+        "p",
+        "address",
+        "pre",
+        "center",
+        "blockquote",
+        "figure",
+        "figcaption",
+        "ul",
+        "ol",
+        "li",
+        "menu",
+        "dl",
+        "dt",
+        "dd",
+        "form",
+        "fieldset",
+        "legend",
+        "details",
+        "summary",
+        "hr",
+        "table",
+        "caption",
+        "thead",
+        "tbody",
+        "tfoot",
+        "tr",
+        "td",
+        "th",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+    ]
+)
+_SKIP_TAGS = frozenset({"script", "style", "noscript", "template", "head", "title"})
+_MAX_DEPTH = 200
+
+
+def _tag(el: etree._Element) -> str:
+    tag = el.tag
+    if not isinstance(tag, str):  # comments, processing instructions
+        return ""
+    return tag.rsplit("}", 1)[-1].lower()
+
+
+class _PartsBuilder:
+    """Collects parts in document order; bare text between blocks becomes text/line parts."""
+
+    def __init__(self) -> None:
+        self.parts: list[Part] = []
+        self.buf: list[str] = []
+
+    def flush(self) -> None:
+        raw = "".join(self.buf)
+        self.buf = []
+        if "\n" in raw:
+            lines = [collapse_ws(x) for x in raw.split("\n")]
+            lines = [x for x in lines if x]
+            if len(lines) > 1:
+                self.parts.extend(Part("line", x) for x in lines)
+                return
+            raw = " ".join(lines)
+        text = collapse_ws(raw)
+        if text:
+            self.parts.append(Part("text", text))
+
+    def add(self, kind: str, text: str) -> None:
+        self.flush()
+        text = collapse_ws(soft_breaks(text))
+        if text:
+            self.parts.append(Part(kind, text))  # type: ignore[arg-type]
+
+
+def text_of(el: etree._Element, *, br: str = " ", skip_lists: bool = False) -> str:
+    """Visible text of an element: scripts and styles skipped, ``<br>`` as ``br``; nested
+    ``<ul>``/``<ol>`` left out with ``skip_lists`` (their items are items of their own)."""
+    out: list[str] = []
+    stack: list[tuple[etree._Element, bool]] = [(el, False)]
+    while stack:
+        node, done = stack.pop()
+        if done:
+            if node.tail and node is not el:
+                out.append(node.tail)
+            continue
+        tag = _tag(node)
+        if (
+            tag in _SKIP_TAGS
+            or not isinstance(node.tag, str)
+            or (skip_lists and node is not el and tag in ("ul", "ol"))
+        ):
+            if node.tail and node is not el:
+                out.append(node.tail)
+            continue
+        if tag == "br":
+            out.append(br)
+            if node.tail and node is not el:
+                out.append(node.tail)
+            continue
+        if tag in BLOCK_TAGS:
+            out.append(" ")
+        if node.text:
+            out.append(node.text)
+        stack.append((node, True))
+        for child in reversed(node):
+            stack.append((child, False))
+    return "".join(out).replace("\u200b", "")
+
+
+def _has_li(el: etree._Element) -> bool:
+    return any(_tag(c) == "li" for c in el.iter() if c is not el)
+
+
+def _walk(el: etree._Element, b: _PartsBuilder, depth: int) -> None:
+    """Parts of ``el`` into ``b``. Only ``<br>`` and ``<pre>`` break a line: the line breaks
+    of the source are where its tool wrapped it, shown by a browser as spaces."""
+    if el.text:
+        b.buf.append(soft_breaks(el.text))
+    for child in el:
+        tag = _tag(child)
+        if not tag or tag in _SKIP_TAGS:
+            pass
+        elif tag == "br":
+            b.buf.append("\n")
+        elif tag == "pre":
+            b.flush()
+            b.buf.append(text_of(child, br="\n"))
+            b.flush()
+        elif tag in ("ul", "ol"):
+            if _has_li(child):
+                b.flush()
+                for li in child.iter():
+                    if _tag(li) == "li":
+                        b.add("li", text_of(li, skip_lists=True))
+            else:
+                b.add("list", text_of(child))
+        elif tag == "li":
+            b.add("li", text_of(child))
+        elif tag == "p":
+            b.add("p", text_of(child))
+        elif tag == "figcaption":
+            b.add("caption", text_of(child))
+        elif tag in BLOCK_TAGS and depth < _MAX_DEPTH:
+            b.flush()
+            _walk(child, b, depth + 1)
+            b.flush()
+        elif depth < _MAX_DEPTH:
+            _walk(child, b, depth + 1)
+        else:
+            b.buf.append(soft_breaks(text_of(child)))
+        if child.tail:
+            b.buf.append(soft_breaks(child.tail))
+
+
+def parts_from_element(el: etree._Element) -> tuple[Part, ...]:
+    """The parts of an element's content (a ``<td>``, or a wrapper around a fragment)."""
+    b = _PartsBuilder()
+    _walk(el, b, 0)
+    b.flush()
+    return tuple(b.parts)
+
+
+def parts_from_fragment(fragment: str) -> tuple[Part, ...]:
+    """The parts of an HTML fragment such as a Markdown table cell's content."""
+    if "<" not in fragment and "&" not in fragment:
+        text = collapse_ws(fragment)
+        return (Part("text", text),) if text else ()
+    try:
+        wrapper = lxml.html.fragment_fromstring(fragment, create_parent="div")
+    except (etree.ParserError, ValueError):
+        text = collapse_ws(fragment)
+        return (Part("text", text),) if text else ()
+    return parts_from_element(wrapper)

@@ -1,0 +1,634 @@
+"""HTML reader: a sheet published as a web page (a municipal CMS page, an exported workbook).
+
+Bytes are decoded as a browser would (BOM, the declared charset read through the WHATWG label
+table, Shift_JIS as cp932, detection where the declaration is missing or wrong; see
+:mod:`sheetparse.encoding`) and parsed with lxml.html, which — unlike BeautifulSoup's lxml
+builder — keeps each element's source line. The parser never touches the network and never
+loads a DTD or an external entity; libxml2's nesting limit stays on (no ``huge_tree``): where a
+document nests deeper than it follows, the too-deep markup is flattened to its text first and
+a ``nesting-too-deep`` diagnostic says so, so no text is lost.
+
+Layout: site chrome (header, navigation, breadcrumbs, update date, inquiry box, footer, hidden
+and script content) is left out as :class:`~sheetparse.blocks.Skipped` ``chrome``; text outside
+tables becomes one text block per heading, paragraph, list item or ``<br>`` line (bold-only
+paragraphs count as headings, ``<figcaption>`` and ``▲`` lines as captions); data tables
+become grids with rowspan/colspan expanded, cells read by the same code as the Markdown
+reader's inline HTML; layout tables (tables holding tables, one-column tables) are read as
+the text they hold; a row printed as one cell across a whole table is a line of text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from itertools import pairwise
+
+from lxml import etree
+
+from ... import diagnostics as dg
+from ...blocks import Document, Loc, Skipped, TableBlock, TextBlock
+from ...encoding import declared_charset, decode
+from ...errors import InputTooLarge
+from ...limits import DEFAULT_LIMITS, Limits
+from ...textutil import CAPTION_MARK, collapse_ws, soft_breaks
+from ..grid import (
+    Placed,
+    continuation_columns,
+    is_text_row,
+    layout,
+    owners,
+    segment,
+    text_blocks,
+)
+from .css import BOLD_STYLE, PageStyles, cell_heading, table_ruled
+from .depth import LIBXML2_MAX_DEPTH, flatten_deep, parse_page
+from .inline import BLOCK_TAGS, parts_from_element, text_of
+
+_SKIP = frozenset(
+    {
+        "script",
+        "style",
+        "template",
+        "head",
+        "title",
+        "meta",
+        "link",
+        "base",
+        "iframe",
+        "object",
+        "embed",
+        "svg",
+        "math",
+        "canvas",
+        "video",
+        "audio",
+        "map",
+        "select",
+        "textarea",
+        "button",
+        "input",
+        "option",
+        "datalist",
+        "param",
+        "source",
+        "track",
+        "rt",
+        "rp",
+    }
+)
+_CHROME_TAGS = frozenset({"nav", "header", "footer", "aside", "form", "noscript", "menu"})
+_CHROME_ROLES = frozenset({"navigation", "banner", "contentinfo", "search", "complementary"})
+_CHROME_WORDS = frozenset(
+    {
+        "nav",
+        "navi",
+        "navigation",
+        "gnav",
+        "gnavi",
+        "lnav",
+        "lnavi",
+        "snav",
+        "snavi",
+        "fnav",
+        "fnavi",
+        "subnav",
+        "localnav",
+        "globalnav",
+        "menu",
+        "globalmenu",
+        "breadcrumb",
+        "breadcrumbs",
+        "pankuzu",
+        "topicpath",
+        "crumb",
+        "crumbs",
+        "sidebar",
+        "sidenav",
+        "pagetop",
+        "skip",
+        "sns",
+        "share",
+        "social",
+        "search",
+        "update",
+        "updated",
+        "inquiry",
+        "toiawase",
+        "contact",
+        "copyright",
+        "banner",
+        "utility",
+        "means",
+        "pager",
+        "pagination",
+        "plugin",
+        "sronly",
+        "visuallyhidden",
+        "accessibility",
+    }
+)
+#: words that mark site chrome only outside the content (a content section has headers too)
+_WEAK_CHROME_WORDS = frozenset({"header", "footer", "head", "foot"})
+_MAIN_TAGS = frozenset({"main", "article"})
+#: id/class words of the element that holds a CMS page's content
+_MAIN_WORDS = frozenset(
+    {
+        "main",
+        "contents",
+        "content",
+        "maincontents",
+        "maincontent",
+        "article",
+        "honbun",
+        "entry",
+        "entrybody",
+        "pagebody",
+    }
+)
+_HEADINGS = {f"h{n}": n for n in range(1, 7)}
+_BOLD_TAGS = frozenset({"b", "strong"})
+_TOKEN = re.compile(r"[A-Za-z][a-z]*|[A-Z]+(?![a-z])")
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+_C1_REF = re.compile(r"&#(?:(1[2-5]\d)|[xX]([89][0-9A-Fa-f]));")
+_XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>")
+
+
+def _tag(el: etree._Element) -> str:
+    tag = el.tag
+    if not isinstance(tag, str):
+        return ""
+    return tag.rsplit("}", 1)[-1].lower()
+
+
+def _words(el: etree._Element) -> set[str]:
+    """Lower-case words of an element's id and classes (``tmp_pankuzu`` → tmp, pankuzu;
+    ``globalNav`` → global, nav, globalnav)."""
+    out: set[str] = set()
+    for attr in (el.get("id"), el.get("class")):
+        if not attr:
+            continue
+        for token in re.split(r"[\s]+", attr):
+            if not token:
+                continue
+            flat = re.sub(r"[^a-z0-9]", "", token.lower())
+            out.add(flat)
+            parts = [w.lower() for w in _TOKEN.findall(token)]
+            out.update(parts)
+            out.update(a + b for a, b in pairwise(parts))
+    return out
+
+
+def _c1_to_cp1252(m: re.Match[str]) -> str:
+    """``&#150;`` means what Windows-1252 puts at 150 (``–``), as browsers read it."""
+    code = int(m.group(1)) if m.group(1) else int(m.group(2), 16)
+    try:
+        ch = bytes([code]).decode("cp1252")
+    except UnicodeDecodeError:
+        return m.group(0)
+    return f"&#{ord(ch)};"
+
+
+_EXPORTER_FURNITURE = re.compile(r"^(?:Overview|概要|Sheet\s*\d+\s*:.*|シート\s*\d+\s*:.*)$")
+
+
+# --- the walk -------------------------------------------------------------------------------
+
+
+class _Reader:
+    """One pass over a parsed page, producing the document's blocks in reading order."""
+
+    def __init__(
+        self, doc: Document, limits: Limits, n_h1: int, css: PageStyles, exported: bool = False
+    ) -> None:
+        self.doc = doc
+        self.limits = limits
+        self.max_depth = min(limits.max_depth or LIBXML2_MAX_DEPTH, LIBXML2_MAX_DEPTH)
+        self.n_h1 = n_h1
+        self.css = css
+        #: a page a spreadsheet program exported (its sheet headings are furniture)
+        self.exported = exported
+        #: (text, bold, in-page link) runs of the line being read
+        self.segments: list[tuple[str, bool, bool]] = []
+        self.line: int | None = None
+        self.caption = False
+        self.too_deep_reported = False
+
+    # -- text outside tables ------------------------------------------------------------------
+
+    def inline(self, text: str | None, line: int | None, bold: bool, link: bool = False) -> None:
+        if not text:
+            return
+        if self.line is None and text.strip():
+            self.line = line
+        self.segments.append((text, bold, link))
+
+    def flush(self) -> None:
+        segments, self.segments = self.segments, []
+        line, self.line = self.line, None
+        caption, self.caption = self.caption, False
+        text = collapse_ws(soft_breaks("".join(t for t, _, _ in segments)).replace("\u200b", ""))
+        if not text:
+            return
+        filled = [(b, k) for t, b, k in segments if t.strip()]
+        if all(k for _, k in filled):
+            # a line made only of in-page links: a table of contents, not the sheet
+            self.doc.skipped.append(Skipped(text, "chrome", Loc(line=line)))
+        elif caption or text.startswith(CAPTION_MARK):
+            self.doc.blocks.append(TextBlock(text, "caption", Loc(line=line)))
+        elif all(b for b, _ in filled):
+            self.doc.blocks.append(TextBlock(text, "heading", Loc(line=line)))
+        else:
+            self.doc.blocks.append(TextBlock(text, "paragraph", Loc(line=line)))
+
+    def heading(self, el: etree._Element, level: int) -> None:
+        self.flush()
+        text = collapse_ws(soft_breaks(text_of(el)))
+        if self.exported and _EXPORTER_FURNITURE.match(text):
+            self.doc.skipped.append(Skipped(text, "chrome", Loc(line=el.sourceline)))
+            return
+        if text:
+            kind = "caption" if text.startswith(CAPTION_MARK) else "heading"
+            self.doc.blocks.append(TextBlock(text, kind, Loc(line=el.sourceline), level))
+
+    def skip(self, el: etree._Element) -> None:
+        """Record an element's text as chrome (left out, but accounted for)."""
+        text = collapse_ws(el.text_content() if _tag(el) == "noscript" else text_of(el))
+        if text:
+            self.doc.skipped.append(Skipped(text, "chrome", Loc(line=el.sourceline)))
+
+    # -- chrome ----------------------------------------------------------------------------
+
+    def is_chrome(self, el: etree._Element, tag: str, in_main: bool) -> bool:
+        """Site furniture rather than the page's content: hidden elements, navigation, site
+        header and footer, breadcrumbs, update dates, share buttons, inquiry boxes."""
+        if el.get("hidden") is not None or _HIDDEN_STYLE.search(el.get("style") or ""):
+            return True
+        role = (el.get("role") or "").lower()
+        if role == "main":
+            return False
+        words = _words(el)
+        weak = False
+        if tag in _CHROME_TAGS:
+            if in_main and tag in ("header", "footer"):
+                return False  # an article's own header holds its heading
+        elif role in _CHROME_ROLES or words & _CHROME_WORDS:
+            pass
+        elif words & _WEAK_CHROME_WORDS:
+            weak = True  # "header"/"footer" in a class name: also section headers of content
+        else:
+            return False
+        if tag == "noscript":
+            return True
+        # keep what holds the page's content: a table, the page's heading, or (for a class
+        # that only says "header") any heading
+        if el.find(".//table") is not None:
+            return False
+        if el.find(".//h1") is not None and (self.n_h1 == 1 or in_main):
+            return False
+        return not (weak and (in_main or any(el.find(f".//h{n}") is not None for n in range(2, 7))))
+
+    # -- the tree --------------------------------------------------------------------------
+
+    def walk(
+        self,
+        el: etree._Element,
+        depth: int = 0,
+        bold: bool = False,
+        in_main: bool = False,
+        link: bool = False,
+    ) -> None:
+        """Read an element's content into blocks."""
+        line = el.sourceline
+        self.inline(el.text, line, bold, link)
+        for child in el:
+            tag = _tag(child)
+            if tag and tag not in _SKIP:
+                self.element(child, tag, depth + 1, bold, in_main, link)
+            self.inline(child.tail, child.sourceline, bold, link)
+
+    def element(
+        self,
+        el: etree._Element,
+        tag: str,
+        depth: int,
+        bold: bool,
+        in_main: bool,
+        link: bool = False,
+    ) -> None:
+        if self.is_chrome(el, tag, in_main):
+            self.flush()
+            self.skip(el)
+            return
+        if depth > self.max_depth:
+            self.too_deep(el)
+            self.inline(text_of(el), el.sourceline, bold)
+            return
+        if tag == "br":
+            self.flush()
+            return
+        if tag in _HEADINGS:
+            self.heading(el, _HEADINGS[tag])
+            return
+        if tag == "table":
+            self.flush()
+            self.table(el, depth, in_main)
+            return
+        bold = bold or tag in _BOLD_TAGS or bool(BOLD_STYLE.search(el.get("style") or ""))
+        in_main = (
+            in_main
+            or tag in _MAIN_TAGS
+            or (el.get("role") or "").lower() == "main"
+            or bool(_words(el) & _MAIN_WORDS)
+        )
+        link = link or (tag == "a" and (el.get("href") or "").startswith("#"))
+        if tag in BLOCK_TAGS:
+            self.flush()
+            if tag == "figcaption":
+                self.caption = True
+            self.walk(el, depth, bold, in_main, link)
+            if tag == "figcaption":
+                self.caption = True
+            self.flush()
+        else:
+            self.walk(el, depth, bold, in_main, link)
+
+    def too_deep(self, el: etree._Element) -> None:
+        if self.too_deep_reported:
+            return
+        self.too_deep_reported = True
+        self.doc.diagnostics.append(
+            dg.make(
+                "warning",
+                "nesting-too-deep",
+                f"Markup nested deeper than {self.max_depth} levels; the text inside is read as "
+                "plain text without its inner structure.",
+                Loc(line=el.sourceline),
+            )
+        )
+
+    # -- tables ----------------------------------------------------------------------------
+
+    def table(self, el: etree._Element, depth: int, in_main: bool) -> None:
+        rows = list(_rows(el))
+        if _is_layout(el, rows):
+            for caption in el.iterchildren("caption"):
+                self.element(caption, "caption", depth + 1, False, in_main)
+            for tr, _ in rows:
+                for cell in tr:
+                    if _tag(cell) in ("td", "th"):
+                        self.flush()
+                        self.walk(cell, depth + 2, False, in_main)
+                        self.flush()
+            return
+        for caption in el.iterchildren("caption"):
+            self.flush()
+            self.walk(caption, depth + 1, False, in_main)
+            self.flush()
+        self.data_table(el, rows)
+
+    def data_table(self, el: etree._Element, rows: list[tuple[etree._Element, bool]]) -> None:
+        placed, n_cols, header_rows = self.place_cells(el, rows)
+        if not placed:
+            return
+        n_rows = len(rows)
+        ruled = [p for p in placed if p.ruled]
+        unruled_text = [p for p in placed if not p.ruled and not p.is_empty]
+        if len(ruled) >= 2 and unruled_text:
+            # a sheet exported as one big table (spreadsheet HTML): rulings tell text rows
+            # from the tables typed between them
+            blocks: Iterator[TextBlock | TableBlock] = segment(
+                placed, range(n_rows), range(n_cols), max_cells=self.limits.max_cells
+            )
+        else:
+            blocks = split_table(
+                placed,
+                n_rows,
+                n_cols,
+                Loc(line=el.sourceline),
+                header_rows,
+                max_cells=self.limits.max_cells,
+            )
+        self.doc.blocks.extend(blocks)
+
+    def place_cells(
+        self, el: etree._Element, rows: list[tuple[etree._Element, bool]]
+    ) -> tuple[list[Placed], int, int]:
+        """The table's cells at their grid positions (HTML rowspan/colspan layout), with the
+        number of columns and of leading header rows."""
+        ruled_table = table_ruled(el)
+        occupied: set[tuple[int, int]] = set()
+        placed: list[Placed] = []
+        n_rows, n_cols, header_rows = len(rows), 0, 0
+        max_cells = self.limits.max_cells
+        for r, (tr, in_head) in enumerate(rows):
+            c = 0
+            for td in tr:
+                if _tag(td) not in ("td", "th"):
+                    continue
+                if _is_hidden(td):
+                    self.skip(td)
+                    continue
+                while (r, c) in occupied:
+                    c += 1
+                rs = _span(td.get("rowspan"), 65534, n_rows - r)
+                rs = min(rs, n_rows - r)
+                cs = _span(td.get("colspan"), 1000)
+                if max_cells is not None and (c + cs) * n_rows > max_cells:
+                    raise InputTooLarge(
+                        f"a table has more than {max_cells:,} cells; raise the max_cells limit "
+                        "if this file is genuine"
+                    )
+                placed.append(
+                    Placed(
+                        r,
+                        c,
+                        rs,
+                        cs,
+                        parts_from_element(td),
+                        Loc(line=td.sourceline),
+                        ruled_table or self.css.ruled(td),
+                        cell_heading(td, self.css),
+                    )
+                )
+                for dr in range(rs):
+                    for dc in range(cs):
+                        occupied.add((r + dr, c + dc))
+                c += cs
+                n_cols = max(n_cols, c)
+            if in_head and r == header_rows:
+                header_rows += 1
+        return placed, n_cols, header_rows
+
+
+def _is_hidden(el: etree._Element) -> bool:
+    return el.get("hidden") is not None or bool(_HIDDEN_STYLE.search(el.get("style") or ""))
+
+
+def _span(value: str | None, cap: int, rest: int | None = None) -> int:
+    """A rowspan/colspan attribute as browsers read it (``0`` rowspan: to the section end)."""
+    m = re.match(r"\s*(\d+)", value or "")
+    if not m:
+        return 1
+    n = int(m.group(1)[:6])
+    if n == 0:
+        return max(rest or 1, 1)
+    return max(1, min(n, cap))
+
+
+def _rows(table: etree._Element) -> Iterator[tuple[etree._Element, bool]]:
+    """The table's own rows in display order (thead, body rows, tfoot last), with whether each
+    is a header row."""
+    foot: list[etree._Element] = []
+    for child in table:
+        tag = _tag(child)
+        if tag == "tr":
+            yield child, False
+        elif tag in ("thead", "tbody"):
+            for tr in child:
+                if _tag(tr) == "tr":
+                    yield tr, tag == "thead"
+        elif tag == "tfoot":
+            foot.extend(tr for tr in child if _tag(tr) == "tr")
+    for tr in foot:
+        yield tr, False
+
+
+def _is_layout(table: etree._Element, rows: list[tuple[etree._Element, bool]]) -> bool:
+    """A table used to lay a page out rather than to tabulate: it holds other tables, says it
+    is presentational, or has a single column."""
+    if (table.get("role") or "").lower() in ("presentation", "none"):
+        return True
+    for tr, _ in rows:
+        for td in tr:
+            if _tag(td) in ("td", "th") and td.find(".//table") is not None:
+                return True
+    widths = [sum(1 for td in tr if _tag(td) in ("td", "th")) for tr, _ in rows]
+    return (
+        bool(widths)
+        and max(widths) <= 1
+        and all(
+            _span(td.get("colspan"), 1000) == 1
+            for tr, _ in rows
+            for td in tr
+            if _tag(td) in ("td", "th")
+        )
+    )
+
+
+def split_table(
+    placed: list[Placed],
+    n_rows: int,
+    n_cols: int,
+    loc: Loc,
+    header_rows: int = 0,
+    *,
+    max_cells: int | None = None,
+) -> Iterator[TextBlock | TableBlock]:
+    """A table's cells as table blocks, split at rows printed as one cell across the whole
+    width (lines of text), with columns that only continue a merged cell from the left
+    dropped."""
+    if not placed or not n_cols:
+        return
+    owner = owners(placed)
+    all_cols = list(range(n_cols))
+    run: list[int] = []
+
+    def emit(rows: list[int]) -> TableBlock:
+        dropped = continuation_columns(owner, rows, all_cols)
+        cols = [c for c in all_cols if c not in dropped]
+        inside = [p for p in placed if rows[0] <= p.row <= rows[-1]]
+        grid = layout(inside, rows, cols, max_cells=max_cells)
+        head = max(0, min(header_rows - rows[0], len(rows)))
+        return TableBlock(grid, loc if rows[0] == 0 else grid[0][0].loc, head)
+
+    def flush(rows: list[int]) -> Iterator[TextBlock | TableBlock]:
+        if len(rows) == 1:  # one row is no table: a boxed label and its text, side by side
+            cells = {id(p): p for c in all_cols if (p := owner.get((rows[0], c))) is not None}
+            for p in sorted(cells.values(), key=lambda p: p.col):
+                if not p.is_empty:
+                    yield from text_blocks(p)
+        else:
+            yield emit(rows)
+
+    for r in range(n_rows):
+        if n_cols > 1 and is_text_row(r, owner, all_cols):
+            if run:
+                yield from flush(run)
+                run = []
+            yield from text_blocks(owner[(r, 0)])
+            continue
+        run.append(r)
+    if run:
+        yield from flush(run)
+
+
+def read_html(data: bytes, *, limits: Limits = DEFAULT_LIMITS) -> Document:
+    """Blocks of an HTML page given as bytes."""
+    doc = Document(format="html")
+    declared = declared_charset(data)
+    decoded = decode(data, declared)
+    if decoded.how == "detected" and decoded.encoding != "utf-8":
+        doc.diagnostics.append(
+            dg.make(
+                "info",
+                "encoding-detected",
+                f"The page declares no character encoding; decoded as {decoded.encoding}.",
+            )
+        )
+    elif decoded.how == "detected-over-declared":
+        doc.diagnostics.append(
+            dg.make(
+                "warning",
+                "encoding-detected",
+                f"The page declares {declared!r} but its bytes are {decoded.encoding}; decoded as "
+                f"{decoded.encoding}.",
+            )
+        )
+    text = decoded.text.replace("\x00", "")
+    text = re.sub(r"\r\n?", "\n", text)
+    text = _XML_DECL.sub("", text, count=1)
+    text = _C1_REF.sub(_c1_to_cp1252, text)
+    root, deep_line = parse_page(text)
+    limit = min(limits.max_depth or LIBXML2_MAX_DEPTH, LIBXML2_MAX_DEPTH)
+    if deep_line is not None:
+        doc.diagnostics.append(
+            dg.make(
+                "warning",
+                "nesting-too-deep",
+                f"Markup nested deeper than libxml2 follows ({LIBXML2_MAX_DEPTH} levels) from "
+                f"line {deep_line}; the too-deep part is read as plain text without its inner "
+                "structure.",
+                Loc(line=deep_line),
+            )
+        )
+        depth = limit - 8
+        while True:  # optional end tags (li, td) nest too: halve until the parser follows
+            root, still = parse_page(flatten_deep(text, depth))
+            if still is None or depth <= 8:
+                break
+            depth //= 2
+    if root is None:
+        return doc
+    body = root.find("body")
+    head = root.find("head")
+    if head is not None:
+        title = head.find("title")
+        if title is not None and (text := collapse_ws(title.text_content())):
+            doc.skipped.append(Skipped(text, "chrome", Loc(line=title.sourceline)))
+    top = body if body is not None else root
+    n_h1 = sum(1 for _ in top.iter("h1"))
+    generator = next(
+        (
+            m.get("content") or ""
+            for m in root.iter("meta")
+            if (m.get("name") or "").lower() == "generator"
+        ),
+        "",
+    )
+    exported = bool(re.match(r"\s*(?:LibreOffice|OpenOffice|Microsoft Excel)", generator, re.I))
+    reader = _Reader(doc, limits, n_h1, PageStyles(root), exported)
+    if deep_line is not None:
+        reader.too_deep_reported = True
+    reader.walk(top)
+    reader.flush()
+    return doc

@@ -1,0 +1,104 @@
+"""Pipe-table cells and rows as HTML-to-Markdown converters leave them.
+
+Converters that know no rowspan/colspan (markdownify, and tools built on it such as
+MarkItDown) write a merged header as its label followed by empty cells and simply leave out,
+in the rows below, the cells a rowspan covered, so those rows come out short and shifted left;
+and they flatten a ``<ul>`` inside a cell into one line of Markdown list markers
+(``* 一つ目 * 二つ目``). This module reads both back as the sheet printed them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from ...blocks import Cell, Part, empty_cell
+from ...textutil import CAPTION_MARK
+from ..html.inline import parts_from_fragment
+
+#: a cell that starts with a Markdown list marker: a list flattened into one line
+_CELL_LIST = re.compile(r"^([-*+])\s+(?=\S)")
+#: a Markdown image (``![alt](src)``, with an optional attribute block)
+_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)(?:\{[^{}]*\})?")
+#: where a ▲ figure caption starts inside a list item (▲5 is a negative number)
+_CAPTION_START = re.compile(rf"\s+(?={CAPTION_MARK}(?![0-9０-９]))")
+#: the rows (after the first) that may be a header's lower rows
+_HEADER_DEPTH = 3
+
+
+def _image(m: re.Match[str]) -> str:
+    alt = m.group(1).strip()
+    return f" {alt} " if alt.startswith(CAPTION_MARK) else " "
+
+
+def without_images(text: str) -> str:
+    """Cell text less its Markdown images: a picture is not text, as ``<img>`` is not in HTML
+    (its alt text is not printed), unless the alt text is a ``▲`` caption."""
+    return _IMAGE.sub(_image, text)
+
+
+def cell_parts(text: str) -> tuple[Part, ...]:
+    """The parts of a pipe-table cell's text: inline HTML as in an HTML page, and a list a
+    converter flattened into Markdown markers (``* 一 * 二``) as one list item per marker.
+
+    A Markdown image is a picture, not text, as ``<img>`` is in HTML (its alt text is not
+    printed), unless its alt text is a ``▲`` caption; a ``▲`` caption after a list item is
+    a caption, not part of the item."""
+    s = without_images(text).strip()
+    m = _CELL_LIST.match(s)
+    if m is None or "<" in s:
+        return parts_from_fragment(s)
+    marker = re.escape(m.group(1))
+    out: list[Part] = []
+    for piece in re.split(rf"\s+{marker}\s+(?=\S)", s[m.end() :]):
+        item, *captions = _CAPTION_START.split(piece)
+        out += [Part("li", p.text) for p in parts_from_fragment(item)]
+        out += [Part("caption", p.text) for c in captions for p in parts_from_fragment(c)]
+    return tuple(out)
+
+
+def _group_start(above: list[Cell], k: int, width: int) -> int | None:
+    """The column of the one group header in ``above`` that spans exactly ``k`` columns (its
+    label, then ``k - 1`` empty cells up to the next label or the table's edge), where every
+    cell beside the group has a label of its own (a header merged down), else None."""
+    padded = above + [empty_cell()] * (width - len(above))
+    starts = [
+        c
+        for c in range(width - k + 1)
+        if not padded[c].is_empty
+        and all(padded[c + j].is_empty for j in range(1, k))
+        and (c + k == width or not padded[c + k].is_empty)
+    ]
+    if len(starts) != 1:
+        return None
+    c0 = starts[0]
+    beside = [*range(c0), *range(c0 + k, width)]
+    if not beside or any(padded[c].is_empty for c in beside):
+        return None
+    return c0
+
+
+def restore_lost_spans(rows: list[list[Cell]]) -> list[list[Cell]]:
+    """Rows of a table's head put back under the group header they belong to.
+
+    A header row shorter than the table (k cells, every one filled) right under a row that
+    has exactly one group header spanning k columns is that group's lower row whose other
+    cells a converter left out because they were merged down from above: the cells beside
+    the group get a rowspan over it, so the short row lands under its group. Body rows are
+    left alone (a short body row is a row whose last cells are merged, and is padded)."""
+    if len(rows) < 2:
+        return rows
+    width = max(len(r) for r in rows)
+    out = [list(r) for r in rows]
+    for r in range(1, min(len(out), _HEADER_DEPTH)):
+        row, above = out[r], out[r - 1]
+        k = len(row)
+        if not 2 <= k < width or any(c.is_empty for c in row) or any(c.rowspan > 1 for c in above):
+            continue
+        c0 = _group_start(above, k, width)
+        if c0 is None:
+            continue
+        for c, cell in enumerate(above):
+            if not c0 <= c < c0 + k:
+                above[c] = replace(cell, rowspan=cell.rowspan + 1)
+    return out

@@ -1,0 +1,233 @@
+"""Page layouts → the document's blocks: furniture left out, paragraphs formed, tables joined
+across pages and split at full-width rows, text sized as headings.
+
+Reading order is each page's free lines and tables top to bottom. A table first on its page
+may continue the table that ended the page before (:mod:`.pdf_join`), and a paragraph first on
+its page may continue the paragraph that ended it.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from ... import diagnostics as dg
+from ...blocks import Block, Document, Loc, Skipped, TextBlock
+from ...limits import Limits
+from ...model import Diagnostic
+from ...textutil import CAPTION_MARK
+from .bands import split_full_rows
+from .furniture import find_furniture
+from .join import JoinReport, can_continue, join, to_block
+from .page import HEADING_STEP, PageLayout, PageTable, body_size
+from .text import TextLine, bbox_of, is_wrap, join_lines
+
+
+def _text_limits(
+    pages: list[PageLayout], skip: dict[int, set[int]]
+) -> dict[tuple[int, int], tuple[float, float]]:
+    """Per page size: the left and right edges of the text column (where lines outside tables
+    start and wrap), page furniture (``skip``) aside: the edges of the widest table or line."""
+    edges: dict[tuple[int, int], float] = {}
+    lefts: dict[tuple[int, int], float] = {}
+    for p in pages:
+        key = (round(p.width), round(p.height))
+        gone = skip.get(p.number, set())
+        lines = [ln for i, ln in enumerate(p.lines) if i not in gone]
+        rights = [ln.x1 for ln in lines] + [t.bbox[2] for t in p.tables]
+        left = [ln.x0 for ln in lines] + [t.bbox[0] for t in p.tables]
+        if rights:
+            edges[key] = max(edges.get(key, 0.0), max(rights))
+            lefts[key] = min(lefts.get(key, p.width), min(left))
+    tabled = {(round(p.width), round(p.height)) for p in pages if p.tables}
+    for p in pages:
+        key = (round(p.width), round(p.height))
+        if key in edges and key not in tabled:
+            # no table shows how wide the text column is: assume symmetric margins, unless a
+            # line runs wider
+            edges[key] = max(edges[key], p.width - lefts[key] - 1.0)
+    return {key: (lefts[key], right) for key, right in edges.items()}
+
+
+def _sequence(p: PageLayout, skip: set[int]) -> list[TextLine | PageTable]:
+    """A page's free lines and tables in reading order."""
+    lines = [ln for i, ln in enumerate(p.lines) if i not in skip]
+    tables = sorted(p.tables, key=lambda t: t.bbox[1])
+    out: list[TextLine | PageTable] = []
+    li = 0
+    for t in tables:
+        while li < len(lines) and lines[li].top < t.bbox[1]:
+            out.append(lines[li])
+            li += 1
+        out.append(t)
+    out.extend(lines[li:])
+    return out
+
+
+def _paragraphs(lines: list[TextLine], column: tuple[float, float]) -> list[list[TextLine]]:
+    """Lines outside tables grouped into paragraphs (wrapped lines together).
+
+    A ▲ caption indented from the text column sits in a figure with margins on both sides
+    (a browser's ``<figure>``): it wraps as far from the right edge as it starts from the
+    left one."""
+    column_left, limit = column
+    groups: list[list[TextLine]] = []
+    for ln in lines:
+        if groups:
+            g = groups[-1]
+            left = min(x.x0 for x in g)
+            right = limit
+            if g[0].text.startswith(CAPTION_MARK) and left - column_left > g[0].size:
+                right = limit - (left - column_left)
+            if abs(ln.x0 - left) <= 1.5 * ln.size and is_wrap(g[-1], ln, right):
+                g.append(ln)
+                continue
+        groups.append([ln])
+    return groups
+
+
+def _continues_paragraph(lines: list[TextLine], line: TextLine, limit: float) -> bool:
+    """True where ``line``, first on its page, goes on with the paragraph ``lines`` that ended
+    the page before (the last line was full, and the new one starts at the same left edge)."""
+    left = min(x.x0 for x in lines)
+    return abs(line.x0 - left) <= 1.5 * line.size and is_wrap(
+        lines[-1], line, limit, same_page=False
+    )
+
+
+def assemble(pages: list[PageLayout], doc: Document, limits: Limits) -> None:
+    """Fill ``doc`` (blocks, skipped furniture, diagnostics) from the page layouts."""
+    furniture = find_furniture(pages)
+    by_page: dict[int, set[int]] = {}
+    for page, i in furniture:
+        by_page.setdefault(page, set()).add(i)
+    for p in pages:
+        for i in sorted(by_page.get(p.number, ())):
+            ln = p.lines[i]
+            doc.skipped.append(
+                Skipped(
+                    ln.text,
+                    furniture[(p.number, i)],
+                    Loc(page=p.number, bbox=(ln.x0, ln.top, ln.x1, ln.bottom)),
+                )
+            )
+    if doc.skipped:
+        kinds = Counter(s.reason for s in doc.skipped)
+        what = ", ".join(f"{n} {k.replace('-', ' ')}(s)" for k, n in sorted(kinds.items()))
+        doc.diagnostics.append(
+            dg.make(
+                "info",
+                "running-text-dropped",
+                f"{len(doc.skipped)} line(s) of page furniture left out ({what}), e.g. "
+                f"{doc.skipped[0].text!r}.",
+            )
+        )
+    limits_by_size = _text_limits(pages, by_page)
+    body = body_size(pages)
+    # paragraphs and tables in order; a table first on its page may continue the last one
+    items: list[tuple[int, list[TextLine]] | PageTable] = []
+
+    def flush(run: list[TextLine], page: int, column: tuple[float, float], first: bool) -> None:
+        limit = column[1]
+        groups = _paragraphs(run, column)
+        prev = items[-1] if items else None
+        if (
+            first
+            and groups
+            and isinstance(prev, tuple)
+            and prev[0] == page - 1
+            and (_continues_paragraph(prev[1], groups[0][0], limit))
+        ):  # a paragraph the page break cut
+            items[-1] = (prev[0], prev[1] + groups.pop(0))
+            doc.diagnostics.append(
+                dg.make(
+                    "info",
+                    "paragraph-continued",
+                    f"A paragraph cut by the break between pages {page - 1} and {page} was joined "
+                    "into one (its last line on the first page was full).",
+                    Loc(page=page - 1),
+                )
+            )
+        items.extend((page, g) for g in groups)
+
+    for p in pages:
+        seq = _sequence(p, by_page.get(p.number, set()))
+        column = limits_by_size.get((round(p.width), round(p.height)), (0.0, p.width))
+        run: list[TextLine] = []
+        first = True
+        for k, item in enumerate(seq):
+            if isinstance(item, TextLine):
+                run.append(item)
+                continue
+            flush(run, p.number, column, first)
+            run = []
+            first = False
+            prev = items[-1] if items else None
+            if k == 0 and isinstance(prev, PageTable) and can_continue(prev, item):
+                joined, report = join(prev, item)
+                items[-1] = joined
+                doc.diagnostics.append(_join_diagnostic(prev, item, report))
+            else:
+                items.append(item)
+        flush(run, p.number, column, first)
+    # full-width rows of a grid are headings and paragraphs, not table rows
+    split: list[tuple[int, list[TextLine]] | PageTable] = []
+    for item in items:
+        pieces = split_full_rows(item) if isinstance(item, PageTable) else [item]
+        if len(pieces) > 1:
+            texts = sum(isinstance(x, tuple) for x in pieces)
+            doc.diagnostics.append(
+                dg.make(
+                    "info",
+                    "table-rows-as-text",
+                    f"A ruled grid on page {item.page} has rows that are one cell across its whole "
+                    f"width: read as {texts} paragraph(s) or heading(s), the rows between them as "
+                    f"{len(pieces) - texts} table(s).",
+                    item.cells[0].loc if item.cells else None,
+                )
+            )
+        split.extend(pieces)
+    items = split
+    heading_sizes = sorted(
+        {
+            round(it[1][0].size * 2) / 2
+            for it in items
+            if isinstance(it, tuple) and it[1][0].size >= body + HEADING_STEP
+        },
+        reverse=True,
+    )
+    blocks: list[Block] = []
+    for item in items:
+        if isinstance(item, PageTable):
+            blocks.append(to_block(item, limits.max_cells))
+        else:
+            blocks.append(_text_block(*item, heading_sizes))
+    doc.blocks = blocks
+
+
+def _text_block(page: int, lines: list[TextLine], heading_sizes: list[float]) -> TextBlock:
+    """A paragraph, heading (printed larger than the body text) or ▲ caption."""
+    text = join_lines(lines)
+    loc = Loc(page=page, bbox=bbox_of([ln for ln in lines if ln.page == page] or lines))
+    if text.startswith(CAPTION_MARK):
+        return TextBlock(text, "caption", loc)
+    size = round(lines[0].size * 2) / 2
+    if size in heading_sizes:
+        return TextBlock(text, "heading", loc, min(heading_sizes.index(size) + 1, 6))
+    return TextBlock(text, "paragraph", loc)
+
+
+def _join_diagnostic(a: PageTable, b: PageTable, report: JoinReport) -> Diagnostic:
+    what = [f"the table on page {a.page} continues on page {b.page}; joined into one table"]
+    if report.header_rows:
+        what.append(f"{report.header_rows} repeated header row(s) removed")
+    if report.row_merged:
+        what.append("a row split by the page break merged into one row")
+    elif report.cells_merged:
+        what.append(f"{report.cells_merged} merged cell(s) cut by the page break made whole")
+    code = "row-continued" if report.row_merged else "table-continued"
+    return dg.make(
+        "info",
+        code,
+        "; ".join(what).capitalize() + ".",
+        b.cells[0].loc if b.cells else Loc(page=b.page),
+    )

@@ -1,0 +1,195 @@
+"""PDF reader: born-digital progress sheets (exported from Excel or Word, printed by a browser).
+
+bytes ──guard──▶ backend (pdfplumber) ──▶ per page: glyphs, rulings ──▶ tables + free lines
+──▶ furniture dropped ──▶ paragraphs, tables joined across pages ──▶ blocks.
+
+What it raises (all :class:`~sheetparse.errors.SheetParseError`): :class:`CorruptDocument`
+for a damaged, truncated or non-PDF file; :class:`EncryptedDocument` where an empty password
+does not open it; :class:`NoTextLayer` for a scan (OCR is out of scope); :class:`InputTooLarge`
+over ``limits.max_pages`` or where a compressed stream inflates beyond
+``limits.max_stream_bytes``. Everything it repaired or guessed is a diagnostic.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from ... import diagnostics as dg
+from ...blocks import Document, Loc
+from ...errors import CorruptDocument, EncryptedDocument, InputTooLarge, NoTextLayer
+from ...limits import DEFAULT_LIMITS, Limits
+from ...model import Diagnostic
+from .assemble import assemble
+from .backend import BackendError, OpenedPdf, open_pdf
+from .guard import check_header, check_streams
+from .page import PageLayout, layout_page
+from .text import CharStats
+
+_QUIET_LOGGERS = ("pdfminer", "pdfplumber")
+
+
+_quiet_lock = threading.Lock()
+_quiet_depth = 0
+_quiet_saved: list[tuple[logging.Logger, int]] = []
+
+
+@contextmanager
+def _quiet() -> Iterator[None]:
+    """pdfminer logs a warning for every oddity of a file; the reader reports what matters as
+    diagnostics, so those logs are silenced while any read runs (counted, so that reads in
+    several threads restore the levels only when the last one ends)."""
+    global _quiet_depth
+    with _quiet_lock:
+        if _quiet_depth == 0:
+            for name in _QUIET_LOGGERS:
+                logger = logging.getLogger(name)
+                _quiet_saved.append((logger, logger.level))
+                logger.setLevel(logging.CRITICAL + 1)
+        _quiet_depth += 1
+    try:
+        yield
+    finally:
+        with _quiet_lock:
+            _quiet_depth -= 1
+            if _quiet_depth == 0:
+                for logger, level in _quiet_saved:
+                    logger.setLevel(level)
+                _quiet_saved.clear()
+
+
+def _open(data: bytes) -> OpenedPdf:
+    try:
+        return open_pdf(data, password="")
+    except BackendError as e:
+        if e.kind == "encrypted":
+            raise EncryptedDocument(
+                "the PDF is encrypted and does not open with an empty password; remove the "
+                f"password first (e.g. qpdf --decrypt) ({e})"
+            ) from None
+        raise CorruptDocument(f"the PDF is damaged and cannot be read ({e})") from None
+
+
+def read_pdf(data: bytes, *, limits: Limits = DEFAULT_LIMITS) -> Document:
+    """Blocks of a PDF file given as bytes."""
+    check_header(data)
+    check_streams(data, limits.max_stream_bytes)
+    doc = Document(format="pdf")
+    with _quiet():
+        pdf = _open(data)
+        try:
+            pages = _layout_pages(pdf, doc, limits)
+        finally:
+            pdf.close()
+    doc.page_count = pdf.page_count
+    assemble(pages, doc, limits)
+    return doc
+
+
+def _layout_pages(pdf: OpenedPdf, doc: Document, limits: Limits) -> list[PageLayout]:
+    n = pdf.page_count
+    if n == 0:
+        raise CorruptDocument("the PDF has no pages")
+    if limits.max_pages is not None and n > limits.max_pages:
+        raise InputTooLarge(
+            f"the PDF has {n:,} pages (limit {limits.max_pages:,}, max_pages); a progress "
+            "sheet has a few dozen — raise the limit if this file is genuine"
+        )
+    stats = CharStats()
+    pages: list[PageLayout] = []
+    failed: list[str] = []
+    for i in range(n):
+        try:
+            objs = pdf.page(i)
+        except BackendError as e:
+            failed.append(str(e))
+            doc.diagnostics.append(
+                dg.make(
+                    "error",
+                    "page-unreadable",
+                    f"Page {i + 1} could not be read and is left out ({e}).",
+                    Loc(page=i + 1),
+                )
+            )
+            continue
+        pages.append(layout_page(objs, stats, limits.max_cells))
+    if not pages:
+        raise CorruptDocument(f"no page of the PDF could be read ({failed[0]})")
+    if not any(p.n_chars for p in pages):
+        images = sum(p.n_images for p in pages)
+        what = (
+            f"its {len(pages)} page(s) hold {images} image(s) and no text: a scan"
+            if images
+            else f"its {len(pages)} page(s) hold no text at all"
+        )
+        raise NoTextLayer(
+            f"the PDF has no text layer ({what}); OCR is out of scope — run it through OCR "
+            "software (e.g. ocrmypdf) or ask the publisher for a born-digital PDF"
+        )
+    for p in pages:
+        if not p.n_chars and p.n_images:
+            doc.diagnostics.append(
+                dg.make(
+                    "warning",
+                    "page-without-text",
+                    f"Page {p.number} holds {p.n_images} image(s) and no text (a scanned page?); "
+                    "OCR is out of scope, so nothing was read from it.",
+                    Loc(page=p.number),
+                )
+            )
+    _char_diagnostics(stats, doc.diagnostics)
+    return pages
+
+
+def _char_diagnostics(stats: CharStats, out: list[Diagnostic]) -> None:
+    if stats.lookalikes:
+        examples = ", ".join(sorted(stats.lookalike_examples))
+        out.append(
+            dg.make(
+                "info",
+                "glyph-lookalike",
+                f"{stats.lookalikes} character(s) named by the PDF's fonts with look-alike code "
+                "points (CJK radicals, compatibility ideographs, punctuation) mapped to the "
+                f"characters they show: {examples}.",
+            )
+        )
+    if stats.doubled:
+        out.append(
+            dg.make(
+                "info",
+                "glyph-doubled",
+                f"{stats.doubled} doubled character(s) of fake-bold text (each glyph drawn twice) "
+                "dropped.",
+            )
+        )
+    if stats.clipped:
+        out.append(
+            dg.make(
+                "info",
+                "glyph-clipped",
+                f"{stats.clipped} character(s) drawn but hidden (clipped away, e.g. the part of a "
+                "cell a page break cut off, or drawn outside the page) left out: they are not "
+                "printed.",
+            )
+        )
+    if stats.overflow_runs:
+        out.append(
+            dg.make(
+                "info",
+                "cell-text-overflow",
+                f"{stats.overflow_runs} line(s) of cell text run across the column rulings "
+                "into the empty cells beside them (a spreadsheet cell without wrapping); "
+                "each was kept whole in the cell it starts in.",
+            )
+        )
+    if stats.unmapped:
+        out.append(
+            dg.make(
+                "warning",
+                "glyph-unmapped",
+                f"{stats.unmapped} character(s) whose font gives no Unicode mapping are shown as "
+                "U+FFFD (\ufffd); the PDF's fonts lack a ToUnicode table.",
+            )
+        )
