@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 # Vendored copy of ../shared/tools/score.py (the project's scoring tool), so that tests run on a
 # clean checkout. Do not edit: refresh it from the shared copy.
-"""Score a sheetparse output JSON against a gold JSON (contract version 1).
+"""Score a sheetparse output JSON against a gold JSON (contract versions 1 and 1.1).
 
 Usage: score.py OUTPUT.json GOLD.json [--show N] [--json]
 
@@ -13,6 +13,12 @@ Every gold fact is one field:
   has them;
 - narrative (matched by kind and actor): presence, label, fiscal_year, each item, each figure
   caption, and the order of its items.
+Version 1.1 keys are scored where the gold has them: family, municipality and plan; a
+measure's parent, department, hierarchy entries, period, costs (matched by label, fiscal year
+and kind: value, raw, unit) and evaluations (matched by label: grade, each reason item); an
+indicator's kind and its plans (observations like actuals). `other` narratives are matched by
+their label as well as kind and actor. Not scored: observation and cost labels (`label`,
+`label_header`), `source` locations, `policy`/`number`, diagnostics.
 A field whose container is missing counts as missed. Text is compared exactly as written
 except that white space is removed: a leading bullet the contract drops, and look-alike code
 points (⽅ for 方, 〜 for ～), are errors. The NFKC-lenient item figure is printed
@@ -29,7 +35,6 @@ import json
 import sys
 import unicodedata
 from collections import Counter
-
 
 def norm(text) -> str:
     """Exact text, less white space (the contract drops leading bullets, so a kept one is an error)."""
@@ -79,6 +84,7 @@ def observations(ind: dict) -> list[tuple[str, dict]]:
         if isinstance(ind.get(role), dict):
             out.append((role, ind[role]))
     out += [("actual", a) for a in ind.get("actuals") or [] if isinstance(a, dict)]
+    out += [("plan", a) for a in ind.get("plans") or [] if isinstance(a, dict)]
     return out
 
 
@@ -91,13 +97,15 @@ def narrative_facts(n: dict) -> int:
 
 
 def indicator_facts(i: dict) -> int:
-    return 2 + sum(obs_facts(o) for _, o in observations(i))
+    return 2 + (i.get("kind") is not None) + sum(obs_facts(o) for _, o in observations(i))
 
 
 def measure_facts(m: dict) -> int:
     return (2 + len(m.get("figures") or [])
             + sum(indicator_facts(i) for i in m.get("indicators") or [])
-            + sum(narrative_facts(n) for n in m.get("narratives") or []))
+            + sum(narrative_facts(n) for n in m.get("narratives") or [])
+            + 4 * len(m.get("costs") or []) + len(m.get("hierarchy") or [])
+            + sum(2 + len(e.get("reason") or []) for e in m.get("evaluations") or []))
 
 
 def score_captions(t: Tally, where: str, gold_caps, out_caps, present: bool):
@@ -117,6 +125,10 @@ def score_indicator(t: Tally, label: str, gi: dict, oi: dict | None):
     ok = present and norm(oi.get("unit")) == norm(gi.get("unit"))
     t.field("value", ok, f"{label}: unit want {gi.get('unit')!r} got {oi.get('unit')!r}")
     t.facts(2 if present else 0, (1 + ok) if present else 0)
+    if "kind" in gi:
+        okk = present and oi.get("kind") == gi.get("kind")
+        t.field("value", okk, f"{label}: kind want {gi.get('kind')!r} got {oi.get('kind')!r}")
+        t.facts(1 if present and oi.get("kind") is not None else 0, okk and oi.get("kind") is not None)
     out_obs = observations(oi)
     used: set[int] = set()
     for role, go in observations(gi):
@@ -181,6 +193,11 @@ def score(out: dict, gold: dict) -> Tally:
         ok = (norm(out.get(key)) == norm(gold.get(key))) if key == "title" else out.get(key) == gold.get(key)
         t.field("document", ok, f"{key}: want {gold.get(key)!r} got {out.get(key)!r}")
         t.facts(1, int(ok))
+    for key in ("family", "municipality", "plan"):  # version 1.1, where the gold has them
+        if key in gold:
+            ok = norm(out.get(key)) == norm(gold.get(key))
+            t.field("document", ok, f"{key}: want {gold.get(key)!r} got {out.get(key)!r}")
+            t.facts(1, int(ok))
 
     out_measures: dict = {}
     for m in out.get("measures") or []:
@@ -215,21 +232,98 @@ def score(out: dict, gold: dict) -> Tally:
 
         npool: dict[tuple, list] = {}
         for n in om.get("narratives") or []:
-            npool.setdefault((n.get("kind"), n.get("actor")), []).append(n)
+            npool.setdefault(nkey(n), []).append(n)
         for gn in gm.get("narratives") or []:
-            k = (gn.get("kind"), gn.get("actor"))
+            k = nkey(gn)
             cands = npool.get(k) or []
-            score_narrative(t, f"{mid}/{k[0]}/{k[1]}", gn, cands.pop(0) if cands else None)
+            # among narratives of one kind, the one with the same label pairs first
+            j = next((j for j, n in enumerate(cands) if norm(n.get("label")) == norm(gn.get("label"))), 0)
+            score_narrative(t, f"{mid}/{'/'.join(str(x) for x in k)}", gn, cands.pop(j) if cands else None)
         for k, rest in npool.items():
             for n in rest:
                 t.facts(narrative_facts(n), 0)
                 t.misses.append(f"[narrative] {mid}: spurious narrative {k}")
-        gold_seq = [(n.get("kind"), n.get("actor")) for n in gm.get("narratives") or []]
-        out_seq = [(n.get("kind"), n.get("actor")) for n in om.get("narratives") or []]
+        gold_seq = [nkey(n) for n in gm.get("narratives") or []]
+        out_seq = [nkey(n) for n in om.get("narratives") or []]
         if len(gold_seq) > 1:
             t.field("order", present and [k for k in out_seq if k in set(gold_seq)] == gold_seq,
                     f"{mid}: narrative order differs")
+        score_measure_v11(t, mid, gm, om, present)
     return t
+
+
+def nkey(n: dict) -> tuple:
+    """Narratives pair by kind and actor; `other` ones by their printed label as well."""
+    if n.get("kind") == "other":
+        return (n.get("kind"), n.get("actor"), norm(n.get("label")))
+    return (n.get("kind"), n.get("actor"))
+
+
+def score_measure_v11(t: Tally, mid: str, gm: dict, om: dict, present: bool):
+    """Version 1.1 measure keys, each scored only where the gold has the key."""
+    for key in ("parent", "department"):
+        if key in gm:
+            ok = present and norm(om.get(key)) == norm(gm.get(key))
+            t.field("measure", ok, f"{mid}: {key} want {gm.get(key)!r} got {om.get(key)!r}")
+            t.facts(1 if present and om.get(key) is not None else 0, ok and om.get(key) is not None)
+    if "period" in gm:
+        gp, op = gm.get("period") or {}, om.get("period") or {}
+        for k in ("start", "end"):
+            ok = present and gp.get(k) == op.get(k)
+            t.field("measure", ok, f"{mid}: period {k} want {gp.get(k)!r} got {op.get(k)!r}")
+            t.facts(1 if op.get(k) is not None else 0, ok and op.get(k) is not None)
+    if "hierarchy" in gm:
+        oh = Counter((norm(h.get("label")), norm(h.get("text"))) for h in om.get("hierarchy") or [])
+        gh = Counter((norm(h.get("label")), norm(h.get("text"))) for h in gm.get("hierarchy") or [])
+        for h in gm.get("hierarchy") or []:
+            k = (norm(h.get("label")), norm(h.get("text")))
+            t.field("measure", present and oh.get(k, 0) > 0, f"{mid}: hierarchy {h.get('label')!r} {h.get('text')!r}")
+        t.facts(sum(oh.values()), sum((oh & gh).values()))
+    if "costs" in gm:
+        pool: dict[tuple, list] = {}
+        for c in om.get("costs") or []:
+            pool.setdefault((norm(c.get("label")), c.get("fiscal_year"), c.get("kind")), []).append(c)
+        for gc in gm.get("costs") or []:
+            k = (norm(gc.get("label")), gc.get("fiscal_year"), gc.get("kind"))
+            cands = pool.get(k) or []
+            oc = cands.pop(0) if cands else None
+            where = f"{mid}: cost {gc.get('label')!r} {gc.get('fiscal_year')} {gc.get('kind')}"
+            t.field("cost", oc is not None, f"{where} missing")
+            okv = oc is not None and number(oc.get("value")) == number(gc.get("value"))
+            t.field("cost", okv, f"{where} value want {gc.get('value')!r} got {None if oc is None else oc.get('value')!r}")
+            okr = oc is not None and norm(oc.get("raw")) == norm(gc.get("raw"))
+            t.field("raw", okr, f"{where} raw want {gc.get('raw')!r} got {None if oc is None else oc.get('raw')!r}")
+            oku = oc is not None and norm(oc.get("unit")) == norm(gc.get("unit"))
+            t.field("cost", oku, f"{where} unit want {gc.get('unit')!r} got {None if oc is None else oc.get('unit')!r}")
+            if oc is not None:
+                t.facts(4, 1 + okv + okr + oku)
+        for rest in pool.values():
+            for c in rest:
+                t.facts(4, 0)
+                t.misses.append(f"[cost] {mid}: spurious cost {c.get('label')!r} {c.get('fiscal_year')} {c.get('kind')}")
+    if "evaluations" in gm:
+        pool = {}
+        for e in om.get("evaluations") or []:
+            pool.setdefault(norm(e.get("label")), []).append(e)
+        for ge in gm.get("evaluations") or []:
+            cands = pool.get(norm(ge.get("label"))) or []
+            oe = cands.pop(0) if cands else None
+            where = f"{mid}: evaluation {ge.get('label')!r}"
+            t.field("evaluation", oe is not None, f"{where} missing")
+            okg = oe is not None and norm(oe.get("grade")) == norm(ge.get("grade"))
+            t.field("evaluation", okg, f"{where} grade want {ge.get('grade')!r} got {None if oe is None else oe.get('grade')!r}")
+            g_items, o_items = ge.get("reason") or [], (oe or {}).get("reason") or []
+            o = Counter(norm(x) for x in o_items)
+            seen: Counter = Counter()
+            for item in g_items:
+                seen[norm(item)] += 1
+                t.field("item", oe is not None and o.get(norm(item), 0) >= seen[norm(item)], f"{where} reason {item[:60]!r}")
+            if oe is not None:
+                t.facts(2 + len(o_items), 1 + okg + sum((o & Counter(norm(x) for x in g_items)).values()))
+        for rest in pool.values():
+            for e in rest:
+                t.facts(2 + len(e.get("reason") or []), 0)
+                t.misses.append(f"[evaluation] {mid}: spurious evaluation {e.get('label')!r}")
 
 
 def main(argv=None) -> int:
