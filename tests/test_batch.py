@@ -191,7 +191,16 @@ def test_batch_tables_cover_the_good_files(batch_run):
     dp = json.loads((out / "datapackage.json").read_text(encoding="utf-8"))
     assert {r["path"] for r in dp["resources"]} == {
         f"{t}.{x}"
-        for t in ("sheets", "measures", "indicators", "narratives", "narrative_items")
+        for t in (
+            "sheets",
+            "measures",
+            "indicators",
+            "narratives",
+            "narrative_items",
+            "hierarchy",
+            "costs",
+            "evaluations",
+        )
         for x in ("csv", "jsonl")
     }
     with sqlite3.connect(folder / "archive.sqlite") as c:

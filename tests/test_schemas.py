@@ -57,6 +57,10 @@ def test_schema_requires_what_the_contract_requires():
         "title",
         "plan_term",
         "report_fiscal_year",
+        "family",
+        "municipality",
+        "plan",
+        "preface",
         "measures",
         "diagnostics",
     ]
@@ -80,7 +84,20 @@ def test_schema_requires_what_the_contract_requires():
         "narratives",
         "figures",
     ]
+    # 1.1's measure and indicator keys are written where a sheet prints them (CONTRACT.md 1.1:
+    # "omitted or null where a sheet does not print them"), so a version-1 sheet keeps its JSON
     assert d["Indicator"]["required"] == ["name", "unit", "baseline", "actuals", "target"]
+    assert d["Cost"]["required"] == [
+        "label",
+        "fiscal_year",
+        "kind",
+        "value",
+        "raw",
+        "unit",
+        "label_header",
+    ]
+    assert d["Evaluation"]["required"] == ["label", "grade", "reason"]
+    assert s["properties"]["schema_version"]["enum"] == ["1.0", "1.1"]
     assert d["Source"]["required"] == ["path", "sha256", "format", "page_count"]
     assert set(d["NarrativeKind"]["enum"]) == {
         "direction",
@@ -91,6 +108,10 @@ def test_schema_requires_what_the_contract_requires():
         "expected_effects",
         "changes_and_issues",
         "next_steps",
+        "purpose",
+        "overview",
+        "beneficiaries",
+        "plan",
         "other",
     }
 
@@ -98,7 +119,12 @@ def test_schema_requires_what_the_contract_requires():
 def test_outputs_and_gold_validate_against_the_schema(seed_sheet, seed_gold):
     jsonschema = pytest.importorskip("jsonschema")
     schema = _schema("progress-sheet")
-    jsonschema.validate(seed_gold, schema)
+    # the seed's gold is a version-1.0 document: 1.1 adds the sheet-level keys to it
+    upgraded = {**seed_gold, "schema_version": "1.1", "family": "progress-sheet"}
+    upgraded |= {"municipality": None, "plan": None, "preface": []}
+    jsonschema.validate(upgraded, schema)
+    with pytest.raises(jsonschema.ValidationError, match="family"):
+        jsonschema.validate({**seed_gold, "schema_version": "1.1"}, schema)
     jsonschema.validate(json.loads(seed_sheet.model_dump_json()), schema)
     bad = json.loads(seed_sheet.model_dump_json())
     del bad["measures"][0]["title"]

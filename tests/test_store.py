@@ -174,4 +174,55 @@ def test_empty_load_creates_the_schema(tmp_path):
         "observations",
         "narratives",
         "narrative_items",
+        "hierarchy",
+        "costs",
+        "evaluations",
     }
+
+
+def test_a_version_1_database_is_migrated_in_place(tmp_path, seed_sheet):
+    """A database written before contract 1.1 keeps its rows and takes the new tables."""
+    from pathlib import Path
+
+    db = tmp_path / "v1.sqlite"
+    schema = (Path(__file__).parent / "data" / "store-v1.sql").read_text(encoding="utf-8")
+    sha = "a" * 64
+    with sqlite3.connect(db) as c:
+        c.executescript(schema)
+        c.execute("PRAGMA user_version = 1")
+        c.execute(
+            "INSERT INTO sheets VALUES (?, 'old.md', 'markdown', NULL, '進捗シート', 5, 2025)",
+            (sha,),
+        )
+        c.execute(
+            "INSERT INTO measures VALUES (?, '1-1', 1, 1, '施策', '', NULL, 3, NULL, NULL)", (sha,)
+        )
+        c.execute("INSERT INTO indicators VALUES (?, '1-1', 0, '指標', '人')", (sha,))
+        c.execute(
+            "INSERT INTO observations VALUES (?, '1-1', 0, 0, 'actual', 2025, 12, '12', 0, "
+            "NULL, 'R7', NULL, 4, NULL, NULL)",
+            (sha,),
+        )
+    report = write_sqlite([seed_sheet], db)
+    assert report.added == [seed_sheet.source.sha256]
+    with sqlite3.connect(db) as c:
+        assert c.execute("PRAGMA user_version").fetchone()[0] == 2
+        assert c.execute(
+            "SELECT family, preface FROM sheets WHERE sha256 = ?", (sha,)
+        ).fetchone() == (
+            "progress-sheet",
+            "",
+        )
+        assert c.execute(
+            "SELECT measure_id, policy, number, title, line FROM measures WHERE sha256 = ?", (sha,)
+        ).fetchone() == ("1-1", 1, 1, "施策", 3)
+        assert c.execute(
+            "SELECT name, role, fiscal_year, value, line FROM indicator_values WHERE sha256 = ?",
+            (sha,),
+        ).fetchone() == ("指標", "actual", 2025, 12.0, 4)
+        assert not c.execute("PRAGMA foreign_key_check").fetchall()
+        c.execute("PRAGMA foreign_keys = ON")
+        c.execute("DELETE FROM sheets WHERE sha256 = ?", (sha,))
+        assert c.execute(
+            "SELECT count(*) FROM observations WHERE sha256 = ?", (sha,)
+        ).fetchone() == (0,)

@@ -1,8 +1,11 @@
-"""The output contract (CONTRACT.md, version 1) as pydantic v2 models.
+"""The output contract (CONTRACT.md, version 1.1) as pydantic v2 models.
 
 These models *are* the product's interface: field names, order and types follow the contract
 exactly. Keys the contract marks optional are left out of the JSON when they are unset, so that
-a sheet without, say, source locations serialises to the minimal contract form.
+a sheet without, say, source locations serialises to the minimal contract form. The keys 1.1
+adds to a measure and an indicator (parent, department, hierarchy, period, costs, evaluations,
+kind, plans) are written where the sheet prints them and left out otherwise, so that a sheet of
+the seed's family gives exactly its version-1 JSON plus the new sheet-level keys.
 """
 
 from __future__ import annotations
@@ -20,7 +23,7 @@ from pydantic import (
     model_serializer,
 )
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 
 Format = Literal["pdf", "html", "markdown", "xlsx"]
 Actor = Literal["市民", "地域", "市"]
@@ -38,6 +41,8 @@ class _Model(BaseModel):
     model_config = ConfigDict(extra="ignore", json_schema_serialization_defaults_required=True)
     #: keys the contract marks optional: dropped from the JSON when None (or False)
     _optional: ClassVar[frozenset[str]] = frozenset()
+    #: optional list keys: dropped from the JSON when empty
+    _optional_lists: ClassVar[frozenset[str]] = frozenset()
 
     @model_serializer(mode="wrap")
     def _drop_unset_optionals(  # no return annotation: it would replace the JSON Schema
@@ -46,6 +51,9 @@ class _Model(BaseModel):
         data = handler(self)
         for key in self._optional:
             if key in data and data[key] in (None, False):
+                del data[key]
+        for key in self._optional_lists:
+            if key in data and not data[key]:
                 del data[key]
         return data
 
@@ -88,7 +96,10 @@ class Observation(_Model):
 
     _optional = frozenset({"label", "approximate", "note", "source"})
 
-    fiscal_year: int = Field(description="Gregorian fiscal year (R5 → 2023)")
+    fiscal_year: int | None = Field(
+        description="Gregorian fiscal year (R5 → 2023); null for a target stated in prose "
+        "without a year"
+    )
     value: Number | None = Field(description="the number as printed, in the indicator's unit")
     raw: str = Field(description='the cell text as printed; "" for an empty cell')
     label: str | None = Field(default=None, description="the column header as printed, e.g. R7")
@@ -99,15 +110,25 @@ class Observation(_Model):
     _value_integral = field_validator("value", mode="after")(_integral)
 
 
+IndicatorKind = Literal["activity", "outcome"]
+
+
 class Indicator(_Model):
     """A row of an indicator table (事業名 / 指標名 with 現状値, 実績値, 目標値)."""
 
-    _optional = frozenset({"source"})
+    _optional = frozenset({"source", "kind"})
+    _optional_lists = frozenset({"plans"})
 
     name: str
     unit: str | None = None
+    kind: IndicatorKind | None = Field(
+        default=None, description="activity (活動指標, 事業量) or outcome (成果指標)"
+    )
     baseline: Observation | None = Field(default=None, description="現状値")
     actuals: list[Observation] = Field(default_factory=list, description="実績値, header order")
+    plans: list[Observation] = Field(
+        default_factory=list, description="見込 / 想定 / 計画 values printed beside the actuals"
+    )
     target: Observation | None = Field(default=None, description="目標値")
     source: Location | None = None
 
@@ -123,6 +144,10 @@ class NarrativeKind(str, Enum):
     expected_effects = "expected_effects"  # 当初期待した効果
     changes_and_issues = "changes_and_issues"  # 生じた変化又は課題
     next_steps = "next_steps"  # 今後の取組の方向性
+    purpose = "purpose"  # 目的, 事業目的
+    overview = "overview"  # 事業概要, 事業内容, 事業の手段・方法
+    beneficiaries = "beneficiaries"  # 対象, 対象者, 事業の対象
+    plan = "plan"  # 取組予定, 事業計画
     other = "other"  # a label the vocabulary does not know
 
 
@@ -143,16 +168,78 @@ class Narrative(_Model):
     source: Location | None = None
 
 
-class Measure(_Model):
-    """A measure (施策) of a policy (方針), e.g. 方針2-施策1 → id ``2-1``."""
+CostKind = Literal["budget", "settlement"]
+
+
+class Cost(_Model):
+    """One money figure of a measure for one fiscal year (事業費, 人件費, 一般財源 …)."""
 
     _optional = frozenset({"source"})
 
-    id: str = Field(pattern=r"^\d+-\d+$")
-    policy: int = Field(ge=0)
-    number: int = Field(ge=0)
+    label: str = Field(description="the row label as printed, less a trailing unit in brackets")
+    fiscal_year: int = Field(description="Gregorian fiscal year")
+    kind: CostKind | None = Field(
+        default=None, description="budget (予算, 当初予算, 予算現額) or settlement (決算)"
+    )
+    value: Number | None = Field(description="the number as printed, in `unit`")
+    raw: str = Field(description="the cell text as printed")
+    unit: str | None = Field(default=None, description="e.g. 千円 where the table says 千円単位")
+    label_header: str | None = Field(
+        default=None, description="the column header as printed, e.g. R6年度 決算"
+    )
+    source: Location | None = None
+
+    _value_integral = field_validator("value", mode="after")(_integral)
+
+
+class Evaluation(_Model):
+    """A graded judgement: the question as printed, the chosen answer and its reasons."""
+
+    _optional = frozenset({"source"})
+
+    label: str = Field(description="the question as printed, e.g. 事業の有効性")
+    grade: str | None = Field(
+        default=None, description="the chosen answer as printed; null for a free-text judgement"
+    )
+    reason: list[str] = Field(default_factory=list, description="判断理由 / 評価理由 items")
+    source: Location | None = None
+
+
+class HierarchyLevel(_Model):
+    """One level of a plan the sheet places the measure in (施策の柱, 政策番号 …)."""
+
+    _optional = frozenset({"source"})
+
+    label: str
+    text: str
+    source: Location | None = None
+
+
+class Period(_Model):
+    """A project's term in Gregorian fiscal years (実施期間 令和5年度～令和9年度 → 2023, 2027)."""
+
+    start: int | None = None
+    end: int | None = None
+
+
+class Measure(_Model):
+    """The unit a sheet evaluates: a measure (施策) of a policy (方針), e.g. 方針2-施策1 → id
+    ``2-1``, or a project (事務事業, 事業) with the number the sheet prints for it."""
+
+    _optional = frozenset({"source", "parent", "department", "period"})
+    _optional_lists = frozenset({"hierarchy", "costs", "evaluations"})
+
+    id: str = Field(pattern=r"^\S+$")
+    policy: int | None = Field(default=None, ge=0)
+    number: int | None = Field(default=None, ge=0)
+    parent: str | None = Field(default=None, description="id of the measure this one is part of")
     title: str
+    department: str | None = Field(default=None, description="担当部署名, 所属名, 所管局")
+    hierarchy: list[HierarchyLevel] = Field(default_factory=list)
+    period: Period | None = None
     indicators: list[Indicator] = Field(default_factory=list)
+    costs: list[Cost] = Field(default_factory=list)
+    evaluations: list[Evaluation] = Field(default_factory=list)
     narratives: list[Narrative] = Field(default_factory=list)
     figures: list[str] = Field(default_factory=list)
     source: Location | None = None
@@ -191,15 +278,26 @@ class Coverage(_Model):
 
 
 class ProgressSheet(_Model):
-    """One progress sheet (進捗シート): the top level of the contract."""
+    """One sheet (進捗シート, 目標設定シート, 事業評価書 …): the top level of the contract."""
 
     _optional = frozenset({"coverage"})
 
-    schema_version: Literal["1.0"] = SCHEMA_VERSION
+    #: "1.1" in everything sheetparse writes; "1.0" is accepted when reading older outputs
+    schema_version: Literal["1.0", "1.1"] = SCHEMA_VERSION
     source: Source
     title: str | None = None
     plan_term: int | None = Field(default=None, description="第5期 → 5")
     report_fiscal_year: int | None = Field(default=None, description="令和7年度 → 2025")
+    family: str = Field(
+        default="progress-sheet",
+        pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$",
+        description="the template family (profile) that read it",
+    )
+    municipality: str | None = Field(default=None, description="e.g. 池田市")
+    plan: str | None = Field(default=None, description="the plan as printed")
+    preface: list[str] = Field(
+        default_factory=list, description="text between the title and the first measure"
+    )
     measures: list[Measure] = Field(default_factory=list)
     diagnostics: list[Diagnostic] = Field(default_factory=list)
     coverage: Coverage | None = None
@@ -242,15 +340,23 @@ class SheetRecord(_Flat):
     title: str | None = None
     plan_term: int | None = Field(default=None, description="第5期 → 5")
     report_fiscal_year: int | None = Field(default=None, description="令和7年度 → 2025")
+    family: str = Field(description="the template family that read it")
+    municipality: str | None = None
+    plan: str | None = None
+    preface: list[str] = Field(default_factory=list)
 
 
 class MeasureRecord(_Flat):
     """One row per measure."""
 
     measure_id: str
-    policy: int
-    number: int
+    parent: str | None = Field(default=None, description="measure_id of the measure it is part of")
+    policy: int | None = None
+    number: int | None = None
     title: str
+    department: str | None = None
+    period_start: int | None = Field(default=None, description="first fiscal year of its term")
+    period_end: int | None = Field(default=None, description="last fiscal year of its term")
     figures: list[str] = Field(default_factory=list)
     page: int | None = _page()
     line: int | None = _line()
@@ -264,12 +370,13 @@ class IndicatorRecord(_Flat):
     measure_id: str
     indicator_index: int = Field(ge=0, description="0-based position of the indicator")
     observation_index: int = Field(
-        ge=0, description="0-based position in the indicator: baseline, actuals, target"
+        ge=0, description="0-based position in the indicator: baseline, actuals, plans, target"
     )
     name: str
     unit: str | None = None
-    role: Literal["baseline", "actual", "target"]
-    fiscal_year: int
+    kind: IndicatorKind | None = None
+    role: Literal["baseline", "actual", "plan", "target"]
+    fiscal_year: int | None = None
     value: Number | None = None
     raw: str
     approximate: bool = False
@@ -281,6 +388,53 @@ class IndicatorRecord(_Flat):
     cell: str | None = _cell()
 
     _value_integral = field_validator("value", mode="after")(_integral)
+
+
+class HierarchyRecord(_Flat):
+    """One row per plan level a measure is placed in (施策の柱, 政策番号 …), outermost first."""
+
+    measure_id: str
+    level: int = Field(ge=0, description="0-based position, outermost first")
+    label: str
+    text: str
+    page: int | None = _page()
+    line: int | None = _line()
+    sheet: str | None = _sheet()
+    cell: str | None = _cell()
+
+
+class CostRecord(_Flat):
+    """One row per money figure: a measure's cost label in one fiscal year."""
+
+    measure_id: str
+    cost_index: int = Field(ge=0, description="0-based position in the measure's costs")
+    label: str
+    fiscal_year: int
+    kind: CostKind | None = None
+    value: Number | None = None
+    raw: str
+    unit: str | None = None
+    label_header: str | None = None
+    page: int | None = _page()
+    line: int | None = _line()
+    sheet: str | None = _sheet()
+    cell: str | None = _cell()
+
+    _value_integral = field_validator("value", mode="after")(_integral)
+
+
+class EvaluationRecord(_Flat):
+    """One row per graded judgement, its reasons as a list."""
+
+    measure_id: str
+    evaluation_index: int = Field(ge=0)
+    label: str
+    grade: str | None = None
+    reason: list[str] = Field(default_factory=list)
+    page: int | None = _page()
+    line: int | None = _line()
+    sheet: str | None = _sheet()
+    cell: str | None = _cell()
 
 
 class NarrativeRecord(_Flat):
@@ -321,10 +475,18 @@ __all__ = [
     "ACTORS",
     "SCHEMA_VERSION",
     "Actor",
+    "Cost",
+    "CostKind",
+    "CostRecord",
     "Coverage",
     "Diagnostic",
+    "Evaluation",
+    "EvaluationRecord",
     "Format",
+    "HierarchyLevel",
+    "HierarchyRecord",
     "Indicator",
+    "IndicatorKind",
     "IndicatorRecord",
     "Location",
     "Measure",
@@ -334,6 +496,7 @@ __all__ = [
     "NarrativeKind",
     "NarrativeRecord",
     "Observation",
+    "Period",
     "ProgressSheet",
     "SheetRecord",
     "Source",

@@ -5,6 +5,9 @@ from __future__ import annotations
 from typing import Any, NamedTuple
 
 from ..model import (
+    CostRecord,
+    EvaluationRecord,
+    HierarchyRecord,
     IndicatorRecord,
     Location,
     MeasureRecord,
@@ -28,6 +31,9 @@ class FlatRecords(NamedTuple):
     narratives: list[NarrativeRecord]
     narrative_items: list[NarrativeItemRecord]
     sheets: list[SheetRecord]
+    hierarchy: list[HierarchyRecord]
+    costs: list[CostRecord]
+    evaluations: list[EvaluationRecord]
 
 
 def _where(*locs: Location | None) -> dict[str, Any]:
@@ -42,39 +48,83 @@ def flat_records(sheet: ProgressSheet) -> FlatRecords:
     """The flat records of a sheet, each carrying its sha256, source path and measure id."""
     src = sheet.source
     sha, path = src.sha256, src.path
-    out = FlatRecords(
-        [],
-        [],
-        [],
-        [],
-        [
-            SheetRecord(
-                sha256=sha,
-                path=path,
-                format=src.format,
-                page_count=src.page_count,
-                title=sheet.title,
-                plan_term=sheet.plan_term,
-                report_fiscal_year=sheet.report_fiscal_year,
-            )
-        ],
+    sheet_row = SheetRecord(
+        sha256=sha,
+        path=path,
+        format=src.format,
+        page_count=src.page_count,
+        title=sheet.title,
+        plan_term=sheet.plan_term,
+        report_fiscal_year=sheet.report_fiscal_year,
+        family=sheet.family,
+        municipality=sheet.municipality,
+        plan=sheet.plan,
+        preface=list(sheet.preface),
     )
+    out = FlatRecords([], [], [], [], [sheet_row], [], [], [])
     for m in sheet.measures:
         out.measures.append(
             MeasureRecord(
                 sha256=sha,
                 path=path,
                 measure_id=m.id,
+                parent=m.parent,
                 policy=m.policy,
                 number=m.number,
                 title=m.title,
+                department=m.department,
+                period_start=m.period.start if m.period else None,
+                period_end=m.period.end if m.period else None,
                 figures=list(m.figures),
                 **_where(m.source),
             )
         )
+        for k, h in enumerate(m.hierarchy):
+            out.hierarchy.append(
+                HierarchyRecord(
+                    sha256=sha,
+                    path=path,
+                    measure_id=m.id,
+                    level=k,
+                    label=h.label,
+                    text=h.text,
+                    **_where(h.source),
+                )
+            )
+        for k, c in enumerate(m.costs):
+            out.costs.append(
+                CostRecord(
+                    sha256=sha,
+                    path=path,
+                    measure_id=m.id,
+                    cost_index=k,
+                    label=c.label,
+                    fiscal_year=c.fiscal_year,
+                    kind=c.kind,
+                    value=c.value,
+                    raw=c.raw,
+                    unit=c.unit,
+                    label_header=c.label_header,
+                    **_where(c.source),
+                )
+            )
+        for k, e in enumerate(m.evaluations):
+            out.evaluations.append(
+                EvaluationRecord(
+                    sha256=sha,
+                    path=path,
+                    measure_id=m.id,
+                    evaluation_index=k,
+                    label=e.label,
+                    grade=e.grade,
+                    reason=list(e.reason),
+                    **_where(e.source),
+                )
+            )
         for i, ind in enumerate(m.indicators):
             rows = [("baseline", ind.baseline)] if ind.baseline else []
             rows += [("actual", o) for o in ind.actuals]
+            rows += [("plan", o) for o in ind.plans]
             rows += [("target", ind.target)] if ind.target else []
             for k, (role, o) in enumerate(rows):
                 out.indicators.append(
@@ -86,6 +136,7 @@ def flat_records(sheet: ProgressSheet) -> FlatRecords:
                         observation_index=k,
                         name=ind.name,
                         unit=ind.unit,
+                        kind=ind.kind,
                         role=role,
                         fiscal_year=o.fiscal_year,
                         value=o.value,

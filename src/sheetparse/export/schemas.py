@@ -9,6 +9,9 @@ from typing import Any
 from pydantic import BaseModel
 
 from ..model import (
+    CostRecord,
+    EvaluationRecord,
+    HierarchyRecord,
     IndicatorRecord,
     MeasureRecord,
     NarrativeItemRecord,
@@ -25,6 +28,9 @@ SCHEMA_MODELS = {
     "narrative-record": NarrativeRecord,
     "narrative-item-record": NarrativeItemRecord,
     "sheet-record": SheetRecord,
+    "hierarchy-record": HierarchyRecord,
+    "cost-record": CostRecord,
+    "evaluation-record": EvaluationRecord,
 }
 
 
@@ -49,7 +55,11 @@ def _unrequire_optionals(schema: dict[str, Any], model: type[BaseModel]) -> None
     import sheetparse.model as models
 
     def fix(node: dict[str, Any], cls: type[BaseModel] | None) -> None:
-        optional = getattr(cls, "_optional", frozenset()) if cls else frozenset()
+        optional = (
+            getattr(cls, "_optional", frozenset()) | getattr(cls, "_optional_lists", frozenset())
+            if cls
+            else frozenset()
+        )
         if "required" in node:
             node["required"] = [k for k in node["required"] if k not in optional]
             if not node["required"]:

@@ -1,12 +1,14 @@
 """The flat records in SQLite: an archive you can query with SQL, DuckDB or Datasette.
 
-Tables ``sheets``, ``measures``, ``indicators``, ``observations``, ``narratives`` and
-``narrative_items``, with primary and foreign keys (``ON DELETE CASCADE`` from ``sheets``) and
-indexes on the columns people filter by; the view ``indicator_values`` joins an observation to
-its indicator, measure and sheet. A sheet is keyed by the sha256 of its input bytes: loading a
-sheet already in the database skips it (``replace=True`` reloads it), so batches can be
-appended one after another. Each :func:`write_sqlite` call is one transaction: an interrupted
-load leaves the database as it was. Standard-library ``sqlite3``, no server.
+Tables ``sheets``, ``measures``, ``indicators``, ``observations``, ``narratives``,
+``narrative_items``, ``hierarchy``, ``costs`` and ``evaluations``, with primary and foreign keys
+(``ON DELETE CASCADE`` from ``sheets``) and indexes on the columns people filter by; the view
+``indicator_values`` joins an observation to its indicator, measure and sheet. A database
+written by the previous store version (contract 1.0) is migrated in place when opened. A sheet
+is keyed by the sha256 of its input bytes: loading a sheet already in the database skips it
+(``replace=True`` reloads it), so batches can be appended one after another. Each
+:func:`write_sqlite` call is one transaction: an interrupted load leaves the database as it
+was. Standard-library ``sqlite3``, no server.
 """
 
 from __future__ import annotations
@@ -24,9 +26,9 @@ from .records import flat_records
 from .tables import LIST_SEPARATOR
 
 #: bumped when the tables change; stored in ``PRAGMA user_version``
-STORE_VERSION = 1
+STORE_VERSION = 2
 
-SCHEMA = """
+_SHEETS = """
 CREATE TABLE IF NOT EXISTS sheets (
     sha256 TEXT PRIMARY KEY NOT NULL CHECK (length(sha256) = 64),
     path TEXT,
@@ -34,34 +36,49 @@ CREATE TABLE IF NOT EXISTS sheets (
     page_count INTEGER,
     title TEXT,
     plan_term INTEGER,
-    report_fiscal_year INTEGER
+    report_fiscal_year INTEGER,
+    family TEXT NOT NULL DEFAULT 'progress-sheet',
+    municipality TEXT,
+    plan TEXT,
+    preface TEXT NOT NULL DEFAULT ''  -- paragraphs, one per line
 );
+"""
+_MEASURES = """
 CREATE TABLE IF NOT EXISTS measures (
     sha256 TEXT NOT NULL REFERENCES sheets (sha256) ON DELETE CASCADE,
     measure_id TEXT NOT NULL,
-    policy INTEGER NOT NULL,
-    number INTEGER NOT NULL,
+    parent TEXT,
+    policy INTEGER,
+    number INTEGER,
     title TEXT NOT NULL,
+    department TEXT,
+    period_start INTEGER,
+    period_end INTEGER,
     figures TEXT NOT NULL,  -- captions, one per line
     page INTEGER, line INTEGER, sheet TEXT, cell TEXT,
     PRIMARY KEY (sha256, measure_id)
 );
+"""
+_INDICATORS = """
 CREATE TABLE IF NOT EXISTS indicators (
     sha256 TEXT NOT NULL,
     measure_id TEXT NOT NULL,
     indicator_index INTEGER NOT NULL CHECK (indicator_index >= 0),
     name TEXT NOT NULL,
     unit TEXT,
+    kind TEXT CHECK (kind IN ('activity', 'outcome')),
     PRIMARY KEY (sha256, measure_id, indicator_index),
     FOREIGN KEY (sha256, measure_id) REFERENCES measures (sha256, measure_id) ON DELETE CASCADE
 );
+"""
+_OBSERVATIONS = """
 CREATE TABLE IF NOT EXISTS observations (
     sha256 TEXT NOT NULL,
     measure_id TEXT NOT NULL,
     indicator_index INTEGER NOT NULL,
     observation_index INTEGER NOT NULL CHECK (observation_index >= 0),
-    role TEXT NOT NULL CHECK (role IN ('baseline', 'actual', 'target')),
-    fiscal_year INTEGER NOT NULL,
+    role TEXT NOT NULL CHECK (role IN ('baseline', 'actual', 'plan', 'target')),
+    fiscal_year INTEGER,
     value REAL,
     raw TEXT NOT NULL,
     approximate INTEGER NOT NULL CHECK (approximate IN (0, 1)),
@@ -72,6 +89,8 @@ CREATE TABLE IF NOT EXISTS observations (
     FOREIGN KEY (sha256, measure_id, indicator_index)
         REFERENCES indicators (sha256, measure_id, indicator_index) ON DELETE CASCADE
 );
+"""
+_REST = """
 CREATE TABLE IF NOT EXISTS narratives (
     sha256 TEXT NOT NULL,
     measure_id TEXT NOT NULL,
@@ -97,6 +116,49 @@ CREATE TABLE IF NOT EXISTS narrative_items (
     FOREIGN KEY (sha256, measure_id, narrative_index)
         REFERENCES narratives (sha256, measure_id, narrative_index) ON DELETE CASCADE
 );
+"""
+_NEW_IN_2 = """
+CREATE TABLE IF NOT EXISTS hierarchy (
+    sha256 TEXT NOT NULL,
+    measure_id TEXT NOT NULL,
+    level INTEGER NOT NULL CHECK (level >= 0),
+    label TEXT NOT NULL,
+    text TEXT NOT NULL,
+    page INTEGER, line INTEGER, sheet TEXT, cell TEXT,
+    PRIMARY KEY (sha256, measure_id, level),
+    FOREIGN KEY (sha256, measure_id) REFERENCES measures (sha256, measure_id) ON DELETE CASCADE
+);
+CREATE TABLE IF NOT EXISTS costs (
+    sha256 TEXT NOT NULL,
+    measure_id TEXT NOT NULL,
+    cost_index INTEGER NOT NULL CHECK (cost_index >= 0),
+    label TEXT NOT NULL,
+    fiscal_year INTEGER NOT NULL,
+    kind TEXT CHECK (kind IN ('budget', 'settlement')),
+    value REAL,
+    raw TEXT NOT NULL,
+    unit TEXT,
+    label_header TEXT,
+    page INTEGER, line INTEGER, sheet TEXT, cell TEXT,
+    PRIMARY KEY (sha256, measure_id, cost_index),
+    FOREIGN KEY (sha256, measure_id) REFERENCES measures (sha256, measure_id) ON DELETE CASCADE
+);
+CREATE TABLE IF NOT EXISTS evaluations (
+    sha256 TEXT NOT NULL,
+    measure_id TEXT NOT NULL,
+    evaluation_index INTEGER NOT NULL CHECK (evaluation_index >= 0),
+    label TEXT NOT NULL,
+    grade TEXT,
+    reason TEXT NOT NULL,  -- one item per line
+    page INTEGER, line INTEGER, sheet TEXT, cell TEXT,
+    PRIMARY KEY (sha256, measure_id, evaluation_index),
+    FOREIGN KEY (sha256, measure_id) REFERENCES measures (sha256, measure_id) ON DELETE CASCADE
+);
+CREATE INDEX IF NOT EXISTS costs_by_year ON costs (fiscal_year, kind);
+CREATE INDEX IF NOT EXISTS evaluations_by_label ON evaluations (label);
+CREATE INDEX IF NOT EXISTS sheets_by_family ON sheets (family);
+"""
+_INDEXES = """
 CREATE INDEX IF NOT EXISTS sheets_by_year ON sheets (report_fiscal_year);
 CREATE INDEX IF NOT EXISTS sheets_by_path ON sheets (path);
 CREATE INDEX IF NOT EXISTS indicators_by_name ON indicators (name);
@@ -104,12 +166,37 @@ CREATE INDEX IF NOT EXISTS observations_by_year ON observations (fiscal_year, ro
 CREATE INDEX IF NOT EXISTS narratives_by_kind ON narratives (kind, actor);
 CREATE VIEW IF NOT EXISTS indicator_values AS
 SELECT s.path, s.report_fiscal_year, o.sha256, o.measure_id, m.title AS measure_title,
-       o.indicator_index, i.name, i.unit, o.role, o.fiscal_year, o.value, o.raw,
+       o.indicator_index, i.name, i.unit, i.kind, o.role, o.fiscal_year, o.value, o.raw,
        o.approximate, o.note, o.label, o.page, o.line, o.sheet, o.cell
 FROM observations o
 JOIN indicators i USING (sha256, measure_id, indicator_index)
 JOIN measures m USING (sha256, measure_id)
 JOIN sheets s USING (sha256);
+"""
+SCHEMA = _SHEETS + _MEASURES + _INDICATORS + _OBSERVATIONS + _REST + _NEW_IN_2 + _INDEXES
+
+#: store version 1 (contract 1.0) → 2: new sheet columns, measures and observations rebuilt
+#: (policy/number nullable, role 'plan', fiscal_year nullable), new tables. Rebuilt the way
+#: SQLite documents it: create the new table under another name, copy, drop, rename (renaming
+#: the old table instead would rewrite the other tables' foreign keys to follow it).
+_MEASURE_COLUMNS = "sha256, measure_id, policy, number, title, figures, page, line, sheet, cell"
+MIGRATE_1_TO_2 = f"""
+DROP VIEW IF EXISTS indicator_values;
+ALTER TABLE sheets ADD COLUMN family TEXT NOT NULL DEFAULT 'progress-sheet';
+ALTER TABLE sheets ADD COLUMN municipality TEXT;
+ALTER TABLE sheets ADD COLUMN plan TEXT;
+ALTER TABLE sheets ADD COLUMN preface TEXT NOT NULL DEFAULT '';
+ALTER TABLE indicators ADD COLUMN kind TEXT CHECK (kind IN ('activity', 'outcome'));
+{_MEASURES.replace("EXISTS measures (", "EXISTS measures_v2 (")}
+INSERT INTO measures_v2 ({_MEASURE_COLUMNS}) SELECT {_MEASURE_COLUMNS} FROM measures;
+DROP TABLE measures;
+ALTER TABLE measures_v2 RENAME TO measures;
+{_OBSERVATIONS.replace("EXISTS observations (", "EXISTS observations_v2 (")}
+INSERT INTO observations_v2 SELECT * FROM observations;
+DROP TABLE observations;
+ALTER TABLE observations_v2 RENAME TO observations;
+{_NEW_IN_2}
+{_INDEXES}
 """
 
 _LOCATION = ("page", "line", "sheet", "cell")
@@ -124,9 +211,25 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "title",
         "plan_term",
         "report_fiscal_year",
+        "family",
+        "municipality",
+        "plan",
+        "preface",
     ),
-    "measures": ("sha256", "measure_id", "policy", "number", "title", "figures", *_LOCATION),
-    "indicators": ("sha256", "measure_id", "indicator_index", "name", "unit"),
+    "measures": (
+        "sha256",
+        "measure_id",
+        "parent",
+        "policy",
+        "number",
+        "title",
+        "department",
+        "period_start",
+        "period_end",
+        "figures",
+        *_LOCATION,
+    ),
+    "indicators": ("sha256", "measure_id", "indicator_index", "name", "unit", "kind"),
     "observations": (
         "sha256",
         "measure_id",
@@ -154,6 +257,29 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         *_LOCATION,
     ),
     "narrative_items": ("sha256", "measure_id", "narrative_index", "position", "text", *_LOCATION),
+    "hierarchy": ("sha256", "measure_id", "level", "label", "text", *_LOCATION),
+    "costs": (
+        "sha256",
+        "measure_id",
+        "cost_index",
+        "label",
+        "fiscal_year",
+        "kind",
+        "value",
+        "raw",
+        "unit",
+        "label_header",
+        *_LOCATION,
+    ),
+    "evaluations": (
+        "sha256",
+        "measure_id",
+        "evaluation_index",
+        "label",
+        "grade",
+        "reason",
+        *_LOCATION,
+    ),
 }
 
 _INSERT = {
@@ -199,13 +325,16 @@ def rows(sheet: ProgressSheet) -> dict[str, list[tuple[Any, ...]]]:
         "sheets": [take(r, "sheets") for r in records.sheets],
         "measures": [take(r, "measures") for r in records.measures],
         "indicators": [
-            (sha, m.id, i, ind.name, ind.unit)
+            (sha, m.id, i, ind.name, ind.unit, ind.kind)
             for m in sheet.measures
             for i, ind in enumerate(m.indicators)
         ],
         "observations": [take(r, "observations") for r in records.indicators],
         "narratives": [take(r, "narratives") for r in records.narratives],
         "narrative_items": [take(r, "narrative_items") for r in records.narrative_items],
+        "hierarchy": [take(r, "hierarchy") for r in records.hierarchy],
+        "costs": [take(r, "costs") for r in records.costs],
+        "evaluations": [take(r, "evaluations") for r in records.evaluations],
     }
 
 
@@ -239,6 +368,9 @@ class SheetStore:
             ).fetchone()[0]
         except sqlite3.DatabaseError as e:
             raise StoreError(f"{self.path}: not an SQLite database ({e})") from None
+        if version == 1:
+            self._migrate_from_1()
+            version = STORE_VERSION
         if version not in (0, STORE_VERSION):
             raise StoreError(
                 f"{self.path}: written by another sheetparse version (store version {version}, "
@@ -252,6 +384,27 @@ class SheetStore:
                 f"BEGIN IMMEDIATE;\n{SCHEMA}\nPRAGMA user_version = {STORE_VERSION};\nCOMMIT;"
             )
         c.execute("BEGIN IMMEDIATE")
+
+    def _migrate_from_1(self) -> None:
+        """Bring a store-version-1 database (contract 1.0) to this version, in one
+        transaction with foreign keys off while tables are rebuilt (SQLite's documented way)."""
+        c = self.conn
+        c.execute("PRAGMA foreign_keys = OFF")
+        try:
+            c.executescript(
+                f"BEGIN IMMEDIATE;\n{MIGRATE_1_TO_2}\nPRAGMA user_version = {STORE_VERSION};\n"
+            )
+            broken = c.execute("PRAGMA foreign_key_check").fetchall()
+            if broken:
+                raise StoreError(
+                    f"{self.path}: migrating from store version 1 left {len(broken)} rows "
+                    "without their parent; the file was left unchanged"
+                )
+            c.execute("COMMIT")
+        except BaseException:
+            if c.in_transaction:
+                c.execute("ROLLBACK")
+            raise
 
     def has(self, sha256: str) -> bool:
         return (

@@ -1,7 +1,8 @@
 """The contract's flat records as files: JSON Lines, CSV and a Frictionless ``datapackage.json``.
 
-Five tables, one row per sheet, measure, observation (tidy indicators), narrative and narrative
-item, each row keyed by the sheet's ``sha256`` and carrying the input's ``path``. JSON Lines keep
+Eight tables, one row per sheet, measure, observation (tidy indicators), narrative, narrative
+item, plan level (hierarchy), cost and evaluation, each row keyed by the sheet's ``sha256`` and
+carrying the input's ``path``. JSON Lines keep
 lists as arrays; CSV joins them with newlines (RFC 4180, CRLF rows, ``""`` for null) and, for
 Excel, starts with a UTF-8 BOM. ``datapackage.json`` gives every column's type, the missing
 value and the keys, so pandas, R, DuckDB or ``frictionless`` load the tables without guessing.
@@ -9,7 +10,7 @@ value and the keys, so pandas, R, DuckDB or ``frictionless`` load the tables wit
 Every file is written to a temporary name and renamed into place when complete: an interrupted
 write leaves the previous file or none, never half of one. Usable on its own::
 
-    from sheetparse.export.tables import write_tables
+    from sheetparse import write_tables
     write_tables([sheetparse.parse(p) for p in paths], "out/")
 """
 
@@ -30,6 +31,9 @@ from types import TracebackType
 from typing import IO, Any
 
 from ..model import (
+    CostRecord,
+    EvaluationRecord,
+    HierarchyRecord,
     IndicatorRecord,
     MeasureRecord,
     NarrativeItemRecord,
@@ -96,7 +100,8 @@ TABLES: tuple[Table, ...] = (
         IndicatorRecord,
         ("sha256", "measure_id", "indicator_index", "observation_index"),
         (_MEASURE_FK,),
-        "Tidy indicators: one row per observation (現状値 baseline, 実績値 actual, 目標値 target).",
+        "Tidy indicators: one row per observation (現状値 baseline, 実績値 actual, 見込 plan, "
+        "目標値 target).",
     ),
     Table(
         "narratives",
@@ -117,6 +122,27 @@ TABLES: tuple[Table, ...] = (
             ),
         ),
         "One row per narrative item: one paragraph or list item per row.",
+    ),
+    Table(
+        "hierarchy",
+        HierarchyRecord,
+        ("sha256", "measure_id", "level"),
+        (_MEASURE_FK,),
+        "One row per plan level a measure is placed in (施策の柱, 政策番号 …), outermost first.",
+    ),
+    Table(
+        "costs",
+        CostRecord,
+        ("sha256", "measure_id", "cost_index"),
+        (_MEASURE_FK,),
+        "One row per money figure (事業費, 人件費 …) of a measure in one fiscal year.",
+    ),
+    Table(
+        "evaluations",
+        EvaluationRecord,
+        ("sha256", "measure_id", "evaluation_index"),
+        (_MEASURE_FK,),
+        "One row per graded judgement (評価) of a measure, with its reasons.",
     ),
 )
 TABLES_BY_NAME = {t.name: t for t in TABLES}
