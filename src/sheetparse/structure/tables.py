@@ -19,12 +19,13 @@ from typing import Literal
 
 import regex
 
-from . import diagnostics as dg
-from .blocks import Cell, Loc, TableBlock
-from .cells import split_cell
-from .coverage import Ledger
-from .ja import find_fiscal_year, is_no_value, parse_number
-from .model import (
+from .. import diagnostics as dg
+from ..blocks import Cell, Loc, TableBlock
+from ..cells import split_cell
+from ..coverage import Ledger
+from ..families.vocab import Vocab
+from ..ja import find_fiscal_year, is_no_value, parse_number
+from ..model import (
     ACTORS,
     Actor,
     Diagnostic,
@@ -33,17 +34,7 @@ from .model import (
     NarrativeKind,
     Observation,
 )
-from .textutil import BULLETS, collapse_ws, drop_cjk_spaces, join_wrapped, strip_ws
-from .vocab import (
-    ACTOR_HEADER,
-    ORG_PROCESS_HEADER,
-    actor_of,
-    approach_kind,
-    indicator_role,
-    is_forecast,
-    org_kind,
-    strip_years,
-)
+from ..textutil import BULLETS, collapse_ws, drop_cjk_spaces, join_wrapped, strip_ws
 
 TableKind = Literal["indicator", "organize", "approach"]
 
@@ -101,20 +92,20 @@ def _label(text: str) -> str:
     return drop_cjk_spaces(text)
 
 
-def _is_year_only(text: str) -> bool:
-    return bool(text) and not strip_years(text) and find_fiscal_year(text) is not None
+def _is_year_only(text: str, v: Vocab) -> bool:
+    return bool(text) and not v.strip_years(text) and find_fiscal_year(text) is not None
 
 
-def _header_like(text: str) -> bool:
+def _header_like(text: str, v: Vocab) -> bool:
     if not text:
         return True
     return (
-        indicator_role(text) is not None
-        or _is_year_only(text)
-        or is_forecast(text) is not None
-        or org_kind(text) is not None
-        or ORG_PROCESS_HEADER.match(text)
-        or ACTOR_HEADER.match(text)
+        v.indicator_role(text) is not None
+        or _is_year_only(text, v)
+        or v.is_forecast(text) is not None
+        or v.org_kind(text) is not None
+        or v.org_process_header.match(text)
+        or v.actor_header.match(text)
     )
 
 
@@ -125,22 +116,22 @@ def _texts(table: TableBlock, rows: range) -> list[list[str]]:
 # --- classification ---------------------------------------------------------------------------
 
 
-def classify(table: TableBlock, hint: TableKind | None = None) -> TableKind | None:
+def classify(table: TableBlock, v: Vocab, hint: TableKind | None = None) -> TableKind | None:
     """The kind of a table from its header vocabulary; ``hint`` is the kind its printed title
     names, used only when the header alone does not decide."""
     if not table.rows:
         return None
     head = _texts(table, range(min(3, len(table.rows))))
     flat = [t for row in head for t in row if t]
-    if any(org_kind(t) is not None for t in flat):
+    if any(v.org_kind(t) is not None for t in flat):
         return "organize"
-    roles = {indicator_role(t) for t in flat}
+    roles = {v.indicator_role(t) for t in flat}
     if "name" in roles and roles & {"baseline", "actual", "target"}:
         return "indicator"
     labels = [_text(_origin(table, r, 0)) for r in range(len(table.rows))]
-    if any(approach_kind(t) is not None for t in labels):
+    if any(v.approach_kind(t) is not None for t in labels):
         return "approach"
-    actors = {actor_of(t) for t in (head[0] if head else [])} - {None}
+    actors = {v.actor_of(t) for t in (head[0] if head else [])} - {None}
     if hint in ("approach", "organize") and len(actors) >= 2:
         return hint
     return None
@@ -157,18 +148,20 @@ class _Column:
     note: str | None
 
 
-def _header_rows(table: TableBlock) -> int:
+def _header_rows(table: TableBlock, v: Vocab) -> int:
     """Leading rows made of header words and year labels only (at least one)."""
     h = 0
     for r in range(len(table.rows)):
         texts = [_text(table.rows[r][c]) for c in range(table.n_cols)]
-        if r >= max(1, table.header_rows) and (not any(texts) or not all(map(_header_like, texts))):
+        if r >= max(1, table.header_rows) and (
+            not any(texts) or not all(_header_like(x, v) for x in texts)
+        ):
             break
         h = r + 1
     return max(h, 1)
 
 
-def _indicator_columns(table: TableBlock, h: int) -> list[_Column]:
+def _indicator_columns(table: TableBlock, h: int, v: Vocab) -> list[_Column]:
     n = table.n_cols
     grid = _texts(table, range(h))
     # A group header flattened into its first column (Markdown has no colspan): an empty header
@@ -177,19 +170,19 @@ def _indicator_columns(table: TableBlock, h: int) -> list[_Column]:
         for c in range(1, n):
             below = any(grid[rr][c] for rr in range(r + 1, h))
             if not grid[r][c] and below and grid[r][c - 1]:
-                left_role = indicator_role(grid[r][c - 1])
-                if left_role == "actual" or is_forecast(grid[r][c - 1]):
+                left_role = v.indicator_role(grid[r][c - 1])
+                if left_role == "actual" or v.is_forecast(grid[r][c - 1]):
                     grid[r][c] = grid[r][c - 1]
     cols = []
     for c in range(n):
         texts = [grid[r][c] for r in range(h)]
         own = [_text(table.rows[r][c]) for r in range(h) if table.rows[r][c].covered_by is None]
-        role = next((indicator_role(t) for t in reversed(texts) if indicator_role(t)), None)
-        forecast = next((is_forecast(t) for t in reversed(texts) if is_forecast(t)), None)
+        role = next((v.indicator_role(t) for t in reversed(texts) if v.indicator_role(t)), None)
+        forecast = next((v.is_forecast(t) for t in reversed(texts) if v.is_forecast(t)), None)
         if role is None and forecast:
             role = "actual"
         year = next((y for t in reversed(texts) if (y := find_fiscal_year(t)) is not None), None)
-        if role is None and year is not None and any(_is_year_only(t) for t in texts):
+        if role is None and year is not None and any(_is_year_only(t, v) for t in texts):
             role = "actual"
         label = next((t for t in reversed(own) if t), next((t for t in reversed(texts) if t), ""))
         cols.append(_Column(role, year, label, forecast))
@@ -252,9 +245,9 @@ def _observation(cell: Cell, col: _Column, out: TableResult, units: list[str]) -
     )
 
 
-def _has_header(table: TableBlock) -> bool:
+def _has_header(table: TableBlock, v: Vocab) -> bool:
     texts = [_text(c) for c in table.rows[0]] if table.rows else []
-    return any(texts) and all(map(_header_like, texts))
+    return any(texts) and all(_header_like(x, v) for x in texts)
 
 
 def _value_column(cols: list[_Column], c: int, span: int) -> _Column:
@@ -270,16 +263,16 @@ def _value_column(cols: list[_Column], c: int, span: int) -> _Column:
 
 
 def read_indicator_table(
-    table: TableBlock, ledger: Ledger, cont: Layout | None = None
+    table: TableBlock, ledger: Ledger, v: Vocab, cont: Layout | None = None
 ) -> TableResult:
     """Indicators of an indicator table, one per data row (``cont``: the layout of the table
     this one continues, used when it is printed without its header)."""
     out = TableResult()
-    if _continues(cont, "indicator", table) and not _has_header(table):
+    if _continues(cont, "indicator", table) and not _has_header(table, v):
         h, cols = 0, cont.columns  # type: ignore[union-attr]
     else:
-        h = _header_rows(table)
-        cols = _indicator_columns(table, h)
+        h = _header_rows(table, v)
+        cols = _indicator_columns(table, h, v)
     out.layout = Layout("indicator", table.n_cols, cols)
     for r in range(h):
         ledger.structure(*table.rows[r])
@@ -441,17 +434,19 @@ def _repeated_diag(label: str, loc: Loc) -> Diagnostic:
 # --- organize-action table (共創型オーガナイズアクション) -----------------------------------
 
 
-def _org_layout(table: TableBlock) -> tuple[int, int, dict[int, tuple[NarrativeKind, str]]]:
+def _org_layout(
+    table: TableBlock, v: Vocab
+) -> tuple[int, int, dict[int, tuple[NarrativeKind, str]]]:
     """(actor column, header rows, column kinds) of an organize-action table."""
     n_rows, n_cols = len(table.rows), table.n_cols
     # the actor column: headed 対象, else the one whose body cells name actors
     actor_col = 0
     for c in range(n_cols):
-        if any(ACTOR_HEADER.match(_text(table.rows[r][c])) for r in range(min(3, n_rows))):
+        if any(v.actor_header.match(_text(table.rows[r][c])) for r in range(min(3, n_rows))):
             actor_col = c
             break
     h = next(
-        (r for r in range(n_rows) if actor_of(_text(_origin(table, r, actor_col))) is not None),
+        (r for r in range(n_rows) if v.actor_of(_text(_origin(table, r, actor_col))) is not None),
         n_rows,
     )
     kinds: dict[int, tuple[NarrativeKind, str]] = {}
@@ -459,24 +454,26 @@ def _org_layout(table: TableBlock) -> tuple[int, int, dict[int, tuple[NarrativeK
         if c == actor_col:
             continue
         texts = [_text(_origin(table, r, c)) for r in range(h)]
-        found = next(((k, t) for t in reversed(texts) if t and (k := org_kind(t))), None)
+        found = next(((k, t) for t in reversed(texts) if t and (k := v.org_kind(t))), None)
         if found:
             kinds[c] = (found[0], _label(found[1]))
         else:
-            label = next((t for t in reversed(texts) if t and not ORG_PROCESS_HEADER.match(t)), "")
+            label = next(
+                (t for t in reversed(texts) if t and not v.org_process_header.match(t)), ""
+            )
             kinds[c] = (NarrativeKind.other, _label(label))
     return actor_col, h, kinds
 
 
 def read_organize_table(
-    table: TableBlock, ledger: Ledger, cont: Layout | None = None
+    table: TableBlock, ledger: Ledger, v: Vocab, cont: Layout | None = None
 ) -> TableResult:
     """Per-actor 気持ちの変化 / 行動の変化 narratives and the 目指す成果."""
     out = TableResult()
     n_rows = len(table.rows)
-    actor_col, h, kinds = _org_layout(table)
+    actor_col, h, kinds = _org_layout(table, v)
     continued = _continues(cont, "organize", table) and not any(
-        _header_like(_text(c)) and _text(c) for c in table.rows[0]
+        _header_like(_text(c), v) and _text(c) for c in table.rows[0]
     )
     by_col: dict[int, Narrative] = {}
     if continued:
@@ -553,7 +550,7 @@ def read_organize_table(
             if cell.covered_by is not None:
                 continue
             actor_text = _text(_origin(table, r, actor_col))
-            actor = actor_of(actor_text)
+            actor = v.actor_of(actor_text)
             if actor is None and cell.is_empty:
                 ledger.structure(cell)
                 continue
@@ -565,7 +562,7 @@ def read_organize_table(
     out.layout.last_by_col = by_col
     for r in body:
         actor_cell = _origin(table, r, actor_col)
-        if actor_of(_text(actor_cell)) is not None:
+        if v.actor_of(_text(actor_cell)) is not None:
             ledger.structure(actor_cell)
     return out
 
@@ -585,7 +582,7 @@ def _empty_org_cell(label: str, actor: Actor | None, loc: Loc) -> Diagnostic:
 
 
 def _split_labels(
-    table: TableBlock, start: int, label_col: int, text_cols: list[int]
+    table: TableBlock, start: int, label_col: int, text_cols: list[int], v: Vocab
 ) -> dict[int, str | None]:
     """Row labels a page break (or a converter) cut in two: a label the vocabulary does not
     know that, followed by the next row's label, is one it knows (``生じた変`` +
@@ -596,10 +593,10 @@ def _split_labels(
     for r in range(start, len(table.rows) - 1):
         a, b = _origin(table, r, label_col), _origin(table, r + 1, label_col)
         ta, tb = _text(a), _text(b)
-        if a is b or r in out or not ta or not tb or approach_kind(ta) is not None:
+        if a is b or r in out or not ta or not tb or v.approach_kind(ta) is not None:
             continue
         joined = _label(ta + tb)
-        if approach_kind(joined) is None:
+        if v.approach_kind(joined) is None:
             continue
         if any(not table.rows[r][c].is_empty for c in text_cols):
             out[r], out[r + 1] = joined, ""
@@ -619,7 +616,7 @@ def _split_label_diag(label: str, loc: Loc) -> Diagnostic:
 
 
 def read_approach_table(
-    table: TableBlock, ledger: Ledger, cont: Layout | None = None
+    table: TableBlock, ledger: Ledger, v: Vocab, cont: Layout | None = None
 ) -> TableResult:
     """Results, expected effects, changes and issues, next steps — merged or per actor."""
     out = TableResult()
@@ -628,7 +625,7 @@ def read_approach_table(
     header = None
     actor_cols: dict[int, Actor | None] = {}
     for r in range(min(2, n_rows)):
-        found = {c: a for c in range(n_cols) if (a := actor_of(_text(_origin(table, r, c))))}
+        found = {c: a for c in range(n_cols) if (a := v.actor_of(_text(_origin(table, r, c))))}
         if found:
             header = r
             actor_cols = dict(found)
@@ -647,7 +644,7 @@ def read_approach_table(
         label_col = next((c for c in range(n_cols) if c not in actor_cols), 0)
     out.layout = Layout("approach", n_cols, (label_col, actor_cols))
     previous: list[Narrative] = list(cont.last) if continued else []  # type: ignore[union-attr]
-    relabel = _split_labels(table, start, label_col, sorted(actor_cols))
+    relabel = _split_labels(table, start, label_col, sorted(actor_cols), v)
     for r in range(start, n_rows):
         row = table.rows[r]
         label_cell = _origin(table, r, label_col)
@@ -684,7 +681,7 @@ def read_approach_table(
             ledger.structure(*row)
             continue
         label = _label(label_text)
-        kind = approach_kind(label_text)
+        kind = v.approach_kind(label_text)
         ledger.structure(label_cell)
         if kind is None:
             kind = NarrativeKind.other

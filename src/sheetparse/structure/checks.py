@@ -11,9 +11,9 @@ from collections import defaultdict
 
 import regex
 
-from . import diagnostics as dg
-from .model import Diagnostic, Indicator, Measure, Observation
-from .textutil import strip_ws
+from .. import diagnostics as dg
+from ..model import Diagnostic, Indicator, Measure, Observation
+from ..textutil import strip_ws
 
 #: a number as printed in running text: digits with optional thousands separators
 _NUMBER = regex.compile(

@@ -12,14 +12,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from . import diagnostics as dg
-from .blocks import Block, Document, Part, TableBlock, TextBlock
-from .cells import split_parts
-from .checks import consistency
-from .coverage import Ledger, tally
-from .errors import NotAProgressSheet
-from .ja import find_fiscal_year, parse_number
-from .model import (
+from .. import diagnostics as dg
+from ..blocks import Block, Document, Part, TableBlock, TextBlock
+from ..cells import split_parts
+from ..coverage import Ledger, tally
+from ..errors import NotAProgressSheet
+from ..families.registry import Family
+from ..ja import find_fiscal_year, parse_number
+from ..model import (
     ACTORS,
     Diagnostic,
     Measure,
@@ -28,21 +28,11 @@ from .model import (
     ProgressSheet,
     Source,
 )
+from ..textutil import CAPTION_MARK, collapse_ws, strip_ws
+from .checks import consistency
+from .numbers import heading_number
 from .stacked import unstack
 from .tables import READERS, Layout, TableKind, classify
-from .textutil import CAPTION_MARK, collapse_ws, strip_ws
-from .vocab import (
-    APPROACH_TITLE,
-    DIRECTION_LABEL,
-    DIRECTION_LABEL_RUN_IN,
-    MEASURE_HEADING,
-    ORG_TITLE,
-    PAGE_NUMBER,
-    PLAN_TERM,
-    PROCESS_TITLE,
-    PUBLICATION_DATE,
-    heading_number,
-)
 
 _LATER_KINDS = (
     NarrativeKind.results,
@@ -88,8 +78,10 @@ class _Acc:
 class _Walk:
     """One pass over a document's blocks. Internal: use :func:`build_sheet`."""
 
-    def __init__(self, doc: Document) -> None:
+    def __init__(self, doc: Document, fam: Family) -> None:
         self.doc = doc
+        self.fam = fam
+        self.vocab = fam.vocab
         self.ledger = Ledger()
         self.diags: list[Diagnostic] = list(doc.diagnostics)
         self.measures: list[_Acc] = []
@@ -109,12 +101,16 @@ class _Walk:
 
     # -- text -------------------------------------------------------------------------------
 
+    def _heading(self, text: str) -> re.Match[str] | None:
+        pattern = self.fam.measure_heading
+        return pattern.match(text) if pattern is not None else None
+
     def is_furniture(self, b: TextBlock) -> bool:
         """Page numbers, the document title repeated as a running header, and a measure's
         heading repeated at the top of each printed page (a spreadsheet's print titles)."""
-        if PAGE_NUMBER.match(b.text):
+        if self.fam.page_number and self.fam.page_number.match(b.text):
             return True
-        if (m := MEASURE_HEADING.match(b.text)) is not None:
+        if (m := self._heading(b.text)) is not None:
             mid = f"{heading_number(m.group('policy'))}-{heading_number(m.group('number'))}"
             earlier = self.by_id.get(mid)
             if earlier is not None and (earlier.measure.indicators or earlier.narratives):
@@ -132,7 +128,7 @@ class _Walk:
                 return True
         if self.measures and self.preamble:
             if self.running_title is None:
-                title = _title(self.preamble)
+                title = _title(self.preamble, self.fam.title_words)
                 self.running_title = strip_ws(title.text) if title else ""
             return bool(self.running_title) and self.running_title == strip_ws(b.text)
         return False
@@ -145,24 +141,24 @@ class _Walk:
             return
         self.last_layout = None
         awaiting, self.awaiting_title = self.awaiting_title, None
-        if m := MEASURE_HEADING.match(text):
+        if m := self._heading(text):
             self.heading(b, m)
             return
-        if m := DIRECTION_LABEL.match(text):
+        if self.fam.direction and (m := self.fam.direction.match(text)):
             self.start_direction(b, m)
             return
-        if m := ORG_TITLE.match(text):
+        if self.fam.organize_title and (m := self.fam.organize_title.match(text)):
             number = heading_number(m.group("number")) if m.group("number") else None
             self.title_ctx = ("organize", number, b)
             self.direction = None
             self.ledger.structure(b)
             return
-        if APPROACH_TITLE.match(text):
+        if self.fam.approach_title and self.fam.approach_title.match(text):
             self.title_ctx = ("approach", None, b)
             self.direction = None
             self.ledger.structure(b)
             return
-        if PROCESS_TITLE.match(text):
+        if any(p.match(text) for p in self.fam.structure_titles):
             self.ledger.structure(b)
             return
         if b.kind == "caption" or text.lstrip().startswith(CAPTION_MARK):
@@ -276,7 +272,7 @@ class _Walk:
         ctx = self.title_ctx
         self.title_ctx = None
         hint = ctx[0] if ctx else None
-        kind = classify(t, hint)
+        kind = classify(t, self.vocab, hint)
         cont = self.last_layout
         self.last_layout = None
         if (
@@ -300,7 +296,7 @@ class _Walk:
 
     def place(self, kind: TableKind, t: TableBlock, cont: Layout | None = None) -> None:
         assert self.current is not None
-        result = READERS[kind](t, self.ledger, cont)
+        result = READERS[kind](t, self.ledger, self.vocab, cont)
         self.current.measure.indicators += result.indicators
         self.current.narratives += result.narratives
         self.diags += result.diagnostics
@@ -366,7 +362,7 @@ def _short(text: str, n: int = 60) -> str:
     return text if len(text) <= n else text[: n - 1] + "…"
 
 
-def _title(preamble: list[TextBlock]) -> TextBlock | None:
+def _title(preamble: list[TextBlock], words: tuple[str, ...]) -> TextBlock | None:
     """The document title among the blocks before the first measure heading."""
     if not preamble:
         return None
@@ -374,19 +370,19 @@ def _title(preamble: list[TextBlock]) -> TextBlock | None:
     if headings:
         return min(headings, key=lambda b: b.level or 9)
     for b in preamble:
-        if any(w in b.text for w in ("進捗", "シート", "計画", "取組")):
+        if any(w in b.text for w in words):
             return b
     return preamble[0]
 
 
-def _plan_term(title: str | None) -> int | None:
-    if not title or not (m := PLAN_TERM.search(title)):
+def _plan_term(title: str | None, pattern: re.Pattern[str] | None) -> int | None:
+    if not title or pattern is None or not (m := pattern.search(title)):
         return None
     number = parse_number(m.group("n"))
     return int(number.value) if number is not None and number.value is not None else None
 
 
-def _split_run_in(blocks: list[Block]) -> tuple[list[Block], list[Diagnostic]]:
+def _split_run_in(blocks: list[Block], fam: Family) -> tuple[list[Block], list[Diagnostic]]:
     """A measure heading whose paragraph runs on into its (基本施策Nの方向性) label (a
     Markdown heading without a blank line after it, rendered to HTML as one ``<p>``) is read
     as the heading and, apart, the label with its text."""
@@ -394,8 +390,11 @@ def _split_run_in(blocks: list[Block]) -> tuple[list[Block], list[Diagnostic]]:
     diags: list[Diagnostic] = []
     for b in blocks:
         m = (
-            DIRECTION_LABEL_RUN_IN.search(b.text)
-            if isinstance(b, TextBlock) and MEASURE_HEADING.match(b.text)
+            fam.direction_run_in.search(b.text)
+            if fam.direction_run_in is not None
+            and fam.measure_heading is not None
+            and isinstance(b, TextBlock)
+            and fam.measure_heading.match(b.text)
             else None
         )
         if m is None or not b.text[: m.start()].strip():
@@ -414,13 +413,13 @@ def _split_run_in(blocks: list[Block]) -> tuple[list[Block], list[Diagnostic]]:
     return out, diags
 
 
-def build_sheet(doc: Document, source: Source) -> ProgressSheet:
-    """The contract's ProgressSheet from a reader's blocks."""
-    blocks, run_in = _split_run_in(doc.blocks)
-    blocks, unstacked = unstack(blocks)
+def build_sheet(doc: Document, source: Source, fam: Family) -> ProgressSheet:
+    """The contract's ProgressSheet from a reader's blocks, read as family ``fam``."""
+    blocks, run_in = _split_run_in(doc.blocks, fam)
+    blocks, unstacked = unstack(blocks, fam.vocab)
     if run_in or unstacked:
         doc = replace(doc, blocks=blocks, diagnostics=doc.diagnostics + run_in + unstacked)
-    w = _Walk(doc)
+    w = _Walk(doc, fam)
     w.run()
     if not w.measures:
         n_tables = sum(isinstance(b, TableBlock) for b in doc.blocks)
@@ -428,7 +427,7 @@ def build_sheet(doc: Document, source: Source) -> ProgressSheet:
             f"no measure headings (方針N-施策M) found in {len(doc.blocks)} blocks "
             f"({n_tables} tables); this does not look like a progress sheet (進捗シート)"
         )
-    title_block = _title(w.preamble)
+    title_block = _title(w.preamble, fam.title_words)
     title = collapse_ws(title_block.text) if title_block else None
     if title_block:
         w.ledger.placed(title_block)
@@ -437,7 +436,7 @@ def build_sheet(doc: Document, source: Source) -> ProgressSheet:
         for b in w.preamble:
             if (
                 b is not title_block
-                and not PUBLICATION_DATE.search(b.text)
+                and not (fam.publication_date and fam.publication_date.search(b.text))
                 and (y := find_fiscal_year(b.text)) is not None
                 and len(collapse_ws(b.text)) <= 40
             ):
@@ -495,7 +494,9 @@ def build_sheet(doc: Document, source: Source) -> ProgressSheet:
     return ProgressSheet(
         source=source,
         title=title,
-        plan_term=_plan_term(title),
+        plan_term=_plan_term(title, fam.plan_term),
+        family=fam.name,
+        municipality=fam.municipality,
         report_fiscal_year=report_year,
         measures=measures,
         diagnostics=dg.ordered(w.diags),

@@ -11,12 +11,12 @@ from __future__ import annotations
 
 from itertools import pairwise
 
-from . import diagnostics as dg
-from .blocks import Block, TableBlock
-from .model import Diagnostic
-from .readers.grid import continuation_columns, layout, owners, placed_from_grid
-from .textutil import collapse_ws
-from .vocab import ACTOR_HEADER, ORG_PROCESS_HEADER, actor_of, indicator_role, org_kind
+from .. import diagnostics as dg
+from ..blocks import Block, TableBlock
+from ..families.vocab import Vocab
+from ..model import Diagnostic
+from ..readers.grid import continuation_columns, layout, owners, placed_from_grid
+from ..textutil import collapse_ws
 
 
 def _own_texts(table: TableBlock, r: int) -> list[str]:
@@ -24,32 +24,33 @@ def _own_texts(table: TableBlock, r: int) -> list[str]:
     return [collapse_ws(c.text) for c in table.rows[r] if c.covered_by is None and c.text.strip()]
 
 
-def _header_kind(table: TableBlock, r: int) -> str | None:
+def _header_kind(table: TableBlock, r: int, v: Vocab) -> str | None:
     """The kind of table whose header row ``r`` is, if it is one."""
     texts = _own_texts(table, r)
-    roles = {indicator_role(t) for t in texts}
+    roles = {v.indicator_role(t) for t in texts}
     if "name" in roles and roles & {"baseline", "actual", "target"}:
         return "indicator"
-    if len({k for t in texts if (k := org_kind(t))}) >= 2:
+    if len({k for t in texts if (k := v.org_kind(t))}) >= 2:
         return "organize"
-    if len({a for t in texts if (a := actor_of(t))}) >= 2:
+    if len({a for t in texts if (a := v.actor_of(t))}) >= 2:
         return "approach"
     return None
 
 
-def _cuts(table: TableBlock) -> list[int]:
+def _cuts(table: TableBlock, v: Vocab) -> list[int]:
     """Rows where another table's header starts (for an organize-action table, the process
     header row above its columns)."""
     n = len(table.rows)
-    top = max((r for r in range(min(3, n)) if _header_kind(table, r)), default=0)
+    top = max((r for r in range(min(3, n)) if _header_kind(table, r, v)), default=0)
     cuts: list[int] = []
     for r in range(top + 2, n):
-        kind = _header_kind(table, r)
+        kind = _header_kind(table, r, v)
         if kind is None:
             continue
         start = r
         if kind == "organize" and any(
-            ORG_PROCESS_HEADER.match(t) or ACTOR_HEADER.match(t) for t in _own_texts(table, r - 1)
+            v.org_process_header.match(t) or v.actor_header.match(t)
+            for t in _own_texts(table, r - 1)
         ):
             start = r - 1
         if start >= (cuts[-1] if cuts else top) + 2:
@@ -70,7 +71,7 @@ def _part(table: TableBlock, rows: range) -> TableBlock:
     return TableBlock(grid, grid[0][0].loc if grid and grid[0] else table.loc)
 
 
-def unstack(blocks: list[Block]) -> tuple[list[Block], list[Diagnostic]]:
+def unstack(blocks: list[Block], v: Vocab) -> tuple[list[Block], list[Diagnostic]]:
     """The blocks with every stacked table cut into its tables, and a diagnostic for each."""
     out: list[Block] = []
     diags: list[Diagnostic] = []
@@ -78,7 +79,7 @@ def unstack(blocks: list[Block]) -> tuple[list[Block], list[Diagnostic]]:
         if not isinstance(b, TableBlock) or len(b.rows) < 4:
             out.append(b)
             continue
-        cuts = _cuts(b)
+        cuts = _cuts(b, v)
         if not cuts:
             out.append(b)
             continue
