@@ -1,9 +1,11 @@
 """Coverage accounting: where every character of the source went.
 
 Each text block and table cell a reader produced is marked by the structure step as *placed*
-(its text is in a record field) or *structure* (a heading, label, table title or header the
-vocabulary knows). Whatever is left unmarked is reported in an ``unplaced-block`` diagnostic,
-so nothing is dropped silently; the tally is :class:`sheetparse.model.Coverage`.
+(its text is in a record field), *structure* (a heading, label, table title or header the
+vocabulary knows) or *reported* (content the contract has no field for, kept whole in an
+``unmapped-content`` diagnostic). Whatever is left unmarked is reported in an
+``unplaced-block`` diagnostic, so nothing is dropped silently; the tally is
+:class:`sheetparse.model.Coverage`.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from .blocks import Cell, Document, TableBlock, TextBlock
 from .model import Coverage
 from .textutil import strip_ws
 
-Status = Literal["placed", "structure", "skipped", "unplaced"]
+Status = Literal["placed", "structure", "reported", "skipped", "unplaced"]
 
 
 class Ledger:
@@ -58,7 +60,7 @@ def _units(doc: Document) -> Iterable[tuple[Cell | TextBlock, int]]:
 
 def tally(doc: Document, ledger: Ledger) -> Coverage:
     """Count the source's characters by where they went."""
-    placed = structure = unplaced = 0
+    placed = structure = reported = unplaced = 0
     skipped = sum(_chars(s.text) for s in doc.skipped)
     for unit, n in _units(doc):
         status = ledger.status(unit)
@@ -66,14 +68,17 @@ def tally(doc: Document, ledger: Ledger) -> Coverage:
             placed += n
         elif status == "structure":
             structure += n
+        elif status == "reported":
+            reported += n
         elif status == "skipped":
             skipped += n
         else:
             unplaced += n
     return Coverage(
-        source_chars=placed + structure + unplaced + skipped,
+        source_chars=placed + structure + reported + unplaced + skipped,
         placed_chars=placed,
         structure_chars=structure,
+        reported_chars=reported,
         skipped_chars=skipped,
         unplaced_chars=unplaced,
     )

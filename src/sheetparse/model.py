@@ -266,6 +266,11 @@ class Coverage(_Model):
     structure_chars: int = Field(
         ge=0, description="recognised structure: headings, labels, table titles and headers"
     )
+    reported_chars: int = Field(
+        default=0,
+        ge=0,
+        description="content without a field in the contract, kept in unmapped-content diagnostics",
+    )
     skipped_chars: int = Field(ge=0, description="running headers, footers and page numbers")
     unplaced_chars: int = Field(ge=0, description="in an unplaced-block diagnostic")
 

@@ -1,61 +1,37 @@
-"""Blocks → :class:`ProgressSheet`: the only place that knows what a progress sheet looks like.
+"""The walk: one pass over a document's blocks, read as one family through its profile.
 
-It walks the blocks in reading order, recognises measure headings (施策見出し) in their printed
-variants, the direction label (基本施策Nの方向性) and table titles, classifies each table by its
-header vocabulary, places it on the right measure (a ``【施策N】`` table may be printed before
-its measure's heading), orders each measure's narratives canonically and records a diagnostic
-for every repair or guess. Text it cannot place is reported, never dropped.
+It recognises what starts a measure (a heading such as 方針N-施策M or ``NO. 1``, or a form's
+title and number fields), text labels and what follows them (the seed's (基本施策Nの方向性),
+a form's section headings), table titles, captions and page furniture, and hands each table to
+the family's table readers: the seed family's indicator, organize-action and approach tables
+(:mod:`.tables`, which may be printed before their measure's heading) or forms
+(:mod:`.forms`). Text it cannot place is left for the sweep, which reports it: never dropped.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from .. import diagnostics as dg
-from ..blocks import Block, Document, Part, TableBlock, TextBlock
+from ..blocks import Cell, Document, Loc, Part, TableBlock, TextBlock
 from ..cells import split_parts
-from ..coverage import Ledger, tally
-from ..errors import NotAProgressSheet
+from ..coverage import Ledger
 from ..families.registry import Family
-from ..ja import find_fiscal_year, parse_number
+from ..ja import find_fiscal_year
 from ..model import (
-    ACTORS,
     Diagnostic,
+    Evaluation,
+    Indicator,
     Measure,
     Narrative,
     NarrativeKind,
-    ProgressSheet,
-    Source,
 )
-from ..textutil import CAPTION_MARK, collapse_ws, strip_ws
-from .checks import consistency
+from ..textutil import CAPTION_MARK, collapse_ws, fold, strip_ws
+from .forms import read_form
+from .labels import label_text, match_label
 from .numbers import heading_number
-from .stacked import unstack
 from .tables import READERS, Layout, TableKind, classify
-
-_LATER_KINDS = (
-    NarrativeKind.results,
-    NarrativeKind.expected_effects,
-    NarrativeKind.changes_and_issues,
-    NarrativeKind.next_steps,
-)
-_ACTOR_RANK = {a: i for i, a in enumerate(ACTORS)}
-
-
-def narrative_order(n: Narrative) -> tuple[int, int]:
-    """Sort key of the contract's canonical narrative order (stable sort keeps print order)."""
-    kind = NarrativeKind(n.kind)
-    actor = _ACTOR_RANK.get(n.actor, -1) if n.actor else -1
-    if kind == NarrativeKind.direction:
-        return (0, 0)
-    if kind in (NarrativeKind.mindset_change, NarrativeKind.behavior_change):
-        return (1, 2 * actor + (kind == NarrativeKind.behavior_change))
-    if kind == NarrativeKind.outcome:
-        return (2, actor)
-    if kind in _LATER_KINDS:
-        return (3 + _LATER_KINDS.index(kind), actor)
-    return (9, 0)
 
 
 @dataclass(slots=True)
@@ -68,15 +44,23 @@ class _Pending:
 
 
 @dataclass(slots=True)
-class _Acc:
-    """A measure being assembled."""
+class Acc:
+    """A measure being assembled: the measure, its narratives (ordered at the end), and
+    whether its id and title were printed (or are provisional)."""
 
     measure: Measure
     narratives: list[Narrative] = field(default_factory=list)
+    printed_id: bool = True
+    parent: Acc | None = None
+    subunits: int = 0
 
 
-class _Walk:
-    """One pass over a document's blocks. Internal: use :func:`build_sheet`."""
+#: a text section open after a label: its narrative, its evaluation, or text to report
+Section = Narrative | Evaluation | str
+
+
+class Walk:
+    """One pass over a document's blocks. Internal: use :func:`sheetparse.structure.build_sheet`."""
 
     def __init__(self, doc: Document, fam: Family) -> None:
         self.doc = doc
@@ -84,20 +68,138 @@ class _Walk:
         self.vocab = fam.vocab
         self.ledger = Ledger()
         self.diags: list[Diagnostic] = list(doc.diagnostics)
-        self.measures: list[_Acc] = []
-        self.by_id: dict[str, _Acc] = {}
-        self.current: _Acc | None = None
+        self.measures: list[Acc] = []
+        self.by_id: dict[str, Acc] = {}
+        self.current: Acc | None = None
+        #: the current top-level measure (``current`` may be one of its sub-units)
+        self.top: Acc | None = None
         self.pending: dict[int | None, list[_Pending]] = {}
         self.title_ctx: tuple[TableKind, int | None, TextBlock] | None = None
-        self.direction: Narrative | None = None
+        #: the text section open after a label (the direction, a form's 事業概要 …)
+        self.section: Section | None = None
         self.preamble: list[TextBlock] = []
-        self.awaiting_title: _Acc | None = None
+        self.awaiting_title: Acc | None = None
         #: layout of the table just read, for a continuation printed right after it
         self.last_layout: Layout | None = None
         #: page furniture in the text (page numbers, a running title): counted, not placed
         self.furniture: list[TextBlock] = []
         #: the title's text without white space, once the preamble is complete
         self.running_title: str | None = None
+        #: a form family's title blocks (池田市: two lines around the NO. box)
+        self.title_parts: list[TextBlock] = []
+        # context a form lends its tables
+        self.era: str | None = _document_era(doc) or fam.era
+        self.money_unit: str | None = None
+        self.indicator_kind: str | None = None
+        self.named_indicator: Indicator | None = None
+        self.last_evaluation: Evaluation | None = None
+        self.label_texts: list[str] = []
+
+    # -- measures ---------------------------------------------------------------------------
+
+    def _new(self, measure: Measure, printed_id: bool, parent: Acc | None = None) -> Acc:
+        acc = Acc(measure, printed_id=printed_id, parent=parent)
+        self.measures.append(acc)
+        self.by_id[measure.id] = acc
+        self.current = acc
+        if parent is None:
+            self.top = acc
+        self._reset_context()
+        return acc
+
+    def _reset_context(self) -> None:
+        self.section = None
+        self.money_unit = None
+        self.indicator_kind = None
+        self.named_indicator = None
+        self.last_evaluation = None
+
+    def _provisional(self, loc: Loc) -> Acc:
+        n = sum(1 for a in self.measures if a.parent is None) + 1
+        mid = str(n)
+        while mid in self.by_id:
+            n += 1
+            mid = str(n)
+        return self._new(Measure(id=mid, title="", source=loc.to_model()), printed_id=False)
+
+    def measure(self, loc: Loc) -> Measure:
+        """The measure being read; a form's first field starts one where none has."""
+        if self.current is None:
+            self._provisional(loc)
+        assert self.current is not None
+        return self.current.measure
+
+    def narratives(self) -> list[Narrative]:
+        assert self.current is not None
+        return self.current.narratives
+
+    def identity(self, field: str, value: str, loc: Loc) -> bool:
+        """A form's title or number: sets it on the measure being read, or, where that measure
+        already has a different one, starts the next measure. Returns False for a repeat (a
+        header box printed again on the sheet's next page)."""
+        top = self.top
+        if field == "id":
+            value = fold(value)
+        if top is not None:
+            m = top.measure
+            have = (m.id if top.printed_id else None) if field == "id" else (m.title or None)
+            if have is None:
+                self._set_identity(top, field, value)
+                self.current = top if self.current is None else self.current
+                return True
+            if fold(have) == fold(value):
+                self.current = top
+                return False
+        acc = self._provisional(loc)
+        self._set_identity(acc, field, value)
+        return True
+
+    def _set_identity(self, acc: Acc, field: str, value: str) -> None:
+        if field == "title":
+            acc.measure.title = value
+            return
+        if value in self.by_id and self.by_id[value] is not acc:
+            self.diags.append(
+                dg.make(
+                    "warning",
+                    "duplicate-id",
+                    f"Two measures print the number {value!r}; the second is read as {value}-2.",
+                    None,
+                )
+            )
+            value = f"{value}-2"
+        self.by_id.pop(acc.measure.id, None)
+        acc.measure.id = value
+        acc.printed_id = True
+        self.by_id[value] = acc
+
+    def subunit(self, number: str | None, title: str, loc: Loc) -> None:
+        """A sub-unit printed inside the measure being read (横浜市 細事業 1, 2, 3)."""
+        parent = self.top or self._provisional(loc)
+        parent.subunits += 1
+        n = number or str(parent.subunits)
+        mid = f"{parent.measure.id}.{n}"
+        acc = self._new(
+            Measure(id=mid, parent=parent.measure.id, title=title, source=loc.to_model()),
+            printed_id=number is not None,
+            parent=parent,
+        )
+        self.top = parent
+        self.current = acc
+
+    def report(self, what: str, cells: list[Cell], loc: Loc) -> None:
+        """Content the contract has no field for: kept whole in an unmapped-content info."""
+        content = "\n".join(collapse_ws(c.text) for c in cells if c.text.strip())
+        self.diags.append(
+            dg.make(
+                "info",
+                "unmapped-content",
+                f"{what}: no field in contract 1.1; kept here: {_short(content)!r}",
+                loc,
+                content,
+            )
+        )
+        self.ledger.mark("reported", *cells)
 
     # -- text -------------------------------------------------------------------------------
 
@@ -105,15 +207,27 @@ class _Walk:
         pattern = self.fam.measure_heading
         return pattern.match(text) if pattern is not None else None
 
+    def _heading_id(self, m: re.Match[str]) -> str:
+        groups = {k: v for k, v in m.groupdict().items() if v is not None}
+        values = {
+            k: (heading_number(v) if k in ("policy", "number") else fold(v))
+            for k, v in groups.items()
+        }
+        return self.fam.measure_id.format(**values)
+
     def is_furniture(self, b: TextBlock) -> bool:
         """Page numbers, the document title repeated as a running header, and a measure's
         heading repeated at the top of each printed page (a spreadsheet's print titles)."""
         if self.fam.page_number and self.fam.page_number.match(b.text):
             return True
         if (m := self._heading(b.text)) is not None:
-            mid = f"{heading_number(m.group('policy'))}-{heading_number(m.group('number'))}"
+            mid = self._heading_id(m)
             earlier = self.by_id.get(mid)
-            if earlier is not None and (earlier.measure.indicators or earlier.narratives):
+            if (
+                earlier is not None
+                and earlier is not self.top
+                and (earlier.measure.indicators or earlier.narratives)
+            ):
                 reading = self.current.measure.id if self.current else mid
                 self.diags.append(
                     dg.make(
@@ -126,12 +240,32 @@ class _Walk:
                     )
                 )
                 return True
-        if self.measures and self.preamble:
+        if self.title_parts and self.fam.title_patterns:
+            s = strip_ws(b.text)
+            if any(strip_ws(t.text) == s for t in self.title_parts) and (
+                b.loc.page != self.title_parts[0].loc.page or self.measures
+            ):
+                return True
+        if self.measures and self.preamble and not self.fam.title_patterns:
             if self.running_title is None:
-                title = _title(self.preamble, self.fam.title_words)
+                title = preamble_title(self.preamble, self.fam.title_words)
                 self.running_title = strip_ws(title.text) if title else ""
             return bool(self.running_title) and self.running_title == strip_ws(b.text)
         return False
+
+    def _title_part(self, b: TextBlock) -> bool:
+        """A block of a form family's title (on the first page it is printed on)."""
+        if not self.fam.title_patterns or not any(
+            p.search(b.text) for p in self.fam.title_patterns
+        ):
+            return False
+        if self.title_parts and b.loc.page != self.title_parts[0].loc.page:
+            return False
+        if any(strip_ws(t.text) == strip_ws(b.text) for t in self.title_parts):
+            return False
+        self.title_parts.append(b)
+        self.ledger.placed(b)
+        return True
 
     def text(self, b: TextBlock) -> None:
         text = b.text
@@ -144,25 +278,30 @@ class _Walk:
         if m := self._heading(text):
             self.heading(b, m)
             return
+        if self._title_part(b):
+            return
         if self.fam.direction and (m := self.fam.direction.match(text)):
             self.start_direction(b, m)
             return
         if self.fam.organize_title and (m := self.fam.organize_title.match(text)):
             number = heading_number(m.group("number")) if m.group("number") else None
             self.title_ctx = ("organize", number, b)
-            self.direction = None
+            self.section = None
             self.ledger.structure(b)
             return
         if self.fam.approach_title and self.fam.approach_title.match(text):
             self.title_ctx = ("approach", None, b)
-            self.direction = None
+            self.section = None
             self.ledger.structure(b)
             return
         if any(p.match(text) for p in self.fam.structure_titles):
             self.ledger.structure(b)
             return
+        if (rule := match_label(self.fam, text, "text")) is not None:
+            self.text_label(b, rule.rule)
+            return
         if b.kind == "caption" or text.lstrip().startswith(CAPTION_MARK):
-            self.direction = None
+            self.section = None
             if self.current is not None:
                 ct = split_parts([Part("caption", text)])
                 self.current.measure.figures += ct.figures
@@ -173,23 +312,79 @@ class _Walk:
             awaiting.measure.title = collapse_ws(text)
             self.ledger.placed(b)
             return
-        if self.direction is not None:
-            ct = split_parts([Part("p", text)])
-            self.direction.items += ct.items
-            self.direction.figures += ct.figures
-            self.ledger.placed(b)
+        if self.section is not None:
+            self.continue_section(b)
             return
         if not self.measures:
             self.preamble.append(b)
 
+    def text_label(self, b: TextBlock, rule) -> None:  # type: ignore[no-untyped-def]
+        """A label printed as a line of text (a form's section heading): what follows it, up
+        to the next label, heading or table, is its content."""
+        self.section = None
+        self.label_texts.append(b.text)
+        self.ledger.structure(b)
+        label = label_text(b.text)
+        f = rule.field
+        if f == "narrative":
+            n = Narrative(
+                kind=rule.kind,
+                label=label,
+                fiscal_year=find_fiscal_year(label, self.era),
+                source=b.loc.to_model(),
+            )
+            self.measure(b.loc)
+            self.narratives().append(n)
+            self.section = n
+        elif f == "evaluation" and rule.grade == "none":
+            e = Evaluation(label=label, grade=None, source=b.loc.to_model())
+            self.measure(b.loc).evaluations.append(e)
+            self.last_evaluation = e
+            self.section = e
+        elif f == "unmapped":
+            self.report(label, [], b.loc)
+            self.ledger.mark("reported", b)
+            self.section = label
+        else:
+            unit = self.vocab.unit_in(b.text)
+            if unit:
+                self.money_unit = unit
+            kind = rule.indicator_kind or self.vocab.indicator_kind(b.text)
+            if kind:
+                self.indicator_kind = kind
+
+    def continue_section(self, b: TextBlock) -> None:
+        section = self.section
+        ct = split_parts([Part("p", b.text)])
+        if isinstance(section, Narrative):
+            section.items += ct.items
+            section.figures += ct.figures
+            self.ledger.placed(b)
+        elif isinstance(section, Evaluation):
+            section.reason += ct.items
+            self.ledger.placed(b)
+        elif isinstance(section, str):
+            self.diags.append(
+                dg.make(
+                    "info",
+                    "unmapped-content",
+                    f"{section}: no field in contract 1.1; kept here: {_short(b.text)!r}",
+                    b.loc,
+                    b.text,
+                )
+            )
+            self.ledger.mark("reported", b)
+
     def heading(self, b: TextBlock, m: re.Match[str]) -> None:
-        policy, number = heading_number(m.group("policy")), heading_number(m.group("number"))
-        mid = f"{policy}-{number}"
-        self.direction = None
+        groups = m.groupdict()
+        policy = heading_number(groups["policy"]) if groups.get("policy") else None
+        number = heading_number(groups["number"]) if groups.get("number") else None
+        mid = self._heading_id(m)
+        self.section = None
         self.title_ctx = None
         self.last_layout = None
-        head = collapse_ws(m.group("head"))
-        if m.group("extra") is not None:
+        head = collapse_ws(groups.get("head") or b.text)
+        if groups.get("extra") is not None:
             self.diags.append(
                 dg.make(
                     "warning",
@@ -210,20 +405,19 @@ class _Walk:
                 )
             )
             self.current = self.by_id[mid]
+            self.top = self.current if self.current.parent is None else self.current.parent
         else:
-            acc = _Acc(
+            acc = self._new(
                 Measure(
                     id=mid,
                     policy=policy,
                     number=number,
-                    title=collapse_ws(m.group("title")),
+                    title=collapse_ws(groups.get("title") or ""),
                     source=b.loc.to_model(),
-                )
+                ),
+                printed_id=True,
             )
-            self.measures.append(acc)
-            self.by_id[mid] = acc
-            self.current = acc
-            if not acc.measure.title:
+            if not acc.measure.title and "title" in groups:
                 self.awaiting_title = acc
         for key in (number, None):
             for p in self.pending.pop(key, []):
@@ -242,8 +436,8 @@ class _Walk:
 
     def start_direction(self, b: TextBlock, m: re.Match[str]) -> None:
         self.title_ctx = None
+        self.section = None
         if self.current is None:
-            self.direction = None
             return  # left unmarked: reported as unplaced
         label = collapse_ws(m.group("label")).replace(" ", "")
         n = Narrative(kind=NarrativeKind.direction, label=label, source=b.loc.to_model())
@@ -261,14 +455,18 @@ class _Walk:
         if m.group("rest"):
             n.items += split_parts([Part("p", m.group("rest"))]).items
         self.current.narratives.append(n)
-        self.direction = n
+        self.section = n
         self.ledger.placed(b)
 
     # -- tables -----------------------------------------------------------------------------
 
     def table(self, t: TableBlock) -> None:
-        self.direction = None
+        self.section = None
         self.awaiting_title = None
+        if "form" in self.fam.tables:
+            self.title_ctx = None
+            read_form(t, self)
+            return
         ctx = self.title_ctx
         self.title_ctx = None
         hint = ctx[0] if ctx else None
@@ -341,7 +539,7 @@ class _Walk:
                 if any(c in left for c in row)
             )
             what = (
-                "Table not recognised as a progress-sheet table"
+                "Table not recognised as a table of this sheet's family"
                 if whole
                 else ("Cells of a table not placed in any record")
             )
@@ -362,7 +560,21 @@ def _short(text: str, n: int = 60) -> str:
     return text if len(text) <= n else text[: n - 1] + "…"
 
 
-def _title(preamble: list[TextBlock], words: tuple[str, ...]) -> TextBlock | None:
+_ERA_PRINTED = re.compile(r"(令和|平成|昭和)\s*[0-9０-９元]")
+
+
+def _document_era(doc: Document) -> str | None:
+    """The era the document prints (令和 in ``令和７年度 事業評価書``), for years printed
+    without one (``５年度``); None where it prints none."""
+    for b in doc.blocks[:60]:
+        texts = [b.text] if isinstance(b, TextBlock) else [c.text for c in b.cells() if c.parts]
+        for t in texts:
+            if m := _ERA_PRINTED.search(t):
+                return m.group(1)
+    return None
+
+
+def preamble_title(preamble: list[TextBlock], words: tuple[str, ...]) -> TextBlock | None:
     """The document title among the blocks before the first measure heading."""
     if not preamble:
         return None
@@ -375,133 +587,4 @@ def _title(preamble: list[TextBlock], words: tuple[str, ...]) -> TextBlock | Non
     return preamble[0]
 
 
-def _plan_term(title: str | None, pattern: re.Pattern[str] | None) -> int | None:
-    if not title or pattern is None or not (m := pattern.search(title)):
-        return None
-    number = parse_number(m.group("n"))
-    return int(number.value) if number is not None and number.value is not None else None
-
-
-def _split_run_in(blocks: list[Block], fam: Family) -> tuple[list[Block], list[Diagnostic]]:
-    """A measure heading whose paragraph runs on into its (基本施策Nの方向性) label (a
-    Markdown heading without a blank line after it, rendered to HTML as one ``<p>``) is read
-    as the heading and, apart, the label with its text."""
-    out: list[Block] = []
-    diags: list[Diagnostic] = []
-    for b in blocks:
-        m = (
-            fam.direction_run_in.search(b.text)
-            if fam.direction_run_in is not None
-            and fam.measure_heading is not None
-            and isinstance(b, TextBlock)
-            and fam.measure_heading.match(b.text)
-            else None
-        )
-        if m is None or not b.text[: m.start()].strip():
-            out.append(b)
-            continue
-        head, rest = b.text[: m.start()].rstrip(), b.text[m.start() :]
-        out += [replace(b, text=head), replace(b, text=rest, kind="paragraph", level=None)]
-        diags.append(
-            dg.make(
-                "info",
-                "label-run-in",
-                f"Heading {collapse_ws(head)!r} runs on into its label {m.group()!r}; read apart.",
-                b.loc,
-            )
-        )
-    return out, diags
-
-
-def build_sheet(doc: Document, source: Source, fam: Family) -> ProgressSheet:
-    """The contract's ProgressSheet from a reader's blocks, read as family ``fam``."""
-    blocks, run_in = _split_run_in(doc.blocks, fam)
-    blocks, unstacked = unstack(blocks, fam.vocab)
-    if run_in or unstacked:
-        doc = replace(doc, blocks=blocks, diagnostics=doc.diagnostics + run_in + unstacked)
-    w = _Walk(doc, fam)
-    w.run()
-    if not w.measures:
-        n_tables = sum(isinstance(b, TableBlock) for b in doc.blocks)
-        raise NotAProgressSheet(
-            f"no measure headings (方針N-施策M) found in {len(doc.blocks)} blocks "
-            f"({n_tables} tables); this does not look like a progress sheet (進捗シート)"
-        )
-    title_block = _title(w.preamble, fam.title_words)
-    title = collapse_ws(title_block.text) if title_block else None
-    if title_block:
-        w.ledger.placed(title_block)
-    report_year = find_fiscal_year(title) if title else None
-    if report_year is None:
-        for b in w.preamble:
-            if (
-                b is not title_block
-                and not (fam.publication_date and fam.publication_date.search(b.text))
-                and (y := find_fiscal_year(b.text)) is not None
-                and len(collapse_ws(b.text)) <= 40
-            ):
-                report_year = y
-                w.ledger.placed(b)
-                break
-    measures: list[Measure] = []
-    for acc in w.measures:
-        acc.measure.narratives = sorted(acc.narratives, key=narrative_order)
-        measures.append(acc.measure)
-    if report_year is None:
-        years = [
-            n.fiscal_year
-            for m in measures
-            for n in m.narratives
-            if n.kind == NarrativeKind.results and n.fiscal_year
-        ]
-        if years:
-            report_year = max(years)
-            w.diags.append(
-                dg.make(
-                    "info",
-                    "report-year-inferred",
-                    f"The sheet's title names no fiscal year; read {report_year} from its "
-                    "results labels (事業実績).",
-                )
-            )
-    for key, items in w.pending.items():
-        for p in items:
-            if p.title is not None:
-                w.ledger.mark("unplaced", p.title)
-            w.ledger.mark("unplaced", *p.table.cells())
-            where = f"【施策{key}】" if key is not None else "a measure"
-            w.diags.append(
-                dg.make(
-                    "warning",
-                    "unplaced-block",
-                    f"Table for {where} has no measure heading after it; not placed.",
-                    (p.title or p.table).loc,
-                    "\n".join(" | ".join(collapse_ws(c.text) for c in row) for row in p.table.rows),
-                )
-            )
-    w.sweep()
-    if w.furniture:
-        w.diags.append(
-            dg.make(
-                "info",
-                "running-text-dropped",
-                f"{len(w.furniture)} page numbers or running headers left out of the records: "
-                + ", ".join(repr(collapse_ws(b.text)) for b in w.furniture[:5])
-                + (" …" if len(w.furniture) > 5 else ""),
-            )
-        )
-    w.diags += consistency(measures)
-    return ProgressSheet(
-        source=source,
-        title=title,
-        plan_term=_plan_term(title, fam.plan_term),
-        family=fam.name,
-        municipality=fam.municipality,
-        report_fiscal_year=report_year,
-        measures=measures,
-        diagnostics=dg.ordered(w.diags),
-        coverage=tally(doc, w.ledger),
-    )
-
-
-__all__ = ["build_sheet", "narrative_order"]
+__all__ = ["Acc", "Walk", "preamble_title"]

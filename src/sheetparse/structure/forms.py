@@ -1,0 +1,463 @@
+"""Form tables: a label cell with its value beside or below it, in a ruled grid.
+
+Evaluation sheets (目標設定シート, 事業評価書, 事務事業評価シート …) are forms rather than
+tables: ``担当部署名 | 環境政策課 | 事務事業名 | 環境学習推進事業``. Each printed label the
+family's profile knows sends its value to a field (title, department, a plan level, the
+project's term, a narrative, an evaluation, …); year grids inside the form (money, indicator
+values by fiscal year) are read by :mod:`.grids`; a row of questions over a row of answers
+(横浜市 客観的指標に基づく分析) gives one evaluation per question. Rows are read top to bottom,
+so a sub-unit (細事業) started in a row receives what follows it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Protocol
+
+import regex
+
+from .. import diagnostics as dg
+from ..blocks import Cell, Loc, TableBlock
+from ..cells import split_cell, split_parts
+from ..coverage import Ledger
+from ..families.registry import Family, Label
+from ..ja import find_fiscal_year
+from ..model import Cost, Diagnostic, Evaluation, HierarchyLevel, Indicator, Measure, Narrative
+from ..textutil import collapse_ws, fold
+from .grids import GridContext, find_grids, read_grid
+from .labels import label_text, match_label
+from .periods import parse_period
+from .view import TableView, text
+
+
+class Sink(Protocol):
+    """What the walk lends a form: the measure being read and the context in force."""
+
+    fam: Family
+    ledger: Ledger
+    diags: list[Diagnostic]
+    era: str | None
+    money_unit: str | None
+    indicator_kind: str | None
+    named_indicator: Indicator | None
+    last_evaluation: Evaluation | None
+    label_texts: list[str]
+
+    def measure(self, loc: Loc) -> Measure: ...
+
+    def narratives(self) -> list[Narrative]: ...
+
+    def identity(self, field: str, value: str, loc: Loc) -> bool: ...
+
+    def subunit(self, number: str | None, title: str, loc: Loc) -> None: ...
+
+    def report(self, what: str, cells: list[Cell], loc: Loc) -> None: ...
+
+
+@dataclass(slots=True)
+class _Form:
+    view: TableView
+    sink: Sink
+    labels: dict[int, Label] = field(default_factory=dict)
+    taken: set[int] = field(default_factory=set)
+
+    @property
+    def fam(self) -> Family:
+        return self.sink.fam
+
+    def take(self, *cells: Cell) -> None:
+        for c in cells:
+            self.taken.add(id(c))
+
+    def is_label(self, cell: Cell) -> bool:
+        return id(cell) in self.labels
+
+
+def read_form(table: TableBlock, sink: Sink) -> None:
+    """Read one form table into the sink's measure(s)."""
+    view = TableView(table)
+    form = _Form(view, sink)
+    for cell in view.origins():
+        if cell.parts and (rule := match_label(sink.fam, cell.text, "cell")) is not None:
+            form.labels[id(cell)] = rule
+    for r in range(view.n_rows):
+        for g in find_grids(view, sink.fam, r, sink.era, form.taken):
+            _grid(form, g)
+        for cell in list(view.row_origins(r)):
+            if view.start(cell)[0] != r or id(cell) in form.taken:
+                continue
+            rule = form.labels.get(id(cell))
+            if rule is not None:
+                _dispatch(form, cell, rule)
+
+
+# --- values --------------------------------------------------------------------------------------
+
+
+def _values_right(form: _Form, label: Cell) -> list[Cell]:
+    """The cells right of a label in the rows it spans, up to the next label or read cell."""
+    view = form.view
+    r0, _, r1, c1 = view.box(label)
+    out: list[Cell] = []
+    for r in range(r0, r1):
+        c = c1
+        while c < view.n_cols:
+            cell = view.at(r, c)
+            cr, _cc, cr1, cc1 = view.box(cell)
+            if cell in out:
+                c = cc1
+                continue
+            if id(cell) in form.taken or form.is_label(cell) or cr < r0 or cr1 > r1 + 1:
+                break
+            out.append(cell)
+            c = cc1
+    return out
+
+
+def _values_below(form: _Form, label: Cell) -> list[Cell]:
+    """The cell(s) under a label in its columns, down to the next label or read cell."""
+    view = form.view
+    _, c0, r1, c1 = view.box(label)
+    out: list[Cell] = []
+    r = r1
+    while r < view.n_rows:
+        cells = list(view.row_origins(r, c0, c1))
+        if any(id(c) in form.taken or form.is_label(c) for c in cells):
+            break
+        fresh = [c for c in cells if c not in out and view.box(c)[1] >= c0]
+        if not fresh:
+            break
+        out += fresh
+        r = max(view.box(c)[2] for c in cells)
+        break  # one row of values
+    return out
+
+
+def _value_cells(form: _Form, label: Cell, rule: Label) -> list[Cell]:
+    if rule.rule.below:
+        return _values_below(form, label) or _values_right(form, label)
+    right = _values_right(form, label)
+    if any(not c.is_empty for c in right):
+        return right
+    below = _values_below(form, label)
+    if below and any(not c.is_empty for c in below) and not right:
+        return below
+    return right
+
+
+def _joined(cells: list[Cell]) -> str:
+    return collapse_ws(" ".join(text(c) for c in cells if text(c)))
+
+
+def _items(cells: list[Cell]) -> tuple[list[str], list[str]]:
+    items: list[str] = []
+    figures: list[str] = []
+    for c in cells:
+        ct = split_cell(c)
+        items += ct.items
+        figures += ct.figures
+    return items, figures
+
+
+# --- fields -----------------------------------------------------------------------------------
+
+
+def _dispatch(form: _Form, cell: Cell, rule: Label) -> None:
+    sink = form.sink
+    ledger = sink.ledger
+    f = rule.rule.field
+    label = label_text(text(cell))
+    sink.label_texts.append(text(cell))
+    form.take(cell)
+    ledger.structure(cell)
+    if f in ("group", "section", "structure", "year-header", "subunit-number", "answers"):
+        _context(sink, text(cell), rule)
+        return
+    if f == "questions":
+        _questions(form, cell)
+        return
+    values = _value_cells(form, cell, rule)
+    form.take(*values)
+    filled = [c for c in values if not c.is_empty]
+    empty = [c for c in values if c.is_empty]
+    ledger.structure(*empty)
+    if f == "unmapped":
+        if filled:
+            sink.report(label, filled, cell.loc)
+        return
+    if not filled:
+        return  # a form field left empty gives no record
+    value = _joined(filled)
+    loc = filled[0].loc
+    if f in ("title", "id"):
+        sink.identity(f, value, loc)
+        ledger.placed(*filled)
+        return
+    if f == "subunit":
+        sink.subunit(_subunit_number(form, cell), value, loc)
+        ledger.placed(*filled)
+        return
+    m = sink.measure(cell.loc)
+    if f == "department":
+        m.department = value
+    elif f == "hierarchy":
+        m.hierarchy.append(HierarchyLevel(label=label, text=value, source=loc.to_model()))
+    elif f == "period":
+        period = parse_period(value, sink.era)
+        if period is None:
+            sink.diags.append(
+                dg.make(
+                    "warning",
+                    "value-unparsed",
+                    f"Term {value!r} ({label}) names no fiscal years; kept as a narrative.",
+                    loc,
+                    value,
+                )
+            )
+            _narrative(sink, "other", label, filled, cell)
+        else:
+            m.period = period
+    elif f == "narrative":
+        _narrative(
+            sink, str(rule.rule.kind.value if rule.rule.kind else "other"), label, filled, cell
+        )
+    elif f == "evaluation":
+        _evaluation(sink, rule, label, filled, cell)
+    elif f == "reason":
+        items, _ = _items(filled)
+        if sink.last_evaluation is not None:
+            sink.last_evaluation.reason += items
+        else:
+            _narrative(sink, "other", label, filled, cell)
+            ledger.placed(*filled)
+            return
+    elif f == "indicator":
+        ind = Indicator(
+            name=value,
+            kind=rule.rule.indicator_kind or sink.indicator_kind,  # type: ignore[arg-type]
+            source=loc.to_model(),
+        )
+        sink.named_indicator = ind
+    elif f == "unit":
+        if sink.named_indicator is not None and not sink.named_indicator.unit:
+            sink.named_indicator.unit = value
+        else:
+            sink.report(label, filled, cell.loc)
+            return
+    elif f == "cost":
+        _single_cost(sink, label, filled, cell)
+    elif f == "options":
+        _evaluation(sink, rule, label, filled, cell)
+    ledger.placed(*filled)
+
+
+def _context(sink: Sink, label: str, rule: Label) -> None:
+    """A section or group label sets what follows it: a money unit, an indicator kind."""
+    unit = sink.fam.vocab.unit_in(label)
+    if unit:
+        sink.money_unit = unit
+    kind = rule.rule.indicator_kind or sink.fam.vocab.indicator_kind(label)
+    if kind:
+        sink.indicator_kind = kind
+
+
+def _narrative(sink: Sink, kind: str, label: str, cells: list[Cell], at: Cell) -> None:
+    items, figures = _items(cells)
+    n = Narrative(
+        kind=kind,  # type: ignore[arg-type]
+        label=label,
+        fiscal_year=find_fiscal_year(label, sink.era),
+        items=items,
+        figures=figures,
+        source=cells[0].loc.to_model() if cells else at.loc.to_model(),
+    )
+    sink.measure(at.loc)
+    sink.narratives().append(n)
+
+
+_MARKS_CACHE: dict[str, regex.Pattern[str]] = {}
+
+
+def marked_options(value: str, chosen: str, unchosen: str) -> tuple[list[str], list[str]] | None:
+    """(chosen, not chosen) options of a printed list of options each behind a mark
+    (``○ 達成 ● おおむね達成``); None where the text is not such a list."""
+    marks = chosen + unchosen
+    if not marks or not any(m in value for m in marks):
+        return None
+    key = marks
+    pattern = _MARKS_CACHE.get(key)
+    if pattern is None:
+        pattern = regex.compile(rf"([{regex.escape(marks)}])\s*([^{regex.escape(marks)}]*)")
+        _MARKS_CACHE[key] = pattern
+    head = value.split(next(m for m in value if m in marks), 1)[0]
+    if head.strip():
+        return None
+    picked: list[str] = []
+    others: list[str] = []
+    for m in pattern.finditer(value):
+        option = label_text(m.group(2))
+        if not option:
+            continue
+        (picked if m.group(1) in chosen else others).append(option)
+    return picked, others
+
+
+def _evaluation(sink: Sink, rule: Label, label: str, cells: list[Cell], at: Cell) -> None:
+    v = sink.fam.vocab
+    value = _joined(cells)
+    grade: str | None
+    reason: list[str] = []
+    if rule.rule.grade == "none":
+        grade = None
+        reason, _ = _items(cells)
+    elif rule.rule.grade == "marked" or (
+        (opts := marked_options(value, v.chosen_marks, v.unchosen_marks)) is not None and opts[0]
+    ):
+        opts = marked_options(value, v.chosen_marks, v.unchosen_marks)
+        picked = opts[0] if opts else []
+        grade = "、".join(picked) if picked else None
+        if not picked:
+            sink.diags.append(
+                dg.make(
+                    "info",
+                    "no-option-marked",
+                    f"None of the options of {label!r} is marked; grade left null.",
+                    at.loc,
+                    value,
+                )
+            )
+    else:
+        items, _ = _items(cells)
+        grade = " ".join(items) if items else value
+    e = Evaluation(label=label, grade=grade, reason=reason, source=cells[0].loc.to_model())
+    sink.measure(at.loc).evaluations.append(e)
+    sink.last_evaluation = e
+
+
+def _single_cost(sink: Sink, label: str, cells: list[Cell], at: Cell) -> None:
+    from .grids import _money
+
+    raw = _joined(cells)
+    value, _ = _money(raw)
+    year = find_fiscal_year(label, sink.era)
+    if year is None:
+        sink.report(label, cells, at.loc)
+        return
+    sink.measure(at.loc).costs.append(
+        Cost(
+            label=label,
+            fiscal_year=year,
+            kind=sink.fam.vocab.cost_kind(label),
+            value=value,
+            raw=raw,
+            unit=sink.money_unit,
+            label_header=label,
+            source=cells[0].loc.to_model(),
+        )
+    )
+
+
+def _subunit_number(form: _Form, label: Cell) -> str | None:
+    """The number printed left of a sub-unit's label (横浜市: the ``1`` beside 細事業名称)."""
+    view = form.view
+    r0, c0, _, _ = view.box(label)
+    for c in range(c0 - 1, -1, -1):
+        cell = view.at(r0, c)
+        t = fold(text(cell))
+        if regex.fullmatch(r"\d{1,3}", t):
+            form.take(cell)
+            form.sink.ledger.structure(cell)
+            return t
+    return None
+
+
+def _questions(form: _Form, label: Cell) -> None:
+    """A row of questions right of ``label`` over a row of answers labelled below it: one
+    evaluation per question (横浜市 指標 / 分析結果)."""
+    view = form.view
+    sink = form.sink
+    r0, c0, r1, c1 = view.box(label)
+    # the questions: in each column right of the label, the lowest cell in its rows
+    questions: list[Cell] = []
+    groups: list[Cell] = []
+    c = c1
+    while c < view.n_cols:
+        cell = view.at(r1 - 1, c)
+        if view.box(cell)[0] < r0:
+            break
+        top = view.at(r0, c)
+        if top is not cell and top not in groups:
+            groups.append(top)
+        if cell not in questions:
+            questions.append(cell)
+        c = view.box(cell)[3]
+    form.take(*questions, *groups)
+    sink.ledger.structure(*questions, *groups)
+    # the answers: the next row whose label column holds an answers label
+    answers_row = None
+    for r in range(r1, view.n_rows):
+        cell = view.at(r, c0)
+        rule = form.labels.get(id(cell))
+        if rule is not None and rule.rule.field == "answers":
+            answers_row = r
+            form.take(cell)
+            sink.ledger.structure(cell)
+            break
+    if answers_row is None:
+        return
+    for q in questions:
+        _, qc0, _, _qc1 = view.box(q)
+        answer = view.at(answers_row, qc0)
+        if id(answer) in form.taken:
+            continue
+        form.take(answer)
+        if answer.is_empty:
+            sink.ledger.structure(answer)
+            continue
+        items = split_parts(answer.parts).items
+        grade = " ".join(items) if items else text(answer)
+        e = Evaluation(
+            label=label_text(text(q)) if text(q) else "",
+            grade=grade,
+            source=answer.loc.to_model(),
+        )
+        sink.measure(answer.loc).evaluations.append(e)
+        sink.last_evaluation = e
+        sink.ledger.placed(answer)
+
+
+def _grid(form: _Form, g) -> None:  # type: ignore[no-untyped-def]
+    sink = form.sink
+    view = form.view
+    ctx = GridContext(
+        sink.fam,
+        sink.era,
+        unit=sink.money_unit,
+        named=sink.named_indicator,
+        kind=sink.indicator_kind,
+    )
+    # the grid's label-column headers may name the money unit (事業費（千円）) or the kind
+    for s in g.labels:
+        unit = sink.fam.vocab.unit_in(s.own)
+        if unit:
+            ctx.unit = unit
+        kind = sink.fam.vocab.indicator_kind(s.own)
+        if kind:
+            ctx.kind = kind
+    out = read_grid(view, g, ctx, sink.ledger, sink.fam)
+    for r in range(g.r0, g.r_end):
+        for c in [*g.label_cols, *(x for s in [*g.slots, *g.extras] for x in range(s.c0, s.c1))]:
+            form.take(view.at(r, c))
+    m = sink.measure(view.at(g.r0, g.slots[0].c0).loc)
+    m.costs += out.costs
+    for ind in out.indicators:
+        if ind not in m.indicators:
+            m.indicators.append(ind)
+    if out.indicators and sink.named_indicator in out.indicators:
+        sink.named_indicator = None
+    sink.diags += out.diagnostics
+    for header, cell in out.unmapped:
+        sink.report(header, [cell], cell.loc)
+
+
+__all__ = ["Sink", "marked_options", "read_form"]

@@ -1,0 +1,41 @@
+"""The contract's canonical order of a measure's narratives, whatever order the sheet prints
+them in (so that every format gives the same list)."""
+
+from __future__ import annotations
+
+from ..model import ACTORS, Narrative, NarrativeKind
+
+#: right after the direction (contract 1.1): what the project is for, for whom, what it does
+_EARLY_KINDS = (
+    NarrativeKind.purpose,
+    NarrativeKind.beneficiaries,
+    NarrativeKind.overview,
+    NarrativeKind.plan,
+)
+_LATER_KINDS = (
+    NarrativeKind.results,
+    NarrativeKind.expected_effects,
+    NarrativeKind.changes_and_issues,
+    NarrativeKind.next_steps,
+)
+_ACTOR_RANK = {a: i for i, a in enumerate(ACTORS)}
+
+
+def narrative_order(n: Narrative) -> tuple[int, int]:
+    """Sort key of the canonical order (a stable sort keeps print order within a key)."""
+    kind = NarrativeKind(n.kind)
+    actor = _ACTOR_RANK.get(n.actor, -1) if n.actor else -1
+    if kind == NarrativeKind.direction:
+        return (0, 0)
+    if kind in _EARLY_KINDS:
+        return (1, _EARLY_KINDS.index(kind))
+    if kind in (NarrativeKind.mindset_change, NarrativeKind.behavior_change):
+        return (2, 2 * actor + (kind == NarrativeKind.behavior_change))
+    if kind == NarrativeKind.outcome:
+        return (3, actor)
+    if kind in _LATER_KINDS:
+        return (4 + _LATER_KINDS.index(kind), actor)
+    return (9, 0)
+
+
+__all__ = ["narrative_order"]
