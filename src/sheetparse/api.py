@@ -13,6 +13,7 @@ from .errors import (
     EmptyInput,
     InputTooLarge,
     SheetParseError,
+    UnknownFamily,
     UnsupportedFormat,
 )
 from .limits import DEFAULT_LIMITS, Limits
@@ -55,8 +56,24 @@ def _read_path(path: Path, limits: Limits) -> bytes:
         raise UnreadableInput(f"cannot read: {e.strerror or e}") from None
 
 
+def check_family(family: str | None) -> None:
+    """Raise :class:`UnknownFamily` where ``family`` names no shipped profile."""
+    if family is None:
+        return
+    from .families import family_names
+
+    names = family_names()
+    if family not in names:
+        raise UnknownFamily(f"no sheet family {family!r}; known: {', '.join(names)}")
+
+
 def _build(
-    data: bytes, fmt: str | None, path: str | None, limits: Limits, digest: str | None = None
+    data: bytes,
+    fmt: str | None,
+    path: str | None,
+    limits: Limits,
+    digest: str | None = None,
+    family: str | None = None,
 ) -> ProgressSheet:
     if limits.max_bytes is not None and len(data) > limits.max_bytes:
         raise InputTooLarge(
@@ -72,16 +89,22 @@ def _build(
         format=resolved,
         page_count=doc.page_count,
     )
-    return build_sheet(doc, source)
+    return build_sheet(doc, source, family)
 
 
 def _guarded(
-    data: bytes, fmt: str | None, path: str | None, limits: Limits, digest: str | None = None
+    data: bytes,
+    fmt: str | None,
+    path: str | None,
+    limits: Limits,
+    digest: str | None = None,
+    family: str | None = None,
 ) -> ProgressSheet:
     """Run the pipeline under the time limit; only SheetParseError escapes."""
     try:
+        check_family(family)
         with time_limit(limits.timeout):
-            return _build(data, fmt, path, limits, digest)
+            return _build(data, fmt, path, limits, digest, family)
     except SheetParseError as e:
         raise e.with_path(path) from None
     except RecursionError:
@@ -100,15 +123,17 @@ def parse(
     format: str | None = None,
     *,
     limits: Limits | None = None,
+    family: str | None = None,
 ) -> ProgressSheet:
-    """Parse a progress sheet from a path or from the file's bytes.
+    """Parse a sheet from a path or from the file's bytes.
 
     ``format`` is ``"pdf"``, ``"html"``, ``"markdown"`` or ``"xlsx"``; sniffed when None.
-    Raises only :class:`sheetparse.errors.SheetParseError` subclasses.
+    ``family`` reads the sheet as that family (``sheetparse.families.family_names()``);
+    detected when None. Raises only :class:`sheetparse.errors.SheetParseError` subclasses.
     """
     limits = limits or DEFAULT_LIMITS
     if isinstance(source, (bytes, bytearray, memoryview)):
-        return _guarded(bytes(source), format, None, limits)
+        return _guarded(bytes(source), format, None, limits, family=family)
     if isinstance(source, str) and ("\n" in source or len(source) > 4096):
         raise UnreadableInput(
             "parse() takes a path or bytes; this str looks like a document's text: "
@@ -120,12 +145,16 @@ def parse(
             data = _read_path(Path(path), limits)
         except SheetParseError as e:
             raise e.with_path(path) from None
-        return _guarded(data, format, path, limits)
+        return _guarded(data, format, path, limits, family=family)
     raise TypeError(f"source must be a path or bytes, not {type(source).__name__}")
 
 
 def parse_text(
-    text: str, format: str = "markdown", *, limits: Limits | None = None
+    text: str,
+    format: str = "markdown",
+    *,
+    limits: Limits | None = None,
+    family: str | None = None,
 ) -> ProgressSheet:
     """Parse a sheet held in memory as text (Markdown or HTML)."""
     if not isinstance(text, str):
@@ -142,4 +171,5 @@ def parse_text(
         None,
         limits or DEFAULT_LIMITS,
         hashlib.sha256(utf8).hexdigest(),
+        family,
     )

@@ -74,6 +74,18 @@ def add_limit_args(p: argparse.ArgumentParser) -> None:
     )
 
 
+def add_family_arg(p: argparse.ArgumentParser) -> None:
+    """``--family NAME``: read the input(s) as that sheet family instead of detecting it."""
+    from .families import family_names
+
+    p.add_argument(
+        "--family",
+        choices=family_names(),
+        metavar="NAME",
+        help="read as this sheet family (default: detected); `sheetparse families` lists them",
+    )
+
+
 def limits_from_args(args: argparse.Namespace) -> Limits:
     def opt(v: float | None) -> float | None:
         return None if v is None or v <= 0 else v
@@ -89,10 +101,12 @@ def limits_from_args(args: argparse.Namespace) -> Limits:
     )
 
 
-def _parse_input(name: str, fmt: str | None, limits: Limits) -> ProgressSheet:
+def _parse_input(
+    name: str, fmt: str | None, limits: Limits, family: str | None = None
+) -> ProgressSheet:
     if name == "-":
-        return parse(sys.stdin.buffer.read(), format=fmt, limits=limits)
-    return parse(name, format=fmt, limits=limits)
+        return parse(sys.stdin.buffer.read(), format=fmt, limits=limits, family=family)
+    return parse(name, format=fmt, limits=limits, family=family)
 
 
 def _summary(sheet: ProgressSheet) -> str:
@@ -114,7 +128,7 @@ def _summary(sheet: ProgressSheet) -> str:
 
 def _cmd_parse(args: argparse.Namespace) -> int:
     try:
-        sheet = _parse_input(args.input, args.format, limits_from_args(args))
+        sheet = _parse_input(args.input, args.format, limits_from_args(args), args.family)
     except SheetParseError as e:
         _err(f"error: {e}")
         return EXIT_FAILED
@@ -152,7 +166,7 @@ def _cmd_schema(args: argparse.Namespace) -> int:
 
 def _check_one(name: str, args: argparse.Namespace, limits: Limits) -> tuple[bool, dict]:
     try:
-        sheet = _parse_input(name, args.format, limits)
+        sheet = _parse_input(name, args.format, limits, args.family)
     except SheetParseError as e:
         return False, {"path": name, "error": type(e).__name__, "message": e.message}
     cov = sheet.coverage
@@ -165,6 +179,7 @@ def _check_one(name: str, args: argparse.Namespace, limits: Limits) -> tuple[boo
     ok = not unplaced and not (args.strict and warned)
     report = {
         "path": name,
+        "family": sheet.family,
         "ok": ok,
         "placed_share": round(cov.placed_share, 6),
         "coverage": cov.model_dump(),
@@ -201,10 +216,12 @@ def _cmd_check(args: argparse.Namespace) -> int:
             print(f"{name}: could not be parsed: {report['error']}: {report['message']}")
             continue
         cov = report["coverage"]
+        reported = f", reported {cov['reported_chars']:,}" if cov.get("reported_chars") else ""
         print(
-            f"{name}: {100 * report['placed_share']:.2f}% of {cov['source_chars']:,} characters "
-            f"placed (records {cov['placed_chars']:,}, structure {cov['structure_chars']:,}, "
-            f"page furniture {cov['skipped_chars']:,}, unplaced {cov['unplaced_chars']:,})"
+            f"{name} ({report['family']}): {100 * report['placed_share']:.2f}% of "
+            f"{cov['source_chars']:,} characters placed (records {cov['placed_chars']:,}, "
+            f"structure {cov['structure_chars']:,}{reported}, page furniture "
+            f"{cov['skipped_chars']:,}, unplaced {cov['unplaced_chars']:,})"
         )
         for code, ds in report["diagnostics"].items():
             print(f"  {code} ({len(ds)})")
@@ -214,6 +231,31 @@ def _cmd_check(args: argparse.Namespace) -> int:
     if args.json:
         sys.stdout.write(json.dumps(reports, ensure_ascii=False, indent=2) + "\n")
     return status
+
+
+# --- families -----------------------------------------------------------------------------------
+
+
+def _cmd_families(args: argparse.Namespace) -> int:
+    from .families import families
+
+    fams = families()
+    if args.json:
+        out = [
+            {
+                "name": f.name,
+                "description": f.description,
+                "municipality": f.municipality,
+                "tables": list(f.tables),
+            }
+            for f in fams
+        ]
+        sys.stdout.write(json.dumps(out, ensure_ascii=False, indent=2) + "\n")
+        return EXIT_OK
+    width = max(len(f.name) for f in fams)
+    for f in fams:
+        print(f"{f.name:<{width}}  {f.description}")
+    return EXIT_OK
 
 
 # --- main ---------------------------------------------------------------------------------------
@@ -231,7 +273,8 @@ class _Parser(argparse.ArgumentParser):
 def build_parser() -> argparse.ArgumentParser:
     p = _Parser(
         prog="sheetparse",
-        description="Read Japanese municipal progress sheets (進捗シート) into typed JSON.",
+        description="Read Japanese municipal progress and evaluation sheets (進捗シート, "
+        "目標設定シート, 事業評価書 …) into typed JSON.",
         epilog="Exit status: 0 success, 1 an input could not be parsed, 2 usage error.",
     )
     p.add_argument("--version", action="version", version=f"sheetparse {__version__}")
@@ -252,6 +295,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     pp.add_argument("--compact", action="store_true", help="JSON on one line")
     pp.add_argument("-q", "--quiet", action="store_true", help="no summary on stderr")
+    add_family_arg(pp)
     add_limit_args(pp)
     pp.set_defaults(func=_cmd_parse)
 
@@ -275,8 +319,18 @@ def build_parser() -> argparse.ArgumentParser:
     pc.add_argument("--format", choices=["pdf", "html", "markdown", "md", "xlsx"])
     pc.add_argument("--strict", action="store_true", help="fail on warnings too")
     pc.add_argument("--json", action="store_true", help="machine-readable report")
+    add_family_arg(pc)
     add_limit_args(pc)
     pc.set_defaults(func=_cmd_check)
+
+    pf = sub.add_parser(
+        "families",
+        help="list the sheet families (templates) sheetparse reads",
+        description="List the sheet families: one profile per template, detected per file "
+        "or chosen with --family.",
+    )
+    pf.add_argument("--json", action="store_true", help="machine-readable list")
+    pf.set_defaults(func=_cmd_families)
 
     for name, module in _EXTRA_COMMANDS.items():
         try:

@@ -58,6 +58,13 @@ CODES: dict[str, str] = {
         "text in hidden rows, columns or worksheets of a workbook: not printed, left out"
     ),
     "duplicate-indicator": "the same indicator name under two measures",
+    "unmapped-content": (
+        "content contract 1.1 has no field for (a checklist, a staffing table, a difference "
+        "column, a ※ note under figures): kept whole here, counted as reported"
+    ),
+    "duplicate-id": "two measures print the same number; the second is read with a suffix",
+    "no-option-marked": "a graded question none of whose printed options is marked",
+    "total-mismatch": "a printed total (合計, 一般財源) that does not add up from its rows",
     "narrative-value-mismatch": (
         "a number in a narrative differs in one digit from an indicator value"
     ),

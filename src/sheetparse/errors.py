@@ -30,6 +30,12 @@ class SheetParseError(Exception):
         return self
 
 
+class UnknownFamily(SheetParseError):
+    """A family was asked for (``family=`` / ``--family``) that no profile defines."""
+
+    code = "unknown-family"
+
+
 class EmptyInput(SheetParseError):
     """The file has no content (zero bytes or only white space)."""
 

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from ..cli import add_limit_args, limits_from_args
+from ..cli import add_family_arg, add_limit_args, limits_from_args
 from .executors import default_jobs
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
@@ -121,6 +121,7 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
     talk.add_argument(
         "-v", "--verbose", action="store_true", help="a line for every file (on a terminal)"
     )
+    add_family_arg(p)
     add_limit_args(p)
     return p
 
@@ -179,6 +180,7 @@ def run(args: argparse.Namespace) -> int:
                 address=args.scheduler,
                 root=args.root,
                 progress=progress,
+                family=args.family,
             )
     except (InputError, StoreError) as e:
         _err(f"error: {e}")

@@ -197,10 +197,14 @@ def _dispatch(form: _Form, cell: Cell, rule: Label) -> None:
         sink.subunit(_subunit_number(form, cell), value, loc)
         ledger.placed(*filled)
         return
-    m = sink.measure(cell.loc)
     if f == "department":
-        m.department = value
-    elif f == "hierarchy":
+        # a header box naming another department than the measure read so far is the next
+        # sheet's (its number, where printed, went by as page furniture)
+        sink.identity("department", value, loc)
+        ledger.placed(*filled)
+        return
+    m = sink.measure(cell.loc)
+    if f == "hierarchy":
         m.hierarchy.append(HierarchyLevel(label=label, text=value, source=loc.to_model()))
     elif f == "period":
         period = parse_period(value, sink.era)

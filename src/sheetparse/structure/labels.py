@@ -18,7 +18,7 @@ _SECTION_NUMBER = regex.compile(
 _TRAILING_NOTE = regex.compile(r"[(（【\[][^()（）【】\[\]]*[)）】\]]$")
 #: a run of white space between two Japanese characters (kana, kanji, CJK punctuation), or
 #: after one before an opening bracket: layout, not text
-_JP = r"[\p{Han}\p{Hiragana}\p{Katakana}ー々〆・、。「」『』（）【】〔〕≪≫《》〈〉]"
+_JP = r"[\p{Han}\p{Hiragana}\p{Katakana}ー々〆・、。「」『』（）【】〔〕≪≫《》〈〉※]"
 _LAYOUT_SPACE = regex.compile(rf"(?<={_JP})[\s\u3000]+(?={_JP})")
 
 

@@ -58,6 +58,35 @@ def _split_run_in(blocks: list[Block], fam: Family) -> tuple[list[Block], list[D
     return out, diags
 
 
+def _restore_headings(doc: Document, fam: Family) -> Document:
+    """Measure headings the reader took for running text: a sheet's number (``NO. 2``,
+    ``NO. 3`` …) printed at the top of every page of a book looks like a running header
+    whose digits change. They are put back where they were printed, as headings."""
+    if fam.measure_heading is None or not doc.skipped:
+        return doc
+    found = [
+        s
+        for s in doc.skipped
+        if s.reason == "running-header" and fam.measure_heading.match(s.text)
+    ]
+    if not found:
+        return doc
+    blocks = list(doc.blocks)
+    for s in sorted(found, key=lambda s: (s.loc.page or 0, s.loc.bbox[1] if s.loc.bbox else 0)):
+        key = (s.loc.page or 0, s.loc.bbox[1] if s.loc.bbox else 0.0)
+        at = next(
+            (
+                i
+                for i, b in enumerate(blocks)
+                if ((b.loc.page or 0), (b.loc.bbox[1] if b.loc.bbox else 0.0)) > key
+            ),
+            len(blocks),
+        )
+        blocks.insert(at, TextBlock(s.text, kind="heading", loc=s.loc))
+    skipped = [s for s in doc.skipped if s not in found]
+    return replace(doc, blocks=blocks, skipped=skipped)
+
+
 def _title_text(text: str) -> str:
     return collapse_ws(text.replace("\u3000", " "))
 
@@ -97,6 +126,7 @@ _REPORT_SOURCES = {
 
 def build_sheet(doc: Document, source: Source, fam: Family) -> ProgressSheet:
     """The contract's ProgressSheet from a reader's blocks, read as family ``fam``."""
+    doc = _restore_headings(doc, fam)
     blocks, run_in = _split_run_in(doc.blocks, fam)
     if "indicator" in fam.tables:
         blocks, unstacked = unstack(blocks, fam.vocab)

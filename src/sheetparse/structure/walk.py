@@ -55,8 +55,17 @@ class Acc:
     subunits: int = 0
 
 
+@dataclass(slots=True)
+class _OpenNarrative:
+    """A narrative label printed as text, waiting for the paragraphs under it."""
+
+    kind: NarrativeKind
+    label: str
+    loc: Loc
+
+
 #: a text section open after a label: its narrative, its evaluation, or text to report
-Section = Narrative | Evaluation | str
+Section = Narrative | Evaluation | _OpenNarrative | str
 
 
 class Walk:
@@ -134,18 +143,21 @@ class Walk:
         return self.current.narratives
 
     def identity(self, field: str, value: str, loc: Loc) -> bool:
-        """A form's title or number: sets it on the measure being read, or, where that measure
-        already has a different one, starts the next measure. Returns False for a repeat (a
-        header box printed again on the sheet's next page)."""
+        """A form's title, number or department: sets it on the measure being read, or, where
+        that measure already has a different one, starts the next measure. Returns False for
+        a repeat (a header box printed again on the sheet's next page)."""
         top = self.top
         if field == "id":
             value = fold(value)
         if top is not None:
             m = top.measure
-            have = (m.id if top.printed_id else None) if field == "id" else (m.title or None)
+            have = {
+                "id": m.id if top.printed_id else None,
+                "title": m.title or None,
+                "department": m.department,
+            }[field]
             if have is None:
                 self._set_identity(top, field, value)
-                self.current = top if self.current is None else self.current
                 return True
             if fold(have) == fold(value):
                 self.current = top
@@ -157,6 +169,9 @@ class Walk:
     def _set_identity(self, acc: Acc, field: str, value: str) -> None:
         if field == "title":
             acc.measure.title = value
+            return
+        if field == "department":
+            acc.measure.department = value
             return
         if value in self.by_id and self.by_id[value] is not acc:
             self.diags.append(
@@ -327,15 +342,8 @@ class Walk:
         label = label_text(b.text)
         f = rule.field
         if f == "narrative":
-            n = Narrative(
-                kind=rule.kind,
-                label=label,
-                fiscal_year=find_fiscal_year(label, self.era),
-                source=b.loc.to_model(),
-            )
-            self.measure(b.loc)
-            self.narratives().append(n)
-            self.section = n
+            # made when its first paragraph comes: a label over an empty box gives no record
+            self.section = _OpenNarrative(rule.kind, label, b.loc)
         elif f == "evaluation" and rule.grade == "none":
             e = Evaluation(label=label, grade=None, source=b.loc.to_model())
             self.measure(b.loc).evaluations.append(e)
@@ -356,6 +364,16 @@ class Walk:
     def continue_section(self, b: TextBlock) -> None:
         section = self.section
         ct = split_parts([Part("p", b.text)])
+        if isinstance(section, _OpenNarrative):
+            section = Narrative(
+                kind=section.kind,
+                label=section.label,
+                fiscal_year=find_fiscal_year(section.label, self.era),
+                source=section.loc.to_model(),
+            )
+            self.measure(b.loc)
+            self.narratives().append(section)
+            self.section = section
         if isinstance(section, Narrative):
             section.items += ct.items
             section.figures += ct.figures

@@ -269,30 +269,87 @@ def _grid(hs: list[Ruling], vs: list[Ruling]) -> Grid | None:
 
 
 def _rectangles(parent, find, union, n_rows: int, n_cols: int) -> list[Region]:
-    """Merged areas as rectangles: an L-shaped area takes in its whole bounding box."""
+    """Merged areas as rectangles: an L-shaped area takes in its whole bounding box, unless
+    what it would take in are cells ruled off on every side (an indented sub-row such as
+    池田市's ``うち受益者負担``: the label above it reaches down into the indent); then the L is
+    cut into rectangles and those cells stay cells."""
+    split: set[int] = set()
     while True:
         boxes: dict[int, list[int]] = {}
+        sizes: dict[int, int] = {}
         for i in range(n_rows * n_cols):
             r, c = divmod(i, n_cols)
-            b = boxes.setdefault(find(i), [r, c, r, c])
+            root = find(i)
+            b = boxes.setdefault(root, [r, c, r, c])
             b[0], b[1] = min(b[0], r), min(b[1], c)
             b[2], b[3] = max(b[2], r), max(b[3], c)
+            sizes[root] = sizes.get(root, 0) + 1
         changed = False
         for root, (r0, c0, r1, c1) in boxes.items():
-            for r in range(r0, r1 + 1):
-                for c in range(c0, c1 + 1):
-                    if find(r * n_cols + c) != find(root):
-                        union(r * n_cols + c, root)
-                        changed = True
+            if root in split:
+                continue
+            inside = {
+                find(r * n_cols + c)
+                for r in range(r0, r1 + 1)
+                for c in range(c0, c1 + 1)
+                if find(r * n_cols + c) != find(root)
+            }
+            if not inside:
+                continue
+            if all(_is_cell(boxes[g], sizes[g], (r0, c0, r1, c1)) for g in inside):
+                split.add(root)
+                continue
+            for g in inside:
+                union(g, root)
+            changed = True
         if not changed:
             break
-    seen: dict[int, Region] = {}
+    regions: list[Region] = []
+    seen: set[int] = set()
     for i in range(n_rows * n_cols):
         root = find(i)
-        if root not in seen:
-            r0, c0, r1, c1 = boxes[root]
-            seen[root] = Region(r0, c0, r1 + 1, c1 + 1)
-    return list(seen.values())
+        if root in seen:
+            continue
+        seen.add(root)
+        r0, c0, r1, c1 = boxes[root]
+        if root in split:
+            cells = {
+                (r, c)
+                for r in range(r0, r1 + 1)
+                for c in range(c0, c1 + 1)
+                if find(r * n_cols + c) == root
+            }
+            regions += _cut(cells)
+        else:
+            regions.append(Region(r0, c0, r1 + 1, c1 + 1))
+    return regions
+
+
+def _is_cell(box: list[int], size: int, outer: tuple[int, int, int, int]) -> bool:
+    """An area that is a rectangle of its own lying wholly inside ``outer``."""
+    r0, c0, r1, c1 = box
+    return (r1 - r0 + 1) * (c1 - c0 + 1) == size and (
+        outer[0] <= r0 and outer[1] <= c0 and r1 <= outer[2] and c1 <= outer[3]
+    )
+
+
+def _cut(cells: set[tuple[int, int]]) -> list[Region]:
+    """An area cut into rectangles, top-left first, each as wide and then as tall as it goes."""
+    left = set(cells)
+    out: list[Region] = []
+    while left:
+        r, c = min(left)
+        c_end = c
+        while (r, c_end + 1) in left:
+            c_end += 1
+        r_end = r
+        while all((r_end + 1, x) in left for x in range(c, c_end + 1)):
+            r_end += 1
+        for rr in range(r, r_end + 1):
+            for cc in range(c, c_end + 1):
+                left.discard((rr, cc))
+        out.append(Region(r, c, r_end + 1, c_end + 1))
+    return out
 
 
 def _pruned(xs: list[float], ys: list[float], regions: list[Region]) -> Grid:
