@@ -23,8 +23,10 @@ a string *one* number:
   the previous unit (1万10千 rejected);
 * a kanji multiplier takes a single kanji digit as coefficient (六七百, 三五十 rejected), while
   an ASCII run may be any size (12千345 = 12345, as kanjize reads it);
-* a 〇 between multipliers is a place holder only where it stands for a skipped place
-  (千〇十 = 1010, 二千〇五十 = 2050), never a zero coefficient (〇千〇百〇十, 千〇百 rejected);
+* a 〇 (or 零) between multipliers is a place holder only where it stands for skipped places
+  (千〇十 = 1010, 二千〇五十 = 2050, and in the Chinese style after a large unit 一万零二十 =
+  10020, 五万零三百 = 50300), never a zero coefficient (〇千〇百〇十, 千〇百, 一万零二千
+  rejected);
 * a digit run after a multiplier has to fit below it (千二百三四 = 1234, 1千1000 rejected).
 """
 
@@ -156,6 +158,7 @@ _COMPOUNDS = frozenset(k for k, v in _DAIJI.items() if len(v) > 1)
 _COMPOUND_TABLE = str.maketrans({k: _DAIJI[k] for k in _COMPOUNDS})
 
 _SMALL = {"十": 10, "百": 100, "千": 1000}
+_UNBOUNDED = 10**40  # above every place: a bound that never binds
 _BIG = {"万": 10**4, "億": 10**8, "兆": 10**12, "京": 10**16}
 # The scanner's tables take daiji directly (no translation pass): 壱 is 一, 拾 is 十, 萬 is 万.
 for _daiji, _std in _DAIJI.items():
@@ -272,6 +275,7 @@ def _parse_core(core: str) -> int | Fraction | None:
     prev_big = 0  # value of the last large unit, 0 before the first
     sec = 0  # value of the current group below the large unit
     sec_has = False
+    lead_zero = False  # the group after a large unit opened with a 〇/零 place holder
     last_mult = 0  # last small multiplier in this group, 0 before the first
     pending: int | None = None  # a digit run waiting for its multiplier
     pending_kanji_len = 0  # length of that run when written in kanji, else 0
@@ -294,21 +298,24 @@ def _parse_core(core: str) -> int | Fraction | None:
             if last_mult and mult >= last_mult:  # 十十, 三十二十
                 return None
             coef = scale
+            # The place above this one: the group's last multiplier; first in a group after
+            # a large unit (一万零二十, 一億零一千), any: checked when the group closes.
+            above = last_mult or (_UNBOUNDED if prev_big else 0)
             if pending is not None:
                 if pending_kanji_len > 1:
-                    # 二千〇五十: a 〇 place holder before a one-digit coefficient is fine
-                    # where a place was skipped; any other run (六七百, 三五十) is not.
+                    # 二千〇五十, 一万零二十: a 〇 place holder before a one-digit coefficient
+                    # is fine where a place was skipped; any other run (六七百, 三五十) is not.
                     if not (
-                        pending_kanji_len == 2
-                        and 0 < pending < 10 * scale
-                        and last_mult > mult * 10
+                        pending_kanji_len == 2 and 0 < pending < 10 * scale and above > mult * 10
                     ):
                         return None
                     coef = pending
+                    lead_zero = not last_mult
                 elif pending == 0:
                     # 千〇十: 〇 marks the skipped hundreds place; 〇百 is no coefficient.
-                    if not (pending_kanji_len and last_mult > mult * 10):
+                    if not (pending_kanji_len and above > mult * 10):
                         return None
+                    lead_zero = not last_mult
                 else:
                     coef = pending
             contribution = coef * mult
@@ -327,11 +334,13 @@ def _parse_core(core: str) -> int | Fraction | None:
                 sec_has = True
             if not sec_has or sec == 0:  # 兆, 兆億万, 1万0万
                 return None
+            if lead_zero and sec * unit * 10 >= prev_big * scale:  # 一万零二千: no place skipped
+                return None
             if prev_big and (unit >= prev_big or sec * unit >= prev_big * scale):  # 四万三億
                 return None
             total += sec * unit
             prev_big = unit
-            sec, sec_has, last_mult, pending = 0, False, 0, None
+            sec, sec_has, last_mult, pending, lead_zero = 0, False, 0, None, False
             i += 1
             continue
         m = _DIGITS_RE.match(core, i)
@@ -345,6 +354,8 @@ def _parse_core(core: str) -> int | Fraction | None:
         sec_has = True
     if sec_has:
         if prev_big and sec >= prev_big * scale:  # 1万10千
+            return None
+        if lead_zero and sec * 10 >= prev_big * scale:  # 一万零二千: no place skipped
             return None
         total += sec
     elif not prev_big:
