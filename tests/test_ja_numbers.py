@@ -14,6 +14,7 @@ from sheetparse.ja import (
     is_no_value,
     kanji_to_int,
     parse_number,
+    split_note,
     to_kanji,
 )
 
@@ -308,6 +309,32 @@ def test_a_known_unit_in_brackets(text, unit):
 @pytest.mark.parametrize("text", ["100(見込)", "12件（累計）", "※10", "－※", "※"])
 def test_brackets_and_marks_that_are_not_a_unit_or_a_number(text):
     assert parse_number(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("1,320（見込）", ("1,320", "見込")),
+        ("875(見込み)", ("875", "見込み")),
+        ("1,320\u3000（見込）", ("1,320", "見込")),
+        ("１，３２０（見込）", ("１，３２０", "見込")),
+        ("12件【累計】", ("12件", "累計")),
+        ("約150〔推計〕", ("約150", "推計")),
+        ("1,234 ※暫定", ("1,234", "※暫定")),
+        ("56※2", ("56", "※2")),
+        ("1,234（人）", None),  # a unit in brackets, read by parse_number
+        ("326,800（0）", ("326,800", "0")),  # a sub-amount: the caller decides
+        ("1,320()", None),
+        ("（見込）", None),
+        ("1,320(見込", None),
+        ("1,320", None),
+        ("", None),
+    ],
+)
+def test_split_note(text: str, expected: tuple[str, str] | None) -> None:
+    assert split_note(text) == expected
+    if expected is not None and expected[0][-1].isdigit():
+        assert parse_number(expected[0]) is not None
 
 
 @pytest.mark.parametrize(

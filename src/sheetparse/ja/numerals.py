@@ -45,6 +45,7 @@ __all__ = [
     "is_no_value",
     "kanji_to_int",
     "parse_number",
+    "split_note",
     "to_kanji",
 ]
 
@@ -223,6 +224,14 @@ _DATE_WORD_RE = re.compile(r"月|年度|日[付現時]|現在|時点")
 # Words that look like numbers but are not: 十分 (じゅうぶん, "enough").
 _NOT_NUMBERS = frozenset({"十分"})
 _RANGE_SEP_RE = re.compile(r"~|から|[-\u2010\u2013\u2014\u2015]")
+# A note printed after a value: a ※ mark with its word (1,234 ※暫定), or a word in brackets
+# (1,320（見込）, 875(見込み), 12件【累計】) — matched on folded text, so （） is ().
+_OPEN, _CLOSE = "([【〔〈《", ")]】〕〉》"
+_TRAILING_NOTE_RE = re.compile(
+    rf"(?P<value>.*?\S)\s*(?:(?P<mark>[※*†‡]\s*\S*)"
+    rf"|[{re.escape(_OPEN)}](?P<word>[^{re.escape(_OPEN + _CLOSE)}]*)[{re.escape(_CLOSE)}])",
+    re.DOTALL,
+)
 
 
 # --------------------------------------------------------------------------- helpers
@@ -617,6 +626,37 @@ def parse_number(text: str) -> JaNumber | None:
         high=_out(right[0]),
         qualifiers=tuple(quals),
     )
+
+
+def split_note(text: str) -> tuple[str, str] | None:
+    """Split a note printed after a value off it: the value's text and the note, or None.
+
+    ``1,320（見込）`` → ``("1,320", "見込")``, ``875(見込み)`` → ``("875", "見込み")``,
+    ``12件【累計】`` → ``("12件", "累計")``: a bracketed note comes without its brackets; a
+    ``※`` note keeps its mark (``1,234 ※暫定`` → ``("1,234", "※暫定")``).  The value is
+    returned as printed (stripped), for :func:`parse_number`.  A bracketed number splits the
+    same way (``326,800（0）`` → ``("326,800", "0")``, a sub-amount): the caller decides what
+    it is.  None when the text ends in no note, when the brackets hold nothing, or when nothing
+    stands before the note.  A unit in brackets (``1,234（人）``) is not a note:
+    :func:`parse_number` reads it as the unit.
+    """
+    raw = text if type(text) is str else _check_text(text, "split_note")
+    if raw is None or len(raw) > MAX_TEXT_LENGTH:
+        return None
+    s = raw.strip()
+    folded = fold(s)
+    if len(folded) != len(s):  # folding dropped a character: positions no longer match
+        s = folded
+    m = _TRAILING_NOTE_RE.fullmatch(folded)
+    if m is None:
+        return None
+    if m.group("mark") is not None:
+        note = s[m.start("mark") :].strip()
+    else:
+        note = s[m.start("word") : m.end("word")].strip()
+        if not note or note in _KNOWN_UNITS:
+            return None
+    return s[: m.end("value")], note
 
 
 def kanji_to_int(text: str) -> int | None:
