@@ -34,6 +34,7 @@ from ...textutil import CAPTION_MARK, collapse_ws, soft_breaks
 from ..grid import (
     Placed,
     continuation_columns,
+    continuation_rows,
     is_text_row,
     layout,
     owners,
@@ -537,8 +538,10 @@ def split_table(
         dropped = continuation_columns(owner, rows, all_cols)
         cols = [c for c in all_cols if c not in dropped]
         inside = [p for p in placed if rows[0] <= p.row <= rows[-1]]
-        grid = layout(inside, rows, cols, max_cells=max_cells)
-        head = max(0, min(header_rows - rows[0], len(rows)))
+        merged_rows = continuation_rows(owner, rows, cols)
+        kept = [r for r in rows if r not in merged_rows]
+        grid = layout(inside, kept, cols, max_cells=max_cells)
+        head = sum(1 for r in kept if r < header_rows)
         return TableBlock(grid, loc if rows[0] == 0 else grid[0][0].loc, head)
 
     def flush(rows: list[int]) -> Iterator[TextBlock | TableBlock]:
