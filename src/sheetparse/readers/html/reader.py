@@ -27,6 +27,7 @@ from lxml import etree
 
 from ... import diagnostics as dg
 from ...blocks import Document, Loc, Skipped, TableBlock, TextBlock
+from ...chrome import CHROME_WORDS
 from ...encoding import declared_charset, decode
 from ...errors import InputTooLarge
 from ...limits import DEFAULT_LIMITS, Limits
@@ -79,55 +80,8 @@ _SKIP = frozenset(
 )
 _CHROME_TAGS = frozenset({"nav", "header", "footer", "aside", "form", "noscript", "menu"})
 _CHROME_ROLES = frozenset({"navigation", "banner", "contentinfo", "search", "complementary"})
-_CHROME_WORDS = frozenset(
-    {
-        "nav",
-        "navi",
-        "navigation",
-        "gnav",
-        "gnavi",
-        "lnav",
-        "lnavi",
-        "snav",
-        "snavi",
-        "fnav",
-        "fnavi",
-        "subnav",
-        "localnav",
-        "globalnav",
-        "menu",
-        "globalmenu",
-        "breadcrumb",
-        "breadcrumbs",
-        "pankuzu",
-        "topicpath",
-        "crumb",
-        "crumbs",
-        "sidebar",
-        "sidenav",
-        "pagetop",
-        "skip",
-        "sns",
-        "share",
-        "social",
-        "search",
-        "update",
-        "updated",
-        "inquiry",
-        "toiawase",
-        "contact",
-        "copyright",
-        "banner",
-        "utility",
-        "means",
-        "pager",
-        "pagination",
-        "plugin",
-        "sronly",
-        "visuallyhidden",
-        "accessibility",
-    }
-)
+#: id/class words of site chrome, from the one table of chrome kinds (shared with the PDF reader)
+_CHROME_WORDS = CHROME_WORDS
 #: words that mark site chrome only outside the content (a content section has headers too)
 _WEAK_CHROME_WORDS = frozenset({"header", "footer", "head", "foot"})
 _MAIN_TAGS = frozenset({"main", "article"})
