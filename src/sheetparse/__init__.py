@@ -21,6 +21,7 @@ from .errors import (
     NoTextLayer,
     ParseTimeout,
     SheetParseError,
+    UndecodableText,
     UnsupportedFormat,
 )
 from .export import write_sqlite, write_tables
@@ -62,6 +63,7 @@ __all__ = [
     "ProgressSheet",
     "SheetParseError",
     "Source",
+    "UndecodableText",
     "UnreadableInput",
     "UnsupportedFormat",
     "WorkerCrashed",

@@ -46,7 +46,9 @@ CODES: dict[str, str] = {
         "the characters printed"
     ),
     "glyph-doubled": "doubled glyphs of fake-bold PDF text dropped",
-    "glyph-unmapped": "PDF glyphs without a Unicode mapping, shown as U+FFFD",
+    "glyph-unmapped": (
+        "PDF glyphs without a Unicode mapping, shown as U+FFFD: one per page, with the count"
+    ),
     "paragraph-continued": "a PDF paragraph cut by a page break, joined into one",
     "table-rows-as-text": (
         "full-width rows of a PDF's ruled grid read as headings and paragraphs, not table rows"

@@ -82,6 +82,8 @@ class PageLayout:
     n_chars: int
     n_images: int
     sizes: Counter[float] = field(default_factory=Counter)
+    #: of ``n_chars``, the glyphs whose font gives no Unicode character (shown as U+FFFD)
+    n_unmapped: int = 0
 
 
 def _on_page(lines: list[TextLine], page: int) -> list[TextLine]:
@@ -178,6 +180,7 @@ def _reunite_overflow(g: Grid, bucket: list[list[Char]], stats: CharStats) -> No
 def layout_page(objs: PageObjects, stats: CharStats, max_cells: int | None) -> PageLayout:
     """Tables and free text lines of a page."""
     stats.clipped += objs.clipped
+    unmapped = stats.unmapped
     chars = clean_chars(objs.chars, stats)
     grids = find_grids(objs, max_cells)
     buckets: list[list[list[Char]]] = [[[] for _ in g.regions] for g in grids]
@@ -209,6 +212,7 @@ def layout_page(objs: PageObjects, stats: CharStats, max_cells: int | None) -> P
         sum(sizes.values()),
         len(objs.images),
         sizes,
+        stats.unmapped - unmapped,
     )
 
 
