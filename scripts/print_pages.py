@@ -37,7 +37,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from make_pdf_samples import _png, _tool  # noqa: E402
+from make_pdf_samples import _png, chromium_print  # noqa: E402
 from sample_render.render_html import render_html  # noqa: E402
 from sample_render.style import KASHIWA, MINATONO, Style  # noqa: E402
 
@@ -108,9 +108,6 @@ def with_more_chrome(html: str, city: str = "") -> str:
 
 def print_pdf(html: str, out: Path, css: str = _BASE_CSS) -> Path:
     """``html`` printed by headless Chromium to ``out``."""
-    import subprocess
-
-    chromium = _tool("chromium", "chromium-browser", "google-chrome")
     with tempfile.TemporaryDirectory(prefix="sheetparse-print-") as tmp:
         work = Path(tmp)
         page_dir = work / "page"
@@ -125,25 +122,7 @@ def print_pdf(html: str, out: Path, css: str = _BASE_CSS) -> Path:
             html = html.replace("</head>", f"<style>{css}</style>\n</head>", 1)
         page = page_dir / "page.html"
         page.write_text(html, encoding="utf-8")
-        subprocess.run(
-            [
-                chromium,
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--no-first-run",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                f"--user-data-dir={work}/profile",
-                "--run-all-compositor-stages-before-draw",
-                f"--print-to-pdf={out}",
-                page.as_uri(),
-            ],
-            check=True,
-            capture_output=True,
-            timeout=300,
-        )
+        chromium_print(page, out, work)
     return out
 
 

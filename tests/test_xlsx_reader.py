@@ -52,16 +52,22 @@ def save(wb) -> bytes:
     return buf.getvalue()
 
 
-def sheet_with_values(values: list[tuple[object, str | None]]) -> bytes:
-    """A one-measure sheet whose indicator row holds ``values`` (value, number format) as
-    現状値 (R5), 実績値 R7 and 目標値 (R12)."""
-    wb = openpyxl.Workbook()
+def measure_sheet(wb):
+    """The workbook's first worksheet with a sheet title (A1) and one measure heading (A3)."""
     ws = wb.active
     ws.title = "方針1"
     ws["A1"] = "第5期計画 進捗シート"
     ws["A1"].font = Font(bold=True, size=14)
     ws["A3"] = "方針1-施策1 居場所づくり"
     ws["A3"].font = Font(bold=True, size=12)
+    return ws
+
+
+def sheet_with_values(values: list[tuple[object, str | None]]) -> bytes:
+    """A one-measure sheet whose indicator row holds ``values`` (value, number format) as
+    現状値 (R5), 実績値 R7 and 目標値 (R12)."""
+    wb = openpyxl.Workbook()
+    ws = measure_sheet(wb)
     box(ws, "A5:B6", "事業名")
     box(ws, "C5:C6", "現状値\n(R5)")
     box(ws, "D5", "実績値")
@@ -449,12 +455,7 @@ def approach_with_picture(*, per_actor: bool = False, ruled_between: bool = Fals
     """An approach table whose 事業実績 label (A7:A8, merged down) spans the text (row 7) and,
     below it with no border between, a picture and its ▲ caption (row 8)."""
     wb = openpyxl.Workbook()
-    ws = wb.active
-    ws.title = "方針1"
-    ws["A1"] = "第5期計画 進捗シート"
-    ws["A1"].font = Font(bold=True, size=14)
-    ws["A3"] = "方針1-施策1 居場所づくり"
-    ws["A3"].font = Font(bold=True, size=12)
+    ws = measure_sheet(wb)
     ws["A5"] = "気持ち・行動の変化を促すためのアプローチ"
     ws["A5"].font = Font(bold=True)
     for ref, text in (("A6", "対象"), ("B6", "市民"), ("C6", "地域"), ("D6", "市")):
