@@ -183,6 +183,16 @@ def test_lines_above_the_title_without_site_chrome_are_kept():
     assert not [s for s in doc.skipped if s.reason == "chrome"]
 
 
+def test_a_sheets_own_update_date_does_not_make_the_lines_above_it_chrome():
+    pg = Page()
+    pg.text(40, 40, "第3期計画 進捗管理シート", 9)  # the title, printed no larger than the text
+    pg.text(400, 56, "更新日：令和元年6月28日", 9)
+    grid(pg, [40, 200, 260], [80, 98, 116], [(0, 0, 1, 2, ["事業名"]), (1, 0, 1, 2, ["講座"])])
+    doc = read_pdf(make_pdf([pg]))
+    assert [s.text for s in doc.skipped] == ["更新日：令和元年6月28日"]
+    assert doc.blocks[0].text == "第3期計画 進捗管理シート"
+
+
 def test_a_footer_marker_followed_by_the_sheets_tables_starts_no_footer():
     pg = Page()
     pg.text(40, 40, "第3期計画 進捗管理シート", 16)

@@ -24,6 +24,7 @@ __all__ = [
     "CHROME",
     "CHROME_WORDS",
     "FOOTER_KINDS",
+    "HEADER_END_KINDS",
     "HEADER_KINDS",
     "ChromeKind",
     "chrome_kind",
@@ -40,9 +41,11 @@ class ChromeKind:
     #: regular expressions that a whole printed line of it matches (after width folding and
     #: white space collapsed; case-insensitive)
     printed: tuple[str, ...] = ()
-    #: where a page prints it: ``header`` above the sheet (its lines mark the end of the site
-    #: header), ``footer`` below it (its first line begins the site footer), else anywhere
-    zone: Literal["header", "footer"] | None = None
+    #: where a page prints it: ``header`` above the sheet (its lines mark the site header, up
+    #: to the last of them), ``header-end`` there too but only once a ``header`` line began it
+    #: (a spreadsheet prints its own 更新日 above its title), ``footer`` below the sheet (its
+    #: first line begins the site footer), else anywhere
+    zone: Literal["header", "header-end", "footer"] | None = None
 
 
 def _words(text: str) -> frozenset[str]:
@@ -108,7 +111,7 @@ CHROME: tuple[ChromeKind, ...] = (
             rf"(?:最終)?(?:更新|掲載|公開|登録)(?:日|日時)\s*[:：]?\s*{_DATE}.*",
             r"ページ(?:番号|ID)\s*[:：]?\s*[0-9]+",
         ),
-        "header",
+        "header-end",
     ),
     ChromeKind(
         "pagetop",
@@ -184,6 +187,7 @@ CHROME: tuple[ChromeKind, ...] = (
 CHROME_WORDS: frozenset[str] = frozenset(w for k in CHROME for w in k.markup)
 #: kinds printed above the sheet / below it
 HEADER_KINDS = frozenset(k.name for k in CHROME if k.zone == "header")
+HEADER_END_KINDS = frozenset(k.name for k in CHROME if k.zone == "header-end")
 FOOTER_KINDS = frozenset(k.name for k in CHROME if k.zone == "footer")
 
 _PRINTED = [

@@ -11,10 +11,11 @@ printed on the same line) are furniture on a print of any length, one page inclu
 
 A city's web page printed by a browser also prints the site's chrome (:mod:`sheetparse.chrome`):
 lines that read as chrome (``ページの先頭へ戻る``, ``更新日：…``, ``Copyright © …``) wherever they
-stand; on the first page, everything above the last line of the site header (breadcrumbs, update
-date) that comes before the sheet's first heading or table (site name, navigation, a search
-box); and everything from the first line of the site footer (the inquiry box, a feedback form)
-after the last table of the sheet (the department, local navigation, footer links, address).
+stand; on the first page, everything above the last line of the site header (a skip link,
+breadcrumbs, and the update date after them) that comes before the sheet's first heading or
+table (site name, navigation, a search box); and everything from the first line of the site
+footer (the inquiry box, a feedback form) after the last table of the sheet (the department,
+local navigation, footer links, address).
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ import re
 from collections import defaultdict
 from typing import Literal
 
-from ...chrome import FOOTER_KINDS, HEADER_KINDS, chrome_kind
+from ...chrome import FOOTER_KINDS, HEADER_END_KINDS, HEADER_KINDS, chrome_kind
 from .page import HEADING_STEP, PageLayout, PageTable, body_size
 
 Reason = Literal["running-header", "running-footer", "page-number", "chrome"]
@@ -153,7 +154,7 @@ def find_chrome(
                 break
             continue
         kind = kinds.get((page, i))
-        if kind in HEADER_KINDS:
+        if kind in HEADER_KINDS or (kind in HEADER_END_KINDS and end >= 0):
             end = n
         elif kind is None and by_number[page].lines[i].size >= large:
             break  # the sheet's title
