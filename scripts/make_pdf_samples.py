@@ -163,7 +163,6 @@ def render_lo(source: Path, out: Path, work: Path) -> None:
 
 
 def render_chromium(source: Path, out: Path, work: Path, css: str = PRINT_CSS) -> None:
-    chromium = _tool("chromium", "chromium-browser", "google-chrome")
     page_dir = work / "page"
     (page_dir / "images").mkdir(parents=True, exist_ok=True)
     html = source.read_bytes().decode("utf-8")
@@ -174,6 +173,12 @@ def render_chromium(source: Path, out: Path, work: Path, css: str = PRINT_CSS) -
     html = html.replace("</head>", f"<style>{css}</style>\n</head>", 1)
     page = page_dir / source.name
     page.write_text(html, encoding="utf-8")
+    chromium_print(page, out, work)
+
+
+def chromium_print(page: Path, out: Path, work: Path) -> None:
+    """The page file printed by headless Chromium (its profile in ``work``) to ``out``."""
+    chromium = _tool("chromium", "chromium-browser", "google-chrome")
     subprocess.run(
         [
             chromium,

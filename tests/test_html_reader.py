@@ -502,3 +502,24 @@ def test_a_content_section_header_is_not_site_chrome():
     assert [m.id for m in s.measures] == ["1-1"]
     doc = read_html(html.encode())
     assert [x.text for x in doc.skipped] == ["進捗 | 架空市", "架空市", "架空市役所"]
+
+
+def test_a_row_covered_whole_by_rowspans_from_above_is_no_row():
+    body = """\
+<h2>方針1-施策1 居場所づくり</h2>
+<p>気持ち・行動の変化を促すためのアプローチ</p>
+<table border="1">
+<tr><th>対象</th><th>市民</th><th>地域</th><th>市</th></tr>
+<tr><th rowspan="2">令和7年度事業実績</th><td colspan="3" rowspan="2">講座を開いた。<br>▲講座の様子</td></tr>
+<tr></tr>
+<tr><th>今後の方向性</th><td colspan="3">続ける。</td></tr>
+</table>"""
+    table = next(b for b in blocks_of(page(body)) if isinstance(b, TableBlock))
+    assert len(table.rows) == 3
+    s = sheetparse.parse(page(body).encode(), format="html")
+    got = [(n.kind, n.items, n.figures) for n in s.measures[0].narratives]
+    assert got == [
+        ("results", ["講座を開いた。"], ["講座の様子"]),
+        ("next_steps", ["続ける。"], []),
+    ]
+    assert "empty-cell" not in {d.code for d in s.diagnostics}

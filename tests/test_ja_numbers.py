@@ -14,6 +14,7 @@ from sheetparse.ja import (
     is_no_value,
     kanji_to_int,
     parse_number,
+    split_note,
     to_kanji,
 )
 
@@ -154,6 +155,13 @@ def test_wari_malformed(text: str) -> None:
         ("千〇十", 1010),
         ("二千〇五十", 2050),
         ("六百〇八", 608),
+        # Chinese style: one 零 for the places skipped after a large unit
+        ("一万零二十", 10020),
+        ("五万零三百", 50300),
+        ("一万〇二十", 10020),
+        ("十万零二", 100002),
+        ("一億零五百万", 105_000_000),
+        ("一千零二十", 1020),
         ("壱萬弐阡参佰四拾伍", 12345),
         ("廿", 20),
         ("卅五", 35),
@@ -204,6 +212,10 @@ def test_mixed(text: str, expected: int | float) -> None:
         "〇百",
         "千〇百",
         "〇千〇百〇十",
+        "一万零二千",  # no place skipped: 零 would be a zero coefficient
+        "一万零零二十",
+        "零二十",
+        "一万〇千",
         "1万0万",
         "万万",
         "億万億",
@@ -297,6 +309,32 @@ def test_a_known_unit_in_brackets(text, unit):
 @pytest.mark.parametrize("text", ["100(見込)", "12件（累計）", "※10", "－※", "※"])
 def test_brackets_and_marks_that_are_not_a_unit_or_a_number(text):
     assert parse_number(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("1,320（見込）", ("1,320", "見込")),
+        ("875(見込み)", ("875", "見込み")),
+        ("1,320\u3000（見込）", ("1,320", "見込")),
+        ("１，３２０（見込）", ("１，３２０", "見込")),
+        ("12件【累計】", ("12件", "累計")),
+        ("約150〔推計〕", ("約150", "推計")),
+        ("1,234 ※暫定", ("1,234", "※暫定")),
+        ("56※2", ("56", "※2")),
+        ("1,234（人）", None),  # a unit in brackets, read by parse_number
+        ("326,800（0）", ("326,800", "0")),  # a sub-amount: the caller decides
+        ("1,320()", None),
+        ("（見込）", None),
+        ("1,320(見込", None),
+        ("1,320", None),
+        ("", None),
+    ],
+)
+def test_split_note(text: str, expected: tuple[str, str] | None) -> None:
+    assert split_note(text) == expected
+    if expected is not None and expected[0][-1].isdigit():
+        assert parse_number(expected[0]) is not None
 
 
 @pytest.mark.parametrize(

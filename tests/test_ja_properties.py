@@ -9,6 +9,7 @@ import contextlib
 from datetime import date, timedelta
 from fractions import Fraction
 
+import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
@@ -80,6 +81,65 @@ def test_mixed_forms_round_trip(n: int) -> None:
     text = "".join(groups)
     result = parse_number(text)
     assert result is not None and result.value == n, text
+
+
+def _chinese_style(n: int) -> str:
+    """Kanji numerals with 零 for skipped places (一万零二十), as Chinese-style text writes them."""
+    if n == 0:
+        return "零"
+    digits = "零一二三四五六七八九"
+    out, started, skipped = "", False, False
+    for unit, size in (("京", 10**16), ("兆", 10**12), ("億", 10**8), ("万", 10**4), ("", 1)):
+        group, n = divmod(n, size)
+        if not group:
+            skipped = skipped or started
+            continue
+        if started and (skipped or group < 1000):
+            out += "零"
+        text, wrote, gap = "", False, False
+        for mult, place in (("千", 1000), ("百", 100), ("十", 10), ("", 1)):
+            d, group = divmod(group, place)
+            if not d:
+                gap = gap or wrote
+                continue
+            text += ("零" if gap else "") + digits[d] + mult
+            wrote, gap = True, False
+        out += text + unit
+        started, skipped = True, False
+    return out
+
+
+@settings(max_examples=EXAMPLES)
+@given(numbers)
+@example(10020)
+@example(50300)
+@example(100_050_000)
+@example(10**16 + 5)
+def test_chinese_style_zero_round_trip(n: int) -> None:
+    text = _chinese_style(n)
+    result = parse_number(text)
+    assert result is not None and result.value == n, text
+
+
+@settings(max_examples=EXAMPLES)
+@given(numbers)
+def test_grouped_numbers_are_not_dates(n: int) -> None:
+    """1,234 style numbers stay numbers: a comma-separated date has a 1-2 digit month and day."""
+    text = f"{n:,}"
+    with pytest.raises(ValueError):
+        parse_date(text)
+    assert fiscal_year(text) is None
+
+
+@settings(max_examples=EXAMPLES)
+@given(st.dates(min_value=date(1873, 1, 1), max_value=date(2200, 12, 31)))
+def test_comma_dates_are_not_numbers(day: date) -> None:
+    era = era_of(day)
+    assert era is not None
+    n = day.year - era.start.year + 1
+    for text in (f"{era.name}{n},{day.month},{day.day}", f"{day.year},{day.month},{day.day}"):
+        assert parse_date(text).date == day, text
+        assert parse_number(text) is None, text
 
 
 @settings(max_examples=EXAMPLES)

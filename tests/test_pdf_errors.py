@@ -11,7 +11,9 @@ from sheetparse.errors import (
     CorruptDocument,
     EncryptedDocument,
     InputTooLarge,
+    NotAProgressSheet,
     NoTextLayer,
+    UndecodableText,
 )
 from sheetparse.limits import Limits
 from sheetparse.readers.pdf.reader import read_pdf
@@ -50,6 +52,77 @@ def test_a_scanned_page_among_text_pages_is_a_warning():
     doc = read_pdf(make_pdf([_page(), Page().image(0, 0, 595, 842)]))
     diags = [d for d in doc.diagnostics if d.code == "page-without-text"]
     assert len(diags) == 1 and diags[0].location.page == 2
+
+
+# --- fonts without a Unicode map ---------------------------------------------------------------
+
+
+def _without_tounicode(data: bytes, font: str | None = None) -> bytes:
+    """The PDF with the ToUnicode maps of its fonts (those whose name contains ``font``)
+    removed, as old Word and 一太郎 exports and some printer drivers write them."""
+    import io
+
+    pypdf = pytest.importorskip("pypdf")
+    from pypdf.generic import NameObject
+
+    writer = pypdf.PdfWriter(clone_from=pypdf.PdfReader(io.BytesIO(data)))
+    removed = 0
+    for page in writer.pages:
+        for _, ref in page["/Resources"]["/Font"].items():
+            f = ref.get_object()
+            if (font is None or font in str(f.get("/BaseFont"))) and "/ToUnicode" in f:
+                del f[NameObject("/ToUnicode")]
+                removed += 1
+    assert removed
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "minatono-h30.lo.pdf",  # CID fonts, Identity-H: every glyph (cid:N)
+        "../tests/data/prints/narrow-indicator.pdf",  # Chromium's Type 3: (cid:N) and wrong letters
+    ],
+)
+def test_a_pdf_whose_fonts_carry_no_unicode_map_is_undecodable_text(name: str):
+    data = _without_tounicode((SAMPLES / name).read_bytes())
+    with pytest.raises(UndecodableText) as e:
+        sheetparse.parse(data, format="pdf")
+    assert isinstance(e.value, NoTextLayer) and not isinstance(e.value, NotAProgressSheet)
+    message = str(e.value)
+    assert "cannot be decoded" in message and "OCR" in message and "ToUnicode" in message
+    assert e.value.code == "undecodable-text"
+
+
+def test_some_glyphs_without_a_unicode_map_are_counted_per_page_and_the_rest_is_read():
+    # one of the workbook export's CJK font subsets (used on pages 2 and 4) loses its map
+    data = _without_tounicode((SAMPLES / "minatono-h30.lo.pdf").read_bytes(), "FAAAAA+")
+    sheet = sheetparse.parse(data, format="pdf")
+    unmapped = [d for d in sheet.diagnostics if d.code == "glyph-unmapped"]
+    assert [(d.level, d.location.page) for d in unmapped] == [("warning", 2), ("warning", 4)]
+    assert unmapped[0].message.startswith("76 of the page's 918 characters (8%) have no Unicode")
+    assert "the rest of the page is read" in unmapped[0].message
+    assert sheet.title.startswith("第3期みなと野市地域福祉計画")
+    assert len(sheet.measures) == len(sheetparse.parse(SAMPLES / "minatono-h30.lo.pdf").measures)
+    assert "\ufffd" in sheet.model_dump_json()  # what could not be decoded shows as U+FFFD
+
+
+def test_unmapped_glyphs_are_told_from_symbol_bullets_whatever_the_backend():
+    from sheetparse.readers.pdf.backend import Char
+    from sheetparse.readers.pdf.text import CharStats, clean_chars
+
+    def char(text: str, x: float) -> Char:
+        return Char(text, x, 0, x + 5, 5, 10, "F")
+
+    stats = CharStats()
+    out = clean_chars(
+        [char("\uf0b7", 0), char("(cid:12)", 10), char("\ufffd", 20), char("\ue123", 30)],
+        stats,
+    )
+    assert [c.text for c in out] == ["•", "\ufffd", "\ufffd", "\ufffd"]
+    assert stats.unmapped == 3  # a Symbol-font bullet is a bullet, not an unmapped glyph
 
 
 def test_truncated_pdf():

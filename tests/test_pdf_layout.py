@@ -102,6 +102,31 @@ def test_text_overflowing_into_empty_cells_stays_in_its_cell():
     assert [d.code for d in doc.diagnostics] == ["cell-text-overflow"]
 
 
+def test_two_cells_texts_meeting_at_a_ruling_stay_two_cells():
+    # a browser print of a narrow indicator table: rulings are thin filled rectangles,
+    # 1,180 ends 0.9 pt left of the R6 column's ruling, 1,320（見込） starts 1.1 pt right of it
+    # and, wider than its column, runs on across the next ruling (its 見 lies across it)
+    xs, ys = [40, 120, 160, 200, 250], [100, 120, 140]
+    pg = Page()
+    for y in ys:
+        pg.rect(xs[0], y - 0.375, xs[-1], y + 0.375, fill=True, stroke=False)
+    for x in xs:
+        pg.rect(x - 0.375, ys[0], x + 0.375, ys[-1], fill=True, stroke=False)
+    for x, text in ((42, "事業名"), (122, "R5"), (162, "R6"), (202, "目標値")):
+        pg.text(x, 104, text, 9)
+    pg.text(42, 124, "サロン", 9)
+    pg.text(160 - 0.9 - 22.5, 124, "1,180", 9)  # five half-em glyphs: 22.5 pt
+    pg.text(160 + 1.1, 124, "1,320（見込）", 9)  # ends at 219.6, past the ruling at 200
+    pg.text(250 - 1.1 - 22.5, 124, "1,500", 9)
+    doc = read_pdf(make_pdf([pg]))
+    (t,) = _tables(doc)
+    assert _grid_text(t) == [
+        ["事業名", "R5", "R6", "目標値"],
+        ["サロン", "1,180", "1,320（見込）", "1,500"],
+    ]
+    assert [d.code for d in doc.diagnostics] == ["cell-text-overflow"]
+
+
 def test_borders_drawn_as_one_open_path_are_rulings():
     # the outer border and the middle rule as one stroked polyline (a curve to pdfminer)
     pg = Page().polyline(

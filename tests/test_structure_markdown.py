@@ -184,6 +184,22 @@ def test_unit_column_and_unit_in_value():
     assert (b.unit, b.baseline.value, b.baseline.raw) == ("％", 45, "45％")
 
 
+def test_a_note_in_brackets_after_a_value_is_the_note_without_its_brackets():
+    table = """\
+| 事業名 | 現状値 (R5) | 実績値 | | 目標値 (R12) |
+|---|---|---|---|---|
+| | | R6 | R7 | |
+| 講座の実施 | 1,180 | 1,320（見込） | 875(見込み) | 1,500 |
+| 相談件数 | 12件【累計】 | 30 ※暫定 | 326,800（0） | 40 |
+"""
+    s = sheet("方針1-施策1 題", table)
+    a, b = s.measures[0].indicators
+    got = [(o.raw, o.value, o.note) for o in a.actuals]
+    assert got == [("1,320（見込）", 1320, "見込"), ("875(見込み)", 875, "見込み")]
+    assert (b.baseline.raw, b.baseline.value, b.baseline.note) == ("12件【累計】", 12, "累計")
+    assert [(o.value, o.note) for o in b.actuals] == [(30, "※暫定"), (326800, "0")]
+
+
 def test_organize_table_per_actor_and_merged_outcome():
     table = """\
 | 対象 | 気持ちの変化 | 行動の変化 | 目指す成果 |

@@ -52,16 +52,22 @@ def save(wb) -> bytes:
     return buf.getvalue()
 
 
-def sheet_with_values(values: list[tuple[object, str | None]]) -> bytes:
-    """A one-measure sheet whose indicator row holds ``values`` (value, number format) as
-    現状値 (R5), 実績値 R7 and 目標値 (R12)."""
-    wb = openpyxl.Workbook()
+def measure_sheet(wb):
+    """The workbook's first worksheet with a sheet title (A1) and one measure heading (A3)."""
     ws = wb.active
     ws.title = "方針1"
     ws["A1"] = "第5期計画 進捗シート"
     ws["A1"].font = Font(bold=True, size=14)
     ws["A3"] = "方針1-施策1 居場所づくり"
     ws["A3"].font = Font(bold=True, size=12)
+    return ws
+
+
+def sheet_with_values(values: list[tuple[object, str | None]]) -> bytes:
+    """A one-measure sheet whose indicator row holds ``values`` (value, number format) as
+    現状値 (R5), 実績値 R7 and 目標値 (R12)."""
+    wb = openpyxl.Workbook()
+    ws = measure_sheet(wb)
     box(ws, "A5:B6", "事業名")
     box(ws, "C5:C6", "現状値\n(R5)")
     box(ws, "D5", "実績値")
@@ -421,3 +427,118 @@ def test_a_one_row_box_is_text():
         ("TextBlock", "（基本施策1の方向性）"),
         ("TextBlock", "だれもが集える場をつくります。"),
     ]
+
+
+# --- a row label merged down over a text cell and a picture's caption -------------------------
+
+
+def _ruled(ws, ref: str, *, top: bool = True, bottom: bool = True) -> None:
+    """Thin borders on every cell of ``ref``, less the top or bottom edge where asked."""
+    for row in ws[ref] if ":" in ref else ((ws[ref],),):
+        for cell in row:
+            cell.border = Border(
+                left=THIN, right=THIN, top=THIN if top else None, bottom=THIN if bottom else None
+            )
+
+
+def _picture(ws, anchor: str) -> None:
+    from openpyxl.drawing.image import Image
+    from PIL import Image as PILImage
+
+    buf = io.BytesIO()
+    PILImage.new("RGB", (160, 100), (200, 200, 200)).save(buf, "PNG")
+    buf.seek(0)
+    ws.add_image(Image(buf), anchor)
+
+
+def approach_with_picture(*, per_actor: bool = False, ruled_between: bool = False) -> bytes:
+    """An approach table whose 事業実績 label (A7:A8, merged down) spans the text (row 7) and,
+    below it with no border between, a picture and its ▲ caption (row 8)."""
+    wb = openpyxl.Workbook()
+    ws = measure_sheet(wb)
+    ws["A5"] = "気持ち・行動の変化を促すためのアプローチ"
+    ws["A5"].font = Font(bold=True)
+    for ref, text in (("A6", "対象"), ("B6", "市民"), ("C6", "地域"), ("D6", "市")):
+        box(ws, ref, text)
+    box(ws, "A7:A8", "令和7年度事業実績")
+    if per_actor:
+        ws["B7"], ws["D7"] = "・サロンを開いた。\n・参加を呼びかけた。", "・会場を貸した。"
+        _ruled(ws, "B7:D7", bottom=ruled_between)
+        ws["B8"] = "▲サロンの様子"
+        _ruled(ws, "B8", top=ruled_between)  # C8 and D8: nothing, not even a border
+    else:
+        ws["B7"] = "・サロンを10か所で開催した。\n・参加者アンケートを実施した。"
+        ws.merge_cells("B7:D7")
+        _ruled(ws, "B7:D7", bottom=ruled_between)
+        ws["B8"] = "▲サロンの様子"
+        ws.merge_cells("B8:D8")
+        _ruled(ws, "B8:D8", top=ruled_between)
+    ws.row_dimensions[8].height = 110
+    _picture(ws, "B8")
+    for r, (label, text) in enumerate(
+        (("当初期待した効果", "効果の文。"), ("今後の方向性", "方向の文。")), 9
+    ):
+        box(ws, f"A{r}", label)
+        box(ws, f"B{r}:D{r}", text)
+    return save(wb)
+
+
+def test_a_caption_below_the_text_in_a_merged_down_row_is_that_rows_figure():
+    sheet = sheetparse.parse(approach_with_picture(), format="xlsx")
+    got = [(n.kind, n.label, n.items, n.figures) for n in sheet.measures[0].narratives]
+    assert got == [
+        (
+            "results",
+            "令和7年度事業実績",
+            ["サロンを10か所で開催した。", "参加者アンケートを実施した。"],
+            ["サロンの様子"],
+        ),
+        ("expected_effects", "当初期待した効果", ["効果の文。"], []),
+        ("next_steps", "今後の方向性", ["方向の文。"], []),
+    ]
+    assert sheet.measures[0].narratives[0].source.cell == "B7"
+    assert sheet.coverage.unplaced_chars == 0
+    assert not [d for d in sheet.diagnostics if d.code in ("empty-cell", "row-continued")]
+
+
+def test_per_actor_cells_take_in_the_caption_below_them():
+    sheet = sheetparse.parse(approach_with_picture(per_actor=True), format="xlsx")
+    got = [(n.actor, n.items, n.figures) for n in sheet.measures[0].narratives[:2]]
+    assert got == [
+        ("市民", ["サロンを開いた。", "参加を呼びかけた。"], ["サロンの様子"]),
+        ("市", ["会場を貸した。"], []),
+    ]
+    assert [n.kind for n in sheet.measures[0].narratives].count("results") == 2
+
+
+def test_a_ruling_between_the_text_and_the_caption_keeps_two_cells():
+    doc = read_xlsx(approach_with_picture(ruled_between=True))
+    table = next(b for b in doc.blocks if isinstance(b, TableBlock))
+    assert [c.text for c in table.rows[1]][:2] == [
+        "令和7年度事業実績",
+        "・サロンを10か所で開催した。 ・参加者アンケートを実施した。",
+    ]
+    assert table.rows[2][1].text == "▲サロンの様子"
+
+
+def test_a_row_covered_whole_by_cells_merged_from_above_is_no_row():
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws["A1"] = "方針1-施策1 居場所づくり"
+    ws["A1"].font = Font(bold=True, size=12)
+    ws["A2"] = "気持ち・行動の変化を促すためのアプローチ"
+    for ref, text in (("A3", "対象"), ("B3", "市民"), ("C3", "地域"), ("D3", "市")):
+        box(ws, ref, text)
+    box(ws, "A4:A5", "令和7年度事業実績")
+    box(ws, "B4:D5", "・講座を開いた。\n▲講座の様子")
+    box(ws, "A6", "今後の方向性")
+    box(ws, "B6:D6", "続ける。")
+    table = next(b for b in read_xlsx(save(wb)).blocks if isinstance(b, TableBlock))
+    assert len(table.rows) == 3
+    sheet = sheetparse.parse(save(wb), format="xlsx")
+    got = [(n.kind, n.items, n.figures) for n in sheet.measures[0].narratives]
+    assert got == [
+        ("results", ["講座を開いた。"], ["講座の様子"]),
+        ("next_steps", ["続ける。"], []),
+    ]
+    assert "empty-cell" not in {d.code for d in sheet.diagnostics}

@@ -21,6 +21,7 @@ from .errors import (
     NoTextLayer,
     ParseTimeout,
     SheetParseError,
+    UndecodableText,
     UnknownFamily,
     UnsupportedFormat,
 )
@@ -63,6 +64,7 @@ __all__ = [
     "ProgressSheet",
     "SheetParseError",
     "Source",
+    "UndecodableText",
     "UnknownFamily",
     "UnreadableInput",
     "UnsupportedFormat",

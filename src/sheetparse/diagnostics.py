@@ -35,7 +35,9 @@ CODES: dict[str, str] = {
     ),
     "merged-cell-repeated": "a merged cell's text copied into every cell it spans, read once",
     "encoding-detected": "the input's character encoding was detected, not declared",
-    "running-text-dropped": "running headers, footers or page numbers left out",
+    "running-text-dropped": (
+        "running headers, footers, page numbers or a printed web page's site chrome left out"
+    ),
     "table-continued": "a PDF table continued on the next page, joined into one table",
     "page-unreadable": "a PDF page that could not be parsed; left out",
     "page-without-text": "a PDF page with images but no text layer (a scan); nothing read from it",
@@ -44,7 +46,9 @@ CODES: dict[str, str] = {
         "the characters printed"
     ),
     "glyph-doubled": "doubled glyphs of fake-bold PDF text dropped",
-    "glyph-unmapped": "PDF glyphs without a Unicode mapping, shown as U+FFFD",
+    "glyph-unmapped": (
+        "PDF glyphs without a Unicode mapping, shown as U+FFFD: one per page, with the count"
+    ),
     "paragraph-continued": "a PDF paragraph cut by a page break, joined into one",
     "table-rows-as-text": (
         "full-width rows of a PDF's ruled grid read as headings and paragraphs, not table rows"

@@ -72,6 +72,13 @@ class NoTextLayer(SheetParseError):
     code = "no-text-layer"
 
 
+class UndecodableText(NoTextLayer):
+    """A PDF whose text layer cannot be decoded: its fonts carry no Unicode map (ToUnicode), so
+    its glyphs read as ``(cid:N)`` codes or wrong characters; OCR or another export is needed."""
+
+    code = "undecodable-text"
+
+
 class NotAProgressSheet(SheetParseError):
     """The file was read, but it does not contain a progress sheet (進捗シート)."""
 

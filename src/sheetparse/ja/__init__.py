@@ -30,6 +30,7 @@ from sheetparse.ja.numerals import (
     is_no_value,
     kanji_to_int,
     parse_number,
+    split_note,
     to_kanji,
 )
 
@@ -50,6 +51,7 @@ __all__ = [
     "parse_date",
     "parse_era_year",
     "parse_number",
+    "split_note",
     "to_date",
     "to_gregorian_year",
     "to_kanji",

@@ -133,7 +133,9 @@ _MD_RE = re.compile(
     rf"|(?P<newyear>元日|元旦)|(?P<eoy>大晦日|末)"
     rf"|(?P<fye>度末)"
     rf")"
-    rf"|(?P<sep>[./\-・])(?P<m2>[0-9]{{1,2}})(?P=sep)(?P<d2>[0-9]{{1,2}})"
+    # 令和2.4.1, 2021/7/18, 令和2,4,1: one separator twice; month and day of one or two digits,
+    # so a thousands group (1,234 — three digits) is never read as a month or a day
+    rf"|(?P<sep>[./\-・,])(?P<m2>[0-9]{{1,2}})(?P=sep)(?P<d2>[0-9]{{1,2}})"
 )
 
 # Inside running labels (find_fiscal_year).
@@ -330,7 +332,8 @@ def parse_era_year(text: str) -> EraYear:
 def parse_date(text: str) -> EraDate:
     """Read a date: 令和7年12月31日, 令和7年12月末, 令和6年度末, R1.5.1, 2021/7/18, ㍻10年4月晦日.
 
-    Also 20250401, 元日/元旦, 年末/大晦日, 月初/朔日, kanji and daiji numerals, 西暦, a weekday in
+    Also 令和2,4,1 (commas as separators, like the dots and slashes), 20250401, 元日/元旦,
+    年末/大晦日, 月初/朔日, kanji and daiji numerals, 西暦, a weekday in
     brackets (checked, a mismatch is a warning).  Raises ValueError for text that is not a
     date and for impossible dates (2月30日, 0月).
     """

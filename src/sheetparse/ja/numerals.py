@@ -23,8 +23,10 @@ a string *one* number:
   the previous unit (1万10千 rejected);
 * a kanji multiplier takes a single kanji digit as coefficient (六七百, 三五十 rejected), while
   an ASCII run may be any size (12千345 = 12345, as kanjize reads it);
-* a 〇 between multipliers is a place holder only where it stands for a skipped place
-  (千〇十 = 1010, 二千〇五十 = 2050), never a zero coefficient (〇千〇百〇十, 千〇百 rejected);
+* a 〇 (or 零) between multipliers is a place holder only where it stands for skipped places
+  (千〇十 = 1010, 二千〇五十 = 2050, and in the Chinese style after a large unit 一万零二十 =
+  10020, 五万零三百 = 50300), never a zero coefficient (〇千〇百〇十, 千〇百, 一万零二千
+  rejected);
 * a digit run after a multiplier has to fit below it (千二百三四 = 1234, 1千1000 rejected).
 """
 
@@ -43,6 +45,7 @@ __all__ = [
     "is_no_value",
     "kanji_to_int",
     "parse_number",
+    "split_note",
     "to_kanji",
 ]
 
@@ -156,6 +159,7 @@ _COMPOUNDS = frozenset(k for k, v in _DAIJI.items() if len(v) > 1)
 _COMPOUND_TABLE = str.maketrans({k: _DAIJI[k] for k in _COMPOUNDS})
 
 _SMALL = {"十": 10, "百": 100, "千": 1000}
+_UNBOUNDED = 10**40  # above every place: a bound that never binds
 _BIG = {"万": 10**4, "億": 10**8, "兆": 10**12, "京": 10**16}
 # The scanner's tables take daiji directly (no translation pass): 壱 is 一, 拾 is 十, 萬 is 万.
 for _daiji, _std in _DAIJI.items():
@@ -220,6 +224,14 @@ _DATE_WORD_RE = re.compile(r"月|年度|日[付現時]|現在|時点")
 # Words that look like numbers but are not: 十分 (じゅうぶん, "enough").
 _NOT_NUMBERS = frozenset({"十分"})
 _RANGE_SEP_RE = re.compile(r"~|から|[-\u2010\u2013\u2014\u2015]")
+# A note printed after a value: a ※ mark with its word (1,234 ※暫定), or a word in brackets
+# (1,320（見込）, 875(見込み), 12件【累計】) — matched on folded text, so （） is ().
+_OPEN, _CLOSE = "([【〔〈《", ")]】〕〉》"
+_TRAILING_NOTE_RE = re.compile(
+    rf"(?P<value>.*?\S)\s*(?:(?P<mark>[※*†‡]\s*\S*)"
+    rf"|[{re.escape(_OPEN)}](?P<word>[^{re.escape(_OPEN + _CLOSE)}]*)[{re.escape(_CLOSE)}])",
+    re.DOTALL,
+)
 
 
 # --------------------------------------------------------------------------- helpers
@@ -272,6 +284,7 @@ def _parse_core(core: str) -> int | Fraction | None:
     prev_big = 0  # value of the last large unit, 0 before the first
     sec = 0  # value of the current group below the large unit
     sec_has = False
+    lead_zero = False  # the group after a large unit opened with a 〇/零 place holder
     last_mult = 0  # last small multiplier in this group, 0 before the first
     pending: int | None = None  # a digit run waiting for its multiplier
     pending_kanji_len = 0  # length of that run when written in kanji, else 0
@@ -294,21 +307,24 @@ def _parse_core(core: str) -> int | Fraction | None:
             if last_mult and mult >= last_mult:  # 十十, 三十二十
                 return None
             coef = scale
+            # The place above this one: the group's last multiplier; first in a group after
+            # a large unit (一万零二十, 一億零一千), any: checked when the group closes.
+            above = last_mult or (_UNBOUNDED if prev_big else 0)
             if pending is not None:
                 if pending_kanji_len > 1:
-                    # 二千〇五十: a 〇 place holder before a one-digit coefficient is fine
-                    # where a place was skipped; any other run (六七百, 三五十) is not.
+                    # 二千〇五十, 一万零二十: a 〇 place holder before a one-digit coefficient
+                    # is fine where a place was skipped; any other run (六七百, 三五十) is not.
                     if not (
-                        pending_kanji_len == 2
-                        and 0 < pending < 10 * scale
-                        and last_mult > mult * 10
+                        pending_kanji_len == 2 and 0 < pending < 10 * scale and above > mult * 10
                     ):
                         return None
                     coef = pending
+                    lead_zero = not last_mult
                 elif pending == 0:
                     # 千〇十: 〇 marks the skipped hundreds place; 〇百 is no coefficient.
-                    if not (pending_kanji_len and last_mult > mult * 10):
+                    if not (pending_kanji_len and above > mult * 10):
                         return None
+                    lead_zero = not last_mult
                 else:
                     coef = pending
             contribution = coef * mult
@@ -327,11 +343,13 @@ def _parse_core(core: str) -> int | Fraction | None:
                 sec_has = True
             if not sec_has or sec == 0:  # 兆, 兆億万, 1万0万
                 return None
+            if lead_zero and sec * unit * 10 >= prev_big * scale:  # 一万零二千: no place skipped
+                return None
             if prev_big and (unit >= prev_big or sec * unit >= prev_big * scale):  # 四万三億
                 return None
             total += sec * unit
             prev_big = unit
-            sec, sec_has, last_mult, pending = 0, False, 0, None
+            sec, sec_has, last_mult, pending, lead_zero = 0, False, 0, None, False
             i += 1
             continue
         m = _DIGITS_RE.match(core, i)
@@ -345,6 +363,8 @@ def _parse_core(core: str) -> int | Fraction | None:
         sec_has = True
     if sec_has:
         if prev_big and sec >= prev_big * scale:  # 1万10千
+            return None
+        if lead_zero and sec * 10 >= prev_big * scale:  # 一万零二千: no place skipped
             return None
         total += sec
     elif not prev_big:
@@ -606,6 +626,37 @@ def parse_number(text: str) -> JaNumber | None:
         high=_out(right[0]),
         qualifiers=tuple(quals),
     )
+
+
+def split_note(text: str) -> tuple[str, str] | None:
+    """Split a note printed after a value off it: the value's text and the note, or None.
+
+    ``1,320（見込）`` → ``("1,320", "見込")``, ``875(見込み)`` → ``("875", "見込み")``,
+    ``12件【累計】`` → ``("12件", "累計")``: a bracketed note comes without its brackets; a
+    ``※`` note keeps its mark (``1,234 ※暫定`` → ``("1,234", "※暫定")``).  The value is
+    returned as printed (stripped), for :func:`parse_number`.  A bracketed number splits the
+    same way (``326,800（0）`` → ``("326,800", "0")``, a sub-amount): the caller decides what
+    it is.  None when the text ends in no note, when the brackets hold nothing, or when nothing
+    stands before the note.  A unit in brackets (``1,234（人）``) is not a note:
+    :func:`parse_number` reads it as the unit.
+    """
+    raw = text if type(text) is str else _check_text(text, "split_note")
+    if raw is None or len(raw) > MAX_TEXT_LENGTH:
+        return None
+    s = raw.strip()
+    folded = fold(s)
+    if len(folded) != len(s):  # folding dropped a character: positions no longer match
+        s = folded
+    m = _TRAILING_NOTE_RE.fullmatch(folded)
+    if m is None:
+        return None
+    if m.group("mark") is not None:
+        note = s[m.start("mark") :].strip()
+    else:
+        note = s[m.start("word") : m.end("word")].strip()
+        if not note or note in _KNOWN_UNITS:
+            return None
+    return s[: m.end("value")], note
 
 
 def kanji_to_int(text: str) -> int | None:

@@ -129,6 +129,17 @@ def continuation_columns(
     return out
 
 
+def continuation_rows(
+    owner: dict[tuple[int, int], Placed], rows: Sequence[int], cols: Sequence[int]
+) -> set[int]:
+    """Rows in which no cell begins: every kept column is covered by a cell merged down from a
+    row above (a label and its text both merged over two rows). They carry no row of their
+    own, as a reader of the printed page sees none."""
+    return {
+        r for r in rows[1:] if all((p := owner.get((r, c))) is not None and p.row < r for c in cols)
+    }
+
+
 def is_text_row(row: int, owner: dict[tuple[int, int], Placed], cols: Sequence[int]) -> bool:
     """A row made of one cell, one row high, spanning every kept column: a line of text
     printed across the table, not a row of it."""
@@ -255,6 +266,7 @@ def _tables(
             continue
         dropped = continuation_columns(owner, run, group)
         keep = [c for c in group if c not in dropped]
-        grid = layout(members, run, keep, max_cells=max_cells)
+        merged_rows = continuation_rows(owner, run, keep)
+        grid = layout(members, [r for r in run if r not in merged_rows], keep, max_cells=max_cells)
         if grid and grid[0]:
             yield TableBlock(grid, grid[0][0].loc)

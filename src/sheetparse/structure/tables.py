@@ -17,14 +17,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Literal
 
-import regex
-
 from .. import diagnostics as dg
 from ..blocks import Cell, Loc, TableBlock
 from ..cells import split_cell
 from ..coverage import Ledger
 from ..families.vocab import Vocab
-from ..ja import find_fiscal_year, is_no_value, parse_number
+from ..ja import find_fiscal_year, is_no_value, parse_number, split_note
 from ..model import (
     ACTORS,
     Actor,
@@ -37,8 +35,6 @@ from ..model import (
 from ..textutil import BULLETS, collapse_ws, drop_cjk_spaces, join_wrapped, strip_ws
 
 TableKind = Literal["indicator", "organize", "approach"]
-
-_NOTE_SUFFIX = regex.compile(r"^(?P<value>.*?)\s*(?P<note>[※＊*]\s*\S*|[（(][^）)]*[）)])$")
 
 
 @dataclass(slots=True)
@@ -198,12 +194,10 @@ def _observation(cell: Cell, col: _Column, out: TableResult, units: list[str]) -
     notes: list[str] = [col.note] if col.note else []
     if raw and not is_no_value(raw):
         number = parse_number(raw)
-        if number is None:
-            m = _NOTE_SUFFIX.match(raw)
-            if m and m.group("value"):
-                number = parse_number(m.group("value"))
-                if number is not None:
-                    notes.append(m.group("note"))
+        if number is None and (split := split_note(raw)) is not None:
+            number = parse_number(split[0])  # 1,320（見込）: the note without its brackets
+            if number is not None and split[1] not in notes:
+                notes.append(split[1])
         if number is None:
             out.diagnostics.append(
                 dg.make(

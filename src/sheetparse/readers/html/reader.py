@@ -27,6 +27,7 @@ from lxml import etree
 
 from ... import diagnostics as dg
 from ...blocks import Document, Loc, Skipped, TableBlock, TextBlock
+from ...chrome import CHROME_WORDS
 from ...encoding import declared_charset, decode
 from ...errors import InputTooLarge
 from ...limits import DEFAULT_LIMITS, Limits
@@ -34,6 +35,7 @@ from ...textutil import CAPTION_MARK, collapse_ws, soft_breaks
 from ..grid import (
     Placed,
     continuation_columns,
+    continuation_rows,
     is_text_row,
     layout,
     owners,
@@ -78,55 +80,8 @@ _SKIP = frozenset(
 )
 _CHROME_TAGS = frozenset({"nav", "header", "footer", "aside", "form", "noscript", "menu"})
 _CHROME_ROLES = frozenset({"navigation", "banner", "contentinfo", "search", "complementary"})
-_CHROME_WORDS = frozenset(
-    {
-        "nav",
-        "navi",
-        "navigation",
-        "gnav",
-        "gnavi",
-        "lnav",
-        "lnavi",
-        "snav",
-        "snavi",
-        "fnav",
-        "fnavi",
-        "subnav",
-        "localnav",
-        "globalnav",
-        "menu",
-        "globalmenu",
-        "breadcrumb",
-        "breadcrumbs",
-        "pankuzu",
-        "topicpath",
-        "crumb",
-        "crumbs",
-        "sidebar",
-        "sidenav",
-        "pagetop",
-        "skip",
-        "sns",
-        "share",
-        "social",
-        "search",
-        "update",
-        "updated",
-        "inquiry",
-        "toiawase",
-        "contact",
-        "copyright",
-        "banner",
-        "utility",
-        "means",
-        "pager",
-        "pagination",
-        "plugin",
-        "sronly",
-        "visuallyhidden",
-        "accessibility",
-    }
-)
+#: id/class words of site chrome, from the one table of chrome kinds (shared with the PDF reader)
+_CHROME_WORDS = CHROME_WORDS
 #: words that mark site chrome only outside the content (a content section has headers too)
 _WEAK_CHROME_WORDS = frozenset({"header", "footer", "head", "foot"})
 _MAIN_TAGS = frozenset({"main", "article"})
@@ -537,8 +492,10 @@ def split_table(
         dropped = continuation_columns(owner, rows, all_cols)
         cols = [c for c in all_cols if c not in dropped]
         inside = [p for p in placed if rows[0] <= p.row <= rows[-1]]
-        grid = layout(inside, rows, cols, max_cells=max_cells)
-        head = max(0, min(header_rows - rows[0], len(rows)))
+        merged_rows = continuation_rows(owner, rows, cols)
+        kept = [r for r in rows if r not in merged_rows]
+        grid = layout(inside, kept, cols, max_cells=max_cells)
+        head = sum(1 for r in kept if r < header_rows)
         return TableBlock(grid, loc if rows[0] == 0 else grid[0][0].loc, head)
 
     def flush(rows: list[int]) -> Iterator[TextBlock | TableBlock]:

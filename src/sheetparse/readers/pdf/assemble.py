@@ -16,7 +16,7 @@ from ...limits import Limits
 from ...model import Diagnostic
 from ...textutil import CAPTION_MARK
 from .bands import split_full_rows
-from .furniture import find_furniture
+from .furniture import find_chrome, find_furniture
 from .join import JoinReport, can_continue, join, to_block
 from .page import HEADING_STEP, PageLayout, PageTable, body_size
 from .text import TextLine, bbox_of, is_wrap, join_lines
@@ -97,6 +97,8 @@ def _continues_paragraph(lines: list[TextLine], line: TextLine, limit: float) ->
 def assemble(pages: list[PageLayout], doc: Document, limits: Limits) -> None:
     """Fill ``doc`` (blocks, skipped furniture, diagnostics) from the page layouts."""
     furniture = find_furniture(pages)
+    chrome, boxes = find_chrome(pages, furniture)
+    furniture.update(chrome)
     by_page: dict[int, set[int]] = {}
     for page, i in furniture:
         by_page.setdefault(page, set()).add(i)
@@ -110,9 +112,22 @@ def assemble(pages: list[PageLayout], doc: Document, limits: Limits) -> None:
                     Loc(page=p.number, bbox=(ln.x0, ln.top, ln.x1, ln.bottom)),
                 )
             )
+        if any(page == p.number for page, _ in boxes):
+            kept = []
+            for k, t in enumerate(p.tables):
+                if (p.number, k) not in boxes:
+                    kept.append(t)
+                    continue
+                for cell in t.cells:  # a search field and its button: the site's, not the sheet's
+                    if cell.text:
+                        doc.skipped.append(Skipped(cell.text, "chrome", cell.loc))
+            p.tables = kept
     if doc.skipped:
         kinds = Counter(s.reason for s in doc.skipped)
-        what = ", ".join(f"{n} {k.replace('-', ' ')}(s)" for k, n in sorted(kinds.items()))
+        what = ", ".join(
+            f"{n} {'site chrome line' if k == 'chrome' else k.replace('-', ' ')}(s)"
+            for k, n in sorted(kinds.items())
+        )
         doc.diagnostics.append(
             dg.make(
                 "info",

@@ -82,6 +82,8 @@ class PageLayout:
     n_chars: int
     n_images: int
     sizes: Counter[float] = field(default_factory=Counter)
+    #: of ``n_chars``, the glyphs whose font gives no Unicode character (shown as U+FFFD)
+    n_unmapped: int = 0
 
 
 def _on_page(lines: list[TextLine], page: int) -> list[TextLine]:
@@ -123,12 +125,29 @@ def _straddles(g: Grid, ch: Char) -> bool:
     return 0 < lo < hi < len(g.xs)
 
 
+#: a gap (pt) between two glyphs with a column boundary inside it, wide enough to show two
+#: cells' texts meeting at a ruling rather than one text running on across it
+CELL_GAP = 0.5
+
+
+def _boundary_between(g: Grid, a: Char, b: Char) -> bool:
+    """True where a column boundary lies in the gap between glyph ``a`` and the next glyph
+    ``b`` of a line, neither reaching across it: the end of one cell's text and the start of
+    the next (``1,180`` ending just left of a ruling, ``1,320（見込）`` starting just right of
+    it), not a text that runs on across the ruling."""
+    if b.x0 - a.x1 < CELL_GAP:
+        return False
+    k = bisect_right(g.xs, a.x1 - 0.5)
+    return 0 < k < len(g.xs) - 1 and g.xs[k] <= b.x0 + 0.5
+
+
 def _reunite_overflow(g: Grid, bucket: list[list[Char]], stats: CharStats) -> None:
     """Text that overflows its cell into the empty cells beside it (a spreadsheet cell without
     wrapping) is drawn across the column rulings: give each such run to the cell it starts in.
 
     Cell text with padding never touches a ruling, so only a run with a glyph lying across a
-    boundary is moved."""
+    boundary is moved. A run ends where a boundary lies in a gap between two glyphs: there two
+    cells' texts meet (the one on the right may be the run that overflows)."""
     owner: dict[int, int] = {}
     crossing = False
     for i, b in enumerate(bucket):
@@ -140,7 +159,10 @@ def _reunite_overflow(g: Grid, bucket: list[list[Char]], stats: CharStats) -> No
     for row in make_lines([ch for b in bucket for ch in b]):
         runs: list[list[Char]] = [[]]
         for ch in row.chars:
-            if runs[-1] and ch.x0 - runs[-1][-1].x1 > 0.5 * min(ch.size, runs[-1][-1].size):
+            if runs[-1] and (
+                ch.x0 - runs[-1][-1].x1 > 0.5 * min(ch.size, runs[-1][-1].size)
+                or _boundary_between(g, runs[-1][-1], ch)
+            ):
                 runs.append([])
             runs[-1].append(ch)
         for run in runs:
@@ -158,6 +180,7 @@ def _reunite_overflow(g: Grid, bucket: list[list[Char]], stats: CharStats) -> No
 def layout_page(objs: PageObjects, stats: CharStats, max_cells: int | None) -> PageLayout:
     """Tables and free text lines of a page."""
     stats.clipped += objs.clipped
+    unmapped = stats.unmapped
     chars = clean_chars(objs.chars, stats)
     grids = find_grids(objs, max_cells)
     buckets: list[list[list[Char]]] = [[[] for _ in g.regions] for g in grids]
@@ -189,6 +212,7 @@ def layout_page(objs: PageObjects, stats: CharStats, max_cells: int | None) -> P
         sum(sizes.values()),
         len(objs.images),
         sizes,
+        stats.unmapped - unmapped,
     )
 
 

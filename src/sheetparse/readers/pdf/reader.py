@@ -5,9 +5,11 @@ bytes ──guard──▶ backend (pdfplumber) ──▶ per page: glyphs, ruli
 
 What it raises (all :class:`~sheetparse.errors.SheetParseError`): :class:`CorruptDocument`
 for a damaged, truncated or non-PDF file; :class:`EncryptedDocument` where an empty password
-does not open it; :class:`NoTextLayer` for a scan (OCR is out of scope); :class:`InputTooLarge`
-over ``limits.max_pages`` or where a compressed stream inflates beyond
-``limits.max_stream_bytes``. Everything it repaired or guessed is a diagnostic.
+does not open it; :class:`NoTextLayer` for a scan (OCR is out of scope), and its subclass
+:class:`UndecodableText` for a text layer that cannot be decoded (fonts without a Unicode map:
+most glyphs ``(cid:N)``); :class:`InputTooLarge` over ``limits.max_pages`` or where a compressed
+stream inflates beyond ``limits.max_stream_bytes``. Everything it repaired or guessed is a
+diagnostic.
 """
 
 from __future__ import annotations
@@ -19,7 +21,13 @@ from contextlib import contextmanager
 
 from ... import diagnostics as dg
 from ...blocks import Document, Loc
-from ...errors import CorruptDocument, EncryptedDocument, InputTooLarge, NoTextLayer
+from ...errors import (
+    CorruptDocument,
+    EncryptedDocument,
+    InputTooLarge,
+    NoTextLayer,
+    UndecodableText,
+)
 from ...limits import DEFAULT_LIMITS, Limits
 from ...model import Diagnostic
 from .assemble import assemble
@@ -29,6 +37,8 @@ from .page import PageLayout, layout_page
 from .text import CharStats
 
 _QUIET_LOGGERS = ("pdfminer", "pdfplumber")
+#: a page whose glyphs are this share or more without a Unicode mapping cannot be decoded
+UNDECODABLE_SHARE = 0.25
 
 
 _quiet_lock = threading.Lock()
@@ -128,6 +138,7 @@ def _layout_pages(pdf: OpenedPdf, doc: Document, limits: Limits) -> list[PageLay
             f"the PDF has no text layer ({what}); OCR is out of scope — run it through OCR "
             "software (e.g. ocrmypdf) or ask the publisher for a born-digital PDF"
         )
+    _check_decodable(pages, doc)
     for p in pages:
         if not p.n_chars and p.n_images:
             doc.diagnostics.append(
@@ -141,6 +152,54 @@ def _layout_pages(pdf: OpenedPdf, doc: Document, limits: Limits) -> list[PageLay
             )
     _char_diagnostics(stats, doc.diagnostics)
     return pages
+
+
+def _undecodable(p: PageLayout) -> bool:
+    return p.n_chars > 0 and p.n_unmapped >= UNDECODABLE_SHARE * p.n_chars
+
+
+def _check_decodable(pages: list[PageLayout], doc: Document) -> None:
+    """Raise :class:`UndecodableText` where the pages whose text cannot be decoded hold most of
+    the document's text; else report the glyphs without a Unicode mapping page by page."""
+    total = sum(p.n_chars for p in pages)
+    bad = [p for p in pages if _undecodable(p)]
+    if bad and sum(p.n_chars for p in bad) * 2 >= total:
+        unmapped = sum(p.n_unmapped for p in pages)
+        which = (
+            ("its page" if len(pages) == 1 else f"all {len(pages)} pages")
+            if len(bad) == len(pages)
+            else f"{len(bad)} of {len(pages)} pages ({_page_list(bad)})"
+        )
+        raise UndecodableText(
+            f"the PDF's text cannot be decoded: {unmapped:,} of its {total:,} characters on "
+            f"{which} have no Unicode mapping (its fonts carry no ToUnicode map; the text "
+            "reads as (cid:N) codes or wrong characters); run it through OCR (e.g. ocrmypdf "
+            "--force-ocr) or export it again from its source with fonts that map to Unicode"
+        )
+    for p in pages:
+        if not p.n_unmapped:
+            continue
+        share = p.n_unmapped / p.n_chars
+        what = (
+            "its text cannot be decoded (OCR it, or export it again)"
+            if _undecodable(p)
+            else "the rest of the page is read"
+        )
+        doc.diagnostics.append(
+            dg.make(
+                "warning",
+                "glyph-unmapped",
+                f"{p.n_unmapped:,} of the page's {p.n_chars:,} characters ({share:.0%}) have no "
+                "Unicode mapping in the PDF's fonts (no ToUnicode table) and are shown as U+FFFD "
+                f"(\ufffd); {what}.",
+                Loc(page=p.number),
+            )
+        )
+
+
+def _page_list(pages: list[PageLayout]) -> str:
+    numbers = [str(p.number) for p in pages[:8]]
+    return "page " + ", ".join(numbers) + (" …" if len(pages) > 8 else "")
 
 
 def _char_diagnostics(stats: CharStats, out: list[Diagnostic]) -> None:
@@ -182,14 +241,5 @@ def _char_diagnostics(stats: CharStats, out: list[Diagnostic]) -> None:
                 f"{stats.overflow_runs} line(s) of cell text run across the column rulings "
                 "into the empty cells beside them (a spreadsheet cell without wrapping); "
                 "each was kept whole in the cell it starts in.",
-            )
-        )
-    if stats.unmapped:
-        out.append(
-            dg.make(
-                "warning",
-                "glyph-unmapped",
-                f"{stats.unmapped} character(s) whose font gives no Unicode mapping are shown as "
-                "U+FFFD (\ufffd); the PDF's fonts lack a ToUnicode table.",
             )
         )

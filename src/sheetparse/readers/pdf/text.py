@@ -42,6 +42,17 @@ ITEM_MARKS = BULLETS + CAPTION_MARK
 _MID_WORD_END = regex.compile(r"[\p{Han}\p{Katakana}ーA-Za-z0-9Ａ-Ｚａ-ｚ０-９]")
 
 
+def is_unmapped(text: str) -> bool:
+    """A glyph whose font gives no Unicode character for it: pdfminer's ``(cid:N)``, U+FFFD (how
+    other libraries say so), or a control or private-use code point (a font's own code, not a
+    character)."""
+    return (
+        text == "\ufffd"
+        or bool(_CID.match(text))
+        or (bool(text) and not text.isprintable() and not text.isspace())
+    )
+
+
 @dataclass(slots=True)
 class CharStats:
     """What cleaning the glyphs repaired (reported as diagnostics)."""
@@ -64,14 +75,15 @@ def clean_chars(chars: Sequence[Char], stats: CharStats) -> list[Char]:
         if not ch.size > 0:  # a degenerate font matrix: the glyph box is the best measure
             ch = ch._replace(size=max(ch.bottom - ch.top, ch.x1 - ch.x0, 1.0))
         text = ch.text
-        if len(text) != 1 or not text.isprintable():
-            if _CID.match(text) or (text and not text.isprintable() and not text.isspace()):
-                stats.unmapped += 1
-                ch = ch._replace(text="\ufffd")
-            elif not text:
-                continue
-        elif text in _SYMBOL_BULLETS:
+        if text in _SYMBOL_BULLETS:  # private-use code points: not printable, but known
             ch = ch._replace(text=_SYMBOL_BULLETS[text])
+        elif is_unmapped(text):
+            stats.unmapped += 1
+            ch = ch._replace(text="\ufffd")
+        elif not text:
+            continue
+        elif len(text) != 1:
+            pass  # a ligature or a multi-character mapping: kept as given
         elif ord(text) in PDF_PUNCTUATION:
             stats.lookalikes += 1
             fixed = PDF_PUNCTUATION[ord(text)]

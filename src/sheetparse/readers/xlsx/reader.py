@@ -43,7 +43,7 @@ from ...errors import (
 from ...limits import DEFAULT_LIMITS, Limits
 from ...sniff import not_a_workbook
 from ...textutil import collapse_ws, strip_ws
-from ..grid import Placed, segment
+from ..grid import Placed, owners, segment
 from .format import display
 from .parts import ShapeText, SheetLayout, sheet_layout, sheet_parts, sheet_shapes
 
@@ -120,13 +120,13 @@ def _load(data: bytes, limits: Limits) -> Any:
         ) from e
 
 
-def _ruled(cell: Any) -> bool:
-    """Whether a cell draws any border of its own."""
+_SIDES = ("left", "right", "top", "bottom")
+
+
+def _sides(cell: Any) -> frozenset[str]:
+    """The sides on which a cell draws a border of its own."""
     border = cell.border
-    return any(
-        getattr(getattr(border, side, None), "style", None)
-        for side in ("left", "right", "top", "bottom")
-    )
+    return frozenset(side for side in _SIDES if getattr(getattr(border, side, None), "style", None))
 
 
 def _text_of(cell: Any) -> str:
@@ -193,19 +193,26 @@ class _SheetReader:
         hidden_cols = layout.hidden_cols
         texts: dict[tuple[int, int], _Text] = {}
         rules: set[tuple[int, int]] = set()
+        #: positions with a border on their top, on their bottom edge
+        tops: set[tuple[int, int]] = set()
+        bottoms: set[tuple[int, int]] = set()
         hidden_text: list[tuple[int, int]] = []
-        ruled_styles: dict[object, bool] = {}
+        styles: dict[object, frozenset[str]] = {}
         for cell in self.cells():
             r, c = cell.row, cell.column
             if cell.has_style:
                 key = getattr(cell, "_style_id", None)
                 if key is None:
                     key = id(cell)
-                is_ruled = ruled_styles.get(key)
-                if is_ruled is None:
-                    is_ruled = ruled_styles[key] = _ruled(cell)
-                if is_ruled:
+                sides = styles.get(key)
+                if sides is None:
+                    sides = styles[key] = _sides(cell)
+                if sides:
                     rules.add((r, c))
+                    if "top" in sides:
+                        tops.add((r, c))
+                    if "bottom" in sides:
+                        bottoms.add((r, c))
             if cell.value is None:
                 continue
             text = _text_of(cell)
@@ -252,6 +259,7 @@ class _SheetReader:
                 f"more than the max_cells limit of {self.limits.max_cells:,}"
             )
         placed = self.placed(texts, rules, merged, rows, cols)
+        placed = join_open_cells(placed, tops, bottoms)
         return list(segment(placed, rows, cols, max_cells=self.limits.max_cells))
 
     def placed(
@@ -318,6 +326,75 @@ class _SheetReader:
                     )
                 )
         return out
+
+
+def join_open_cells(
+    placed: list[Placed], tops: set[tuple[int, int]], bottoms: set[tuple[int, int]]
+) -> list[Placed]:
+    """Cells beside a row label merged down over several rows, with no ruling between them,
+    as one cell: the printed page shows one box (the text, then a picture and its ``▲``
+    caption typed into the cell below), so the row is one row of the table.
+
+    The label is a ruled merged cell with text that is the first cell of its rows (nothing
+    printed to its left in them: a 目指す成果 merged down beside the actor labels is not one).
+    Inside its rows a cell to its right takes in the cells below it while no border separates
+    them (neither its bottom nor their top is ruled) and they lie within its columns; empty
+    positions below (no text, no border) are taken in as well.
+    """
+    labels = sorted(
+        (p for p in placed if p.ruled and p.rowspan > 1 and not p.is_empty),
+        key=lambda p: (p.row, p.col),
+    )
+    if not labels:
+        return placed
+    owner = owners(placed)
+    out = {(p.row, p.col): p for p in placed}
+    width = max(p.col + p.colspan for p in placed)
+    done: set[int] = set()  # rows already read under a label (overlapping merges)
+    for label in labels:
+        first, last = label.row, label.row + label.rowspan - 1
+        right = label.col + label.colspan
+        if first in done or any(
+            (q := owner.get((r, c))) is not None and not q.is_empty
+            for r in range(first, last + 1)
+            for c in range(1, label.col)
+        ):
+            continue
+        done.update(range(first, last + 1))
+        for r in range(first, last + 1):
+            for c0 in range(right, width):
+                cell = out.get((r, c0))
+                if cell is None:
+                    continue
+                while (below := cell.row + cell.rowspan) <= last:
+                    span = range(cell.col, cell.col + cell.colspan)
+                    if any((below - 1, c) in bottoms or (below, c) in tops for c in span):
+                        break
+                    under = list({id(q): q for c in span if (q := owner.get((below, c)))}.values())
+                    if any(
+                        q.row != below or q.rowspan != 1 or q.col < span[0] or q.col > span[-1]
+                        or q.col + q.colspan > span[-1] + 1
+                        for q in under
+                    ):  # fmt: skip
+                        break
+                    under.sort(key=lambda q: q.col)
+                    cell = Placed(
+                        cell.row,
+                        cell.col,
+                        cell.rowspan + 1,
+                        cell.colspan,
+                        cell.parts + tuple(part for q in under for part in q.parts),
+                        cell.loc,
+                        cell.ruled or any(q.ruled for q in under),
+                        cell.heading,
+                    )
+                    for q in under:
+                        del out[(q.row, q.col)]
+                    for rr in range(cell.row, below + 1):
+                        for c in span:
+                            owner[(rr, c)] = cell
+                    out[(cell.row, cell.col)] = cell
+    return list(out.values())
 
 
 _CELL_REF = re.compile(r"([A-Z]+)(\d+)$")
