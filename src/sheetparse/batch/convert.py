@@ -358,6 +358,7 @@ def convert_batch(
     root: str | os.PathLike[str] | None = None,
     progress: Progress | None = None,
     convert_fn: Convert = convert,
+    progress_figures: bool = False,
 ) -> BatchReport:
     """Convert files, folders and globs into ``outdir``; see the module docstring.
 
@@ -365,7 +366,8 @@ def convert_batch(
     found, or another run holds the output folder, and :class:`StoreError` when ``db`` cannot
     be opened or written (checked before any file is converted). ``convert_fn`` is the
     per-file function (any picklable function with :func:`sheetparse.batch.jobs.convert`'s
-    signature).
+    signature). ``progress_figures`` adds the ``progress`` table (one row per indicator: 達成率,
+    status) to the tables and the database.
     """
     t0 = time.perf_counter()
     limits = limits or DEFAULT_LIMITS
@@ -415,7 +417,15 @@ def convert_batch(
                 ex.close()
         report.convert_seconds = time.perf_counter() - t1
         progress.phase("writing tables" + (f" and {db}" if db is not None else ""))
-        _write_outputs(found, failed, sheets_dir, report, excel=excel, force=force)
+        _write_outputs(
+            found,
+            failed,
+            sheets_dir,
+            report,
+            excel=excel,
+            force=force,
+            progress_figures=progress_figures,
+        )
     report.failures = [failed[n] for n in sorted(failed)]
     report.seconds = time.perf_counter() - t0
     report.main_peak_rss = peak_rss()
@@ -471,11 +481,16 @@ def _write_outputs(
     *,
     excel: bool,
     force: bool,
+    progress_figures: bool = False,
 ) -> None:
     """Rebuild the tables (and load the database) from the per-file JSONs, in name order."""
     out = report.outdir
-    writer = TableWriter(out, excel=excel)
-    store = SheetStore(report.db_path) if report.db_path is not None else None
+    writer = TableWriter(out, excel=excel, progress=progress_figures)
+    store = (
+        SheetStore(report.db_path, progress=progress_figures)
+        if report.db_path is not None
+        else None
+    )
     try:
         for inp in found:
             if inp.name in failed:
@@ -509,6 +524,10 @@ def _write_outputs(
             store.rollback()
         raise
     report.tables = writer.close()
+    if not progress_figures:  # an earlier run's progress table would be stale: not described
+        for stale in ("progress.jsonl", "progress.csv"):
+            with contextlib.suppress(FileNotFoundError):
+                (out / stale).unlink()
     if store is not None:
         try:
             report.db = store.commit()
