@@ -210,9 +210,15 @@ def test_latest_past_the_target_year_is_held_to_the_target():
 # --- direction --------------------------------------------------------------------------------
 
 
-def test_the_data_decides_the_direction_before_the_caller():
-    f = fig(make((2023, 10), [(2025, 15)], (2030, 20)), directions={"指標": "lower"})
-    assert (f.direction, f.direction_source) == ("higher", "target")
+def test_the_caller_decides_before_the_data():
+    # 社会参加支援事業 of the seed's plan: no baseline, and the first 実績 (310) already past the
+    # target (300), so start → target reads "lower"; the caller knows the count should grow
+    ind = make((2023, None, "-"), [(2025, 310), (2026, 305)], (2030, 300), "社会参加支援事業")
+    f = fig(ind)
+    assert (f.direction, f.direction_source, f.status) == ("lower", "target", "on-track")
+    f = fig(ind, directions={"社会参加支援事業": "higher"})
+    assert (f.direction, f.direction_source) == ("higher", "override")
+    assert f.status == "achieved" and f.rate == pytest.approx((305 - 310) / (300 - 310))
 
 
 def test_override_by_measure_and_name():

@@ -8,7 +8,7 @@ contract's. The formulas (README, "Progress per indicator"):
   actuals without a year are not results and are left out;
 - start (起点): the baseline where it has a value, else the earliest non-null actual of an
   earlier year than the latest;
-- direction: start → target where they differ, else the caller's override, else a word of the
+- direction: the caller's override, else start → target where they differ, else a word of the
   indicator's name (:mod:`.direction`), else unknown;
 - rate (達成率): (latest − start) / (target − start) where there is a start; without one,
   latest / target (higher is better or unknown) or target / latest (lower is better);
@@ -62,7 +62,7 @@ class IndicatorProgress(BaseModel):
     status: Status
     direction: Direction = Field(description="higher or lower is better, or unknown")
     direction_source: DirectionSource | None = Field(
-        default=None, description="target (start → target), override, or vocabulary"
+        default=None, description="override, target (start → target), or vocabulary"
     )
     latest_year: int | None = Field(default=None, description="fiscal year of the latest actual")
     latest_value: Number | None = Field(default=None, description="the latest non-null actual")
@@ -142,11 +142,11 @@ def _direction(
     override: Direction | None,
     said: Direction | None,
 ) -> tuple[Direction, DirectionSource | None]:
-    """start → target where they differ, else the caller's word, else the name's."""
-    if start is not None and target is not None and not _close(start.value, target.value):
-        return ("higher" if target.value > start.value else "lower"), "target"
+    """The caller's word, else start → target where they differ, else the name's."""
     if override is not None:
         return override, "override"
+    if start is not None and target is not None and not _close(start.value, target.value):
+        return ("higher" if target.value > start.value else "lower"), "target"
     if said is not None:
         return said, "vocabulary"
     return "unknown", None
