@@ -29,6 +29,7 @@ EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 _EXTRA_COMMANDS = {
     "convert": "sheetparse.batch.cli",
     "progress": "sheetparse.tracking.progress_cli",
+    "compare": "sheetparse.tracking.compare_cli",
 }
 
 
