@@ -30,6 +30,7 @@ _EXTRA_COMMANDS = {
     "convert": "sheetparse.batch.cli",
     "progress": "sheetparse.tracking.progress_cli",
     "compare": "sheetparse.tracking.compare_cli",
+    "report": "sheetparse.report.cli",
 }
 
 
