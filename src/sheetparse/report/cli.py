@@ -14,7 +14,7 @@ from typing import Any
 from ..atomic import write_atomic
 from ..errors import SheetParseError
 from ..tracking.inputs import load_sheet
-from ..tracking.progress_cli import _direction
+from ..tracking.progress_cli import add_direction_arg
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -40,14 +40,7 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
     )
     p.add_argument("inputs", nargs="+", metavar="INPUT", help="a sheet, or its sheetparse JSON")
     p.add_argument("-o", "--output", required=True, metavar="REPORT.html", help="the page")
-    p.add_argument(
-        "--direction",
-        action="append",
-        type=_direction,
-        default=[],
-        metavar="NAME=higher|lower",
-        help="the direction of an indicator the data does not decide (repeatable)",
-    )
+    add_direction_arg(p)
     p.add_argument("--format", choices=["pdf", "html", "markdown", "md", "xlsx"])
     add_limit_args(p)
     return p

@@ -7,14 +7,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from ..model import Cost, Indicator, Location, Measure, Number, Observation
+from ..model import Cost, Indicator, Location, Measure, Number
 from ..tracking import IndicatorProgress
+from ..tracking.compare import CellKey, cells
 from . import labels
 from .charts import bar, indicator_chart
 from .fmt import e, era_long, era_short, num, pct, where
-
-#: a cell of an indicator's table: role, fiscal year, forecast (見込) or not
-CellKey = tuple[str, int | None, bool]
 
 
 @dataclass
@@ -35,18 +33,6 @@ class History:
     rows: list[tuple[str, dict[CellKey, Cell]]] = field(default_factory=list)
     trend: list[tuple[int | None, str]] = field(default_factory=list)
     revised: dict[int, Number] = field(default_factory=dict)
-
-
-def cells(ind: Indicator) -> list[tuple[CellKey, Observation]]:
-    """The indicator's observations in table order, each with its cell key."""
-    out: list[tuple[CellKey, Observation]] = []
-    if ind.baseline is not None:
-        out.append((("baseline", ind.baseline.fiscal_year, False), ind.baseline))
-    out += [(("actual", o.fiscal_year, "見込" in (o.note or "")), o) for o in ind.actuals]
-    out += [(("plan", o.fiscal_year, True), o) for o in ind.plans]
-    if ind.target is not None:
-        out.append((("target", ind.target.fiscal_year, False), ind.target))
-    return out
 
 
 def own_row(ind: Indicator) -> dict[CellKey, Cell]:

@@ -8,13 +8,13 @@ from collections.abc import Mapping, Sequence
 from .. import __version__
 from ..model import ProgressSheet
 from ..tracking import IndicatorProgress, progress, summary
-from ..tracking.compare import Comparison, compare
+from ..tracking.compare import CellKey, Comparison, compare
 from ..tracking.direction import DIRECTION_WORDS
 from ..tracking.figures import Directions
 from . import labels
 from .charts import STATUS_COLOUR
 from .fmt import e, era_long, era_short, num, pct
-from .measure import Cell, CellKey, History, badge, cells, measure_heading, measure_section
+from .measure import Cell, History, badge, measure_heading, measure_section
 from .style import CSS, SCRIPT
 
 FORMULAS = """\
@@ -287,4 +287,4 @@ def render(
     return "".join(doc) + "\n"
 
 
-__all__ = ["cells", "render"]
+__all__ = ["render"]

@@ -25,6 +25,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from ..errors import SheetParseError
 from ..model import Indicator, Location, Number, Observation, ProgressSheet
 from ..textutil import strip_ws
+from .figures import is_forecast
 
 Role = Literal["baseline", "actual", "plan", "target"]
 ChangeKind = Literal[
@@ -138,20 +139,17 @@ def _same(a: Number | None, b: Number | None) -> bool:
     return math.isclose(float(a), float(b), rel_tol=1e-9, abs_tol=1e-12)
 
 
-def _forecast(o: Observation) -> bool:
-    return "見込" in (o.note or "")
-
-
 #: a cell of an indicator across reports: role, fiscal year, forecast (見込) or not
 CellKey = tuple[Role, int | None, bool]
 
 
-def _cells(ind: Indicator) -> list[tuple[CellKey, Observation]]:
-    """Each observation with the key of its cell."""
+def cells(ind: Indicator) -> list[tuple[CellKey, Observation]]:
+    """Each observation with the key of its cell, in table order: baseline, actuals, plans,
+    target."""
     out: list[tuple[CellKey, Observation]] = []
     if ind.baseline is not None:
         out.append((("baseline", ind.baseline.fiscal_year, False), ind.baseline))
-    out += [(("actual", o.fiscal_year, _forecast(o)), o) for o in ind.actuals]
+    out += [(("actual", o.fiscal_year, is_forecast(o)), o) for o in ind.actuals]
     out += [(("plan", o.fiscal_year, True), o) for o in ind.plans]
     if ind.target is not None:
         out.append((("target", ind.target.fiscal_year, False), ind.target))
@@ -160,8 +158,8 @@ def _cells(ind: Indicator) -> list[tuple[CellKey, Observation]]:
 
 def _shared_figures(a: Indicator, b: Indicator) -> int:
     """How many non-null cells the two indicators print alike."""
-    av = {k: o.value for k, o in _cells(a) if o.value is not None}
-    return sum(1 for k, o in _cells(b) if o.value is not None and k in av and _same(av[k], o.value))
+    av = {k: o.value for k, o in cells(a) if o.value is not None}
+    return sum(1 for k, o in cells(b) if o.value is not None and k in av and _same(av[k], o.value))
 
 
 def _renamed(old: Indicator, new: Indicator) -> tuple[int, float] | None:
@@ -295,7 +293,7 @@ class _Builder:
         """The series rows of one indicator in one report; a cell printed before with another
         value (not a forecast, not a plan) is a revision."""
         last = self.last_value.setdefault(sid, {})
-        for key, o in _cells(ind):
+        for key, o in cells(ind):
             role, year, forecast = key
             seen = last.get(key)
             before = seen[0] if seen else None
@@ -384,10 +382,12 @@ def compare(sheets: Sequence[tuple[str, ProgressSheet]]) -> Comparison:
 __all__ = [
     "RENAME_SHARED_FIGURES",
     "RENAME_SIMILARITY",
+    "CellKey",
     "ChangeRow",
     "Comparison",
     "NotComparable",
     "Report",
     "SeriesRow",
+    "cells",
     "compare",
 ]

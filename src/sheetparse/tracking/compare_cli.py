@@ -9,19 +9,15 @@ Exit status: 0 success; 1 an input could not be read, or the sheets are not of o
 from __future__ import annotations
 
 import argparse
-import csv
-import io
 import sys
-from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
-
-from pydantic import BaseModel
 
 from ..atomic import write_atomic
 from ..errors import SheetParseError
 from .compare import ChangeRow, Comparison, SeriesRow, compare
 from .inputs import load_sheet
+from .records import csv_text
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -56,16 +52,6 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
     return p
 
 
-def _csv(rows: Sequence[BaseModel], model: type[BaseModel]) -> str:
-    from ..export.tables import csv_row
-
-    buf = io.StringIO()
-    w = csv.writer(buf, lineterminator="\r\n")
-    w.writerow(model.model_fields)
-    w.writerows(csv_row(r) for r in rows)  # type: ignore[arg-type]
-    return buf.getvalue()
-
-
 def tables(c: Comparison) -> dict[str, str]:
     """File name → text of the comparison's tables."""
     out: dict[str, str] = {}
@@ -73,7 +59,7 @@ def tables(c: Comparison) -> dict[str, str]:
         ("series", c.series, SeriesRow),
         ("changes", c.changes, ChangeRow),
     ):
-        out[f"{name}.csv"] = _csv(rows, model)
+        out[f"{name}.csv"] = csv_text(rows, model)
         out[f"{name}.jsonl"] = "".join(r.model_dump_json() + "\n" for r in rows)
     return out
 

@@ -101,7 +101,8 @@ def _at_or_beyond(value: float, mark: float, direction: Direction) -> bool | Non
     return None
 
 
-def _forecast(o: Observation) -> bool:
+def is_forecast(o: Observation) -> bool:
+    """An actual printed as a forecast (見込), not a result."""
     return "見込" in (o.note or "")
 
 
@@ -124,7 +125,7 @@ def _results(ind: Indicator) -> list[_Point]:
     points = [
         _Point(o.fiscal_year, float(o.value), o.value)
         for o in ind.actuals
-        if o.value is not None and o.fiscal_year is not None and not _forecast(o)
+        if o.value is not None and o.fiscal_year is not None and not is_forecast(o)
     ]
     return sorted(points, key=lambda p: p.year or 0)
 

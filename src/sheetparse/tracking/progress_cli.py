@@ -8,8 +8,6 @@ Exit status: 0 success; 1 an input could not be read; 2 a usage error.
 from __future__ import annotations
 
 import argparse
-import csv
-import io
 import json
 import sys
 from typing import Any
@@ -20,7 +18,7 @@ from ..model import ProgressSheet
 from .direction import Direction
 from .figures import IndicatorProgress, progress, summary
 from .inputs import load_sheet
-from .records import ProgressRecord
+from .records import ProgressRecord, csv_text
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -39,6 +37,18 @@ def _direction(text: str) -> tuple[str, Direction]:
     if not sep or not name or way not in ("higher", "lower"):
         raise argparse.ArgumentTypeError(f"expected NAME=higher or NAME=lower, not {text!r}")
     return name, way  # type: ignore[return-value]
+
+
+def add_direction_arg(p: argparse.ArgumentParser) -> None:
+    """``--direction NAME=higher|lower`` (repeatable), shared by ``progress`` and ``report``."""
+    p.add_argument(
+        "--direction",
+        action="append",
+        type=_direction,
+        default=[],
+        metavar="NAME=higher|lower",
+        help="the direction of an indicator the data does not decide (repeatable)",
+    )
 
 
 def add_parser(subparsers: Any) -> argparse.ArgumentParser:
@@ -61,14 +71,7 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
         help="text (default: one line per indicator), json, jsonl or csv",
     )
     p.add_argument("-o", "--output", help="write here (atomically) instead of stdout")
-    p.add_argument(
-        "--direction",
-        action="append",
-        type=_direction,
-        default=[],
-        metavar="NAME=higher|lower",
-        help="the direction of an indicator the data does not decide (repeatable)",
-    )
+    add_direction_arg(p)
     p.add_argument("--format", choices=["pdf", "html", "markdown", "md", "xlsx"])
     add_limit_args(p)
     return p
@@ -136,13 +139,7 @@ def render(
     if output_format == "jsonl":
         return "".join(r.model_dump_json() + "\n" for r in records)
     if output_format == "csv":
-        buf = io.StringIO()
-        w = csv.writer(buf, lineterminator="\r\n")
-        w.writerow(ProgressRecord.model_fields)
-        from ..export.tables import csv_row
-
-        w.writerows(csv_row(r) for r in records)
-        return buf.getvalue()
+        return csv_text(records, ProgressRecord)
     docs = [
         {
             "path": s.source.path,

@@ -8,9 +8,11 @@ tables stay as they are.
 
 from __future__ import annotations
 
+import csv
+import io
 from collections.abc import Mapping, Sequence
 
-from pydantic import create_model
+from pydantic import BaseModel, create_model
 
 from ..model import ProgressSheet, _Flat
 from .direction import DIRECTION_WORDS
@@ -39,4 +41,15 @@ def progress_records(
     ]
 
 
-__all__ = ["ProgressRecord", "progress_records"]
+def csv_text(rows: Sequence[BaseModel], model: type[BaseModel]) -> str:
+    """Rows as CSV text like the flat tables' (header, CRLF rows, null as an empty cell)."""
+    from ..export.tables import csv_row
+
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\r\n")
+    w.writerow(model.model_fields)
+    w.writerows(csv_row(r) for r in rows)  # type: ignore[arg-type]
+    return buf.getvalue()
+
+
+__all__ = ["ProgressRecord", "csv_text", "progress_records"]
