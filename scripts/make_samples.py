@@ -6,11 +6,17 @@
 
 ``samples/<stem>.expected.json`` is the answer for every rendering ``samples/<stem>.*``; the
 renderings are deterministic, so re-running this script does not change committed files.
+
+``samples/years/`` holds the seed's plan in later report years (令和8, 令和9: more 実績 filled,
+a revised figure, a renamed and an added indicator), drawn by ``sample_render/years.py``: there
+the expected JSON is generated too, from the same model the renderers print.
 """
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
+import hashlib
 import json
 import sys
 from collections.abc import Callable
@@ -21,8 +27,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from sample_render.render_html import render_html
 from sample_render.render_xlsx import render_xlsx
 from sample_render.style import KASHIWA, MINATONO, Style
+from sample_render.years import kashiwa_years
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
+YEARS = SAMPLES / "years"
 
 Render = Callable[[dict, Style], bytes]
 
@@ -47,6 +55,24 @@ SHEETS: dict[str, tuple[Style, dict[str, Render]]] = {
 }
 
 
+def year_renderings() -> dict[Path, bytes]:
+    """The seed's plan in later report years: HTML, XLSX and the expected JSON of each (its
+    source is the HTML page: format html, that page's sha256)."""
+    seed = json.loads((SAMPLES / "kashiwa-r7.expected.json").read_text(encoding="utf-8"))
+    out: dict[Path, bytes] = {}
+    for edit, sheet in kashiwa_years(seed):
+        stem = f"kashiwa-r{edit.year - 2018}"
+        style = dataclasses.replace(KASHIWA, updated=edit.updated)
+        html = render_html(sheet, style, "utf-8")
+        digest = hashlib.sha256(html).hexdigest()
+        sheet = {**sheet, "source": {**sheet["source"], "sha256": digest, "format": "html"}}
+        text = json.dumps(sheet, ensure_ascii=False, indent=1) + "\n"
+        out[YEARS / f"{stem}.expected.json"] = text.encode("utf-8")
+        out[YEARS / f"{stem}.html"] = html
+        out[YEARS / f"{stem}.xlsx"] = render_xlsx(sheet, style)
+    return out
+
+
 def renderings() -> dict[Path, bytes]:
     """Every rendering's path and bytes."""
     out: dict[Path, bytes] = {}
@@ -54,6 +80,7 @@ def renderings() -> dict[Path, bytes]:
         sheet = json.loads((SAMPLES / f"{stem}.expected.json").read_text(encoding="utf-8"))
         for suffix, render in renderers.items():
             out[SAMPLES / f"{stem}{suffix}"] = render(sheet, style)
+    out.update(year_renderings())
     return out
 
 
@@ -68,6 +95,7 @@ def main(argv: list[str] | None = None) -> int:
                 stale.append(path.name)
             continue
         if not path.exists() or path.read_bytes() != data:
+            path.parent.mkdir(parents=True, exist_ok=True)
             path.write_bytes(data)
             print(f"wrote {path.relative_to(SAMPLES.parent)} ({len(data):,} bytes)")
         else:

@@ -5,6 +5,7 @@ sheet = sheetparse.parse("sheet.pdf")           # a path; the format is sniffed
 sheet = sheetparse.parse(data, format="html")   # the file's bytes
 sheet = sheetparse.parse_text(md, format="markdown")
 print(sheet.model_dump_json())
+sheetparse.progress(sheet)                     # are the indicators on track?
 """
 
 from . import ja
@@ -38,6 +39,7 @@ from .model import (
     ProgressSheet,
     Source,
 )
+from .tracking import IndicatorProgress, progress
 
 __version__ = "0.1.0"
 
@@ -48,6 +50,7 @@ __all__ = [
     "EmptyInput",
     "EncryptedDocument",
     "Indicator",
+    "IndicatorProgress",
     "InputTooLarge",
     "InternalError",
     "Limits",
@@ -74,6 +77,7 @@ __all__ = [
     "parse",
     "parse_many",
     "parse_text",
+    "progress",
     "write_sqlite",
     "write_tables",
 ]

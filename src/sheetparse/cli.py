@@ -26,7 +26,12 @@ EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
 #: optional subcommands living in their own modules: name → module exposing
 #: ``add_parser(subparsers)`` and ``run(args) -> int``
-_EXTRA_COMMANDS = {"convert": "sheetparse.batch.cli"}
+_EXTRA_COMMANDS = {
+    "convert": "sheetparse.batch.cli",
+    "progress": "sheetparse.tracking.progress_cli",
+    "compare": "sheetparse.tracking.compare_cli",
+    "report": "sheetparse.report.cli",
+}
 
 
 def _err(message: str) -> None:

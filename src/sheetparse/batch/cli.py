@@ -29,6 +29,7 @@ Convert progress sheets — files, folders (searched recursively for .pdf, .html
                            flat tables across the batch, every row with the input's path and
                            sha256 (indicators: one row per observation)
   datapackage.json         Frictionless description of the tables (types, keys, missing values)
+  progress .jsonl and .csv with --progress-figures: one row per indicator (達成率, status)
   failures.jsonl           one line per input that failed: path, error, code, message
 
 A re-run skips inputs whose JSON already exists for the same bytes (--force redoes them) and
@@ -92,6 +93,12 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
         metavar="FILE",
         help="also load the records into this SQLite database (appended; a sheet "
         "already there, by sha256, is skipped unless --force)",
+    )
+    p.add_argument(
+        "--progress-figures",
+        action="store_true",
+        help="also write the progress table (one row per indicator: latest 実績, start, "
+        "target, 達成率, status) to the tables and --db",
     )
     p.add_argument(
         "--format",
@@ -181,6 +188,7 @@ def run(args: argparse.Namespace) -> int:
                 root=args.root,
                 progress=progress,
                 family=args.family,
+                progress_figures=args.progress_figures,
             )
     except (InputError, StoreError) as e:
         _err(f"error: {e}")

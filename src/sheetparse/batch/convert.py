@@ -367,6 +367,7 @@ def convert_batch(
     progress: Progress | None = None,
     convert_fn: Convert = convert,
     family: str | None = None,
+    progress_figures: bool = False,
 ) -> BatchReport:
     """Convert files, folders and globs into ``outdir``; see the module docstring.
 
@@ -374,7 +375,8 @@ def convert_batch(
     found, or another run holds the output folder, and :class:`StoreError` when ``db`` cannot
     be opened or written (checked before any file is converted). ``convert_fn`` is the
     per-file function (any picklable function with :func:`sheetparse.batch.jobs.convert`'s
-    signature).
+    signature). ``progress_figures`` adds the ``progress`` table (one row per indicator: 達成率,
+    status) to the tables and the database.
     """
     t0 = time.perf_counter()
     limits = limits or DEFAULT_LIMITS
@@ -426,7 +428,15 @@ def convert_batch(
                 ex.close()
         report.convert_seconds = time.perf_counter() - t1
         progress.phase("writing tables" + (f" and {db}" if db is not None else ""))
-        _write_outputs(found, failed, sheets_dir, report, excel=excel, force=force)
+        _write_outputs(
+            found,
+            failed,
+            sheets_dir,
+            report,
+            excel=excel,
+            force=force,
+            progress_figures=progress_figures,
+        )
     report.failures = [failed[n] for n in sorted(failed)]
     report.seconds = time.perf_counter() - t0
     report.main_peak_rss = peak_rss()
@@ -483,11 +493,16 @@ def _write_outputs(
     *,
     excel: bool,
     force: bool,
+    progress_figures: bool = False,
 ) -> None:
     """Rebuild the tables (and load the database) from the per-file JSONs, in name order."""
     out = report.outdir
-    writer = TableWriter(out, excel=excel)
-    store = SheetStore(report.db_path) if report.db_path is not None else None
+    writer = TableWriter(out, excel=excel, progress=progress_figures)
+    store = (
+        SheetStore(report.db_path, progress=progress_figures)
+        if report.db_path is not None
+        else None
+    )
     try:
         for inp in found:
             if inp.name in failed:
@@ -521,6 +536,10 @@ def _write_outputs(
             store.rollback()
         raise
     report.tables = writer.close()
+    if not progress_figures:  # an earlier run's progress table would be stale: not described
+        for stale in ("progress.jsonl", "progress.csv"):
+            with contextlib.suppress(FileNotFoundError):
+                (out / stale).unlink()
     if store is not None:
         try:
             report.db = store.commit()

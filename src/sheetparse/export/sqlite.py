@@ -9,6 +9,10 @@ is keyed by the sha256 of its input bytes: loading a sheet already in the databa
 (``replace=True`` reloads it), so batches can be appended one after another. Each
 :func:`write_sqlite` call is one transaction: an interrupted load leaves the database as it
 was. Standard-library ``sqlite3``, no server.
+
+On request (``progress=True``, ``convert --progress-figures``) a ``progress`` table holds each
+indicator's progress figures (達成率, status) with the view ``indicator_progress``; it is not
+part of the default schema, so a database written without it is the same as before.
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ from types import TracebackType
 from typing import Any
 
 from ..model import ProgressSheet
+from ..tracking.records import progress_records
 from .records import flat_records
 from .tables import LIST_SEPARATOR
 
@@ -199,6 +204,44 @@ ALTER TABLE observations_v2 RENAME TO observations;
 {_INDEXES}
 """
 
+#: written on request only: one row per indicator, its progress figures (not store-versioned:
+#: created where missing by a store opened with ``progress=True``)
+PROGRESS_SCHEMA = """
+CREATE TABLE IF NOT EXISTS progress (
+    sha256 TEXT NOT NULL,
+    measure_id TEXT NOT NULL,
+    indicator_index INTEGER NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('achieved', 'on-track', 'behind', 'undated',
+        'zero-span', 'no-start', 'no-data', 'no-target')),
+    direction TEXT NOT NULL CHECK (direction IN ('higher', 'lower', 'unknown')),
+    direction_source TEXT CHECK (direction_source IN ('target', 'override', 'vocabulary')),
+    latest_year INTEGER,
+    latest_value REAL,
+    start_role TEXT CHECK (start_role IN ('baseline', 'actual')),
+    start_year INTEGER,
+    start_value REAL,
+    target_year INTEGER,
+    target_value REAL,
+    deadline_year INTEGER,
+    expected_value REAL,
+    rate REAL,  -- 達成率: 1 = the target
+    target_met INTEGER CHECK (target_met IN (0, 1)),
+    PRIMARY KEY (sha256, measure_id, indicator_index),
+    FOREIGN KEY (sha256, measure_id, indicator_index)
+        REFERENCES indicators (sha256, measure_id, indicator_index) ON DELETE CASCADE
+);
+CREATE INDEX IF NOT EXISTS progress_by_status ON progress (status);
+CREATE VIEW IF NOT EXISTS indicator_progress AS
+SELECT s.path, s.report_fiscal_year, p.sha256, p.measure_id, m.title AS measure_title,
+       p.indicator_index, i.name, i.unit, p.status, p.direction, p.direction_source,
+       p.latest_year, p.latest_value, p.start_role, p.start_year, p.start_value,
+       p.target_year, p.target_value, p.deadline_year, p.expected_value, p.rate, p.target_met
+FROM progress p
+JOIN indicators i USING (sha256, measure_id, indicator_index)
+JOIN measures m USING (sha256, measure_id)
+JOIN sheets s USING (sha256);
+"""
+
 _LOCATION = ("page", "line", "sheet", "cell")
 
 #: table → columns, in insert order
@@ -282,9 +325,30 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     ),
 }
 
+#: the progress table's columns (sha256, measure_id, indicator_index and the figures)
+PROGRESS_COLUMNS: tuple[str, ...] = (
+    "sha256",
+    "measure_id",
+    "indicator_index",
+    "status",
+    "direction",
+    "direction_source",
+    "latest_year",
+    "latest_value",
+    "start_role",
+    "start_year",
+    "start_value",
+    "target_year",
+    "target_value",
+    "deadline_year",
+    "expected_value",
+    "rate",
+    "target_met",
+)
+
 _INSERT = {
     table: f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})"
-    for table, cols in COLUMNS.items()
+    for table, cols in {**COLUMNS, "progress": PROGRESS_COLUMNS}.items()
 }
 
 
@@ -338,12 +402,23 @@ def rows(sheet: ProgressSheet) -> dict[str, list[tuple[Any, ...]]]:
     }
 
 
+def progress_rows(sheet: ProgressSheet) -> list[tuple[Any, ...]]:
+    """The ``progress`` rows of one sheet (one per indicator)."""
+    out = []
+    for r in progress_records(sheet):
+        data = r.model_dump(mode="json")
+        out.append(tuple(_sql(data[c]) for c in PROGRESS_COLUMNS))
+    return out
+
+
 class SheetStore:
     """An open database; :meth:`add` sheets, then :meth:`commit` (or use it as a context
-    manager, which commits on success and rolls back on an exception)."""
+    manager, which commits on success and rolls back on an exception). With ``progress`` the
+    sheets added also get their ``progress`` rows (the table is created where missing)."""
 
-    def __init__(self, path: str | os.PathLike[str]) -> None:
+    def __init__(self, path: str | os.PathLike[str], *, progress: bool = False) -> None:
         self.path = Path(path)
+        self.progress = progress
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             self.conn = sqlite3.connect(self.path, isolation_level=None)
@@ -383,6 +458,8 @@ class SheetStore:
             c.executescript(
                 f"BEGIN IMMEDIATE;\n{SCHEMA}\nPRAGMA user_version = {STORE_VERSION};\nCOMMIT;"
             )
+        if self.progress:
+            c.executescript(f"BEGIN IMMEDIATE;\n{PROGRESS_SCHEMA}\nCOMMIT;")
         c.execute("BEGIN IMMEDIATE")
 
     def _migrate_from_1(self) -> None:
@@ -429,6 +506,8 @@ class SheetStore:
             for table, table_rows in rows(sheet).items():
                 if table_rows:
                     self.conn.executemany(_INSERT[table], table_rows)
+            if self.progress and (extra := progress_rows(sheet)):
+                self.conn.executemany(_INSERT["progress"], extra)
         except sqlite3.IntegrityError as e:  # e.g. two measures with one id in a hand-made sheet
             self.conn.execute("ROLLBACK TO sheet")
             self.conn.execute("RELEASE sheet")
@@ -466,11 +545,16 @@ class SheetStore:
 
 
 def write_sqlite(
-    sheets: Iterable[ProgressSheet], path: str | os.PathLike[str], *, replace: bool = False
+    sheets: Iterable[ProgressSheet],
+    path: str | os.PathLike[str],
+    *,
+    replace: bool = False,
+    progress: bool = False,
 ) -> LoadReport:
     """Load ``sheets`` into the SQLite database at ``path`` (created if missing) in one
-    transaction; sheets already present (same sha256) are skipped unless ``replace``."""
-    with SheetStore(path) as store:
+    transaction; sheets already present (same sha256) are skipped unless ``replace``. With
+    ``progress``, each sheet loaded also gets its rows in the ``progress`` table."""
+    with SheetStore(path, progress=progress) as store:
         for sheet in sheets:
             store.add(sheet, replace=replace)
     return store.report

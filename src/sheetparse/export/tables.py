@@ -42,6 +42,7 @@ from ..model import (
     SheetRecord,
     _Model,
 )
+from ..tracking.records import ProgressRecord, progress_records
 from .records import FlatRecords, flat_records
 
 #: how lists (items, figures) are joined into one CSV cell
@@ -146,6 +147,17 @@ TABLES: tuple[Table, ...] = (
     ),
 )
 TABLES_BY_NAME = {t.name: t for t in TABLES}
+
+#: one row per indicator with its progress figures (達成率, status); written only on request
+#: (``write_tables(..., progress=True)``, ``convert --progress-figures``)
+PROGRESS_TABLE = Table(
+    "progress",
+    ProgressRecord,
+    ("sha256", "measure_id", "indicator_index"),
+    (_MEASURE_FK,),
+    "One row per indicator: its progress figures (latest 実績, start, target, 達成率, status), "
+    "computed by sheetparse, not printed on the sheet.",
+)
 
 
 def table_rows(records: FlatRecords, table: Table) -> Sequence[_Model]:
@@ -262,7 +274,11 @@ def _file_facts(path: Path) -> dict[str, Any]:
 
 
 def datapackage(
-    folder: str | os.PathLike[str], *, formats: Sequence[str] = FILE_FORMATS, excel: bool = False
+    folder: str | os.PathLike[str],
+    *,
+    formats: Sequence[str] = FILE_FORMATS,
+    excel: bool = False,
+    tables: Sequence[Table] = TABLES,
 ) -> dict[str, Any]:
     """The ``datapackage.json`` descriptor of the tables written into ``folder``.
 
@@ -272,7 +288,7 @@ def datapackage(
     folder = Path(folder)
     resources: list[dict[str, Any]] = []
     if "csv" in formats:
-        for t in TABLES:
+        for t in tables:
             path = folder / f"{t.name}.csv"
             resources.append(
                 {
@@ -295,7 +311,7 @@ def datapackage(
                 }
             )
     if "jsonl" in formats:
-        for t in TABLES:
+        for t in tables:
             path = folder / f"{t.name}.jsonl"
             resources.append(
                 {
@@ -396,7 +412,8 @@ class TableWriter:
     """Streams sheets into the batch-wide tables; every file appears whole at :meth:`close`.
 
     A sheet whose ``sha256`` was already added (a byte-identical copy at another path) is
-    skipped, so the tables' keys stay unique: :meth:`add` returns False for it.
+    skipped, so the tables' keys stay unique: :meth:`add` returns False for it. With
+    ``progress`` the ``progress`` table (:data:`PROGRESS_TABLE`) is written too.
     """
 
     def __init__(
@@ -405,6 +422,7 @@ class TableWriter:
         *,
         excel: bool = False,
         formats: Sequence[str] = FILE_FORMATS,
+        progress: bool = False,
     ) -> None:
         unknown = set(formats) - set(FILE_FORMATS)
         if unknown:
@@ -412,13 +430,14 @@ class TableWriter:
         self.folder = Path(folder)
         self.excel = excel
         self.formats = tuple(f for f in FILE_FORMATS if f in formats)
+        self.tables = (*TABLES, PROGRESS_TABLE) if progress else TABLES
         self._seen: set[str] = set()
         self._streams: list[AtomicStream] = []
         self._jsonl: dict[str, IO[str]] = {}
         self._csv: dict[str, Any] = {}
         self._text: list[io.TextIOWrapper] = []
         try:
-            for t in TABLES:
+            for t in self.tables:
                 if "jsonl" in self.formats:
                     self._jsonl[t.name] = self._open(f"{t.name}.jsonl", "utf-8")
                 if "csv" in self.formats:
@@ -439,15 +458,22 @@ class TableWriter:
 
     def add(self, sheet: ProgressSheet) -> bool:
         """Append one sheet's rows; False (and nothing written) for an already-added sha256."""
-        return self.add_records(flat_records(sheet))
+        extra = {}
+        if PROGRESS_TABLE in self.tables:
+            extra[PROGRESS_TABLE.name] = progress_records(sheet)
+        return self.add_records(flat_records(sheet), extra)
 
-    def add_records(self, records: FlatRecords) -> bool:
+    def add_records(
+        self, records: FlatRecords, extra: dict[str, Sequence[_Model]] | None = None
+    ) -> bool:
+        """Append rows; ``extra`` holds the rows of tables beyond the flat records (progress)."""
         sha = records.sheets[0].sha256
         if sha in self._seen:
             return False
         self._seen.add(sha)
-        for t in TABLES:
-            rows = table_rows(records, t)
+        extra = extra or {}
+        for t in self.tables:
+            rows = extra.get(t.name, ()) if t.name not in TABLES_BY_NAME else table_rows(records, t)
             if t.name in self._jsonl:
                 self._jsonl[t.name].write("".join(jsonl_line(r) for r in rows))
             if t.name in self._csv:
@@ -466,7 +492,7 @@ class TableWriter:
             raise
         from ..atomic import write_atomic
 
-        desc = datapackage(self.folder, formats=self.formats, excel=self.excel)
+        desc = datapackage(self.folder, formats=self.formats, excel=self.excel, tables=self.tables)
         target = self.folder / "datapackage.json"
         write_atomic(target, json.dumps(desc, ensure_ascii=False, indent=2) + "\n")
         return [*paths, target]
@@ -497,9 +523,11 @@ def write_tables(
     *,
     excel: bool = False,
     formats: Sequence[str] = FILE_FORMATS,
+    progress: bool = False,
 ) -> list[Path]:
-    """Write the flat tables of ``sheets`` (in the order given) into ``folder``."""
-    writer = TableWriter(folder, excel=excel, formats=formats)
+    """Write the flat tables of ``sheets`` (in the order given) into ``folder``; with
+    ``progress``, also the ``progress`` table (one row per indicator)."""
+    writer = TableWriter(folder, excel=excel, formats=formats, progress=progress)
     try:
         for sheet in sheets:
             writer.add(sheet)

@@ -65,9 +65,7 @@ def _restore_headings(doc: Document, fam: Family) -> Document:
     if fam.measure_heading is None or not doc.skipped:
         return doc
     found = [
-        s
-        for s in doc.skipped
-        if s.reason == "running-header" and fam.measure_heading.match(s.text)
+        s for s in doc.skipped if s.reason == "running-header" and fam.measure_heading.match(s.text)
     ]
     if not found:
         return doc
