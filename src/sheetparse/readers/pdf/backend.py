@@ -160,6 +160,21 @@ class PdfplumberDocument:
             page.close()
             if hasattr(page, "_layout"):  # pdfplumber keeps the layout; release it
                 del page._layout
+            self._release()
+
+    #: parsed objects (fonts, streams) kept between pages up to this many: a book's pages
+    #: share their fonts, so they are kept; a book whose pages bring their own is let go
+    CACHE_LIMIT = 50
+
+    def _release(self) -> None:
+        """Let pdfminer forget the objects it parsed for the pages read so far, once there
+        are many, so that memory does not grow with a book's length."""
+        doc = self._pdf.doc
+        cached = getattr(doc, "_cached_objs", None)
+        if cached is not None and len(cached) > self.CACHE_LIMIT:
+            cached.clear()
+            getattr(doc, "_parsed_objs", {}).clear()
+            getattr(self._pdf.rsrcmgr, "_cached_fonts", {}).clear()
 
     def close(self) -> None:
         self._pdf.close()
