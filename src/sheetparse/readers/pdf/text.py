@@ -2,7 +2,8 @@
 
 A PDF has no paragraphs, only glyphs at positions. This module
 
-* cleans the glyphs: look-alike code points mapped back (:mod:`sheetparse.glyphs`), doubled
+* cleans the glyphs: look-alike code points mapped back (:mod:`sheetparse.glyphs`), ligatures
+  read as their letters, doubled
   glyphs of fake-bold text dropped, unmapped glyphs (``(cid:N)``) made visible as U+FFFD;
 * groups glyphs into printed lines, with a space only where one was printed or where a gap
   separates Latin words or numbers (never between two Japanese characters that merely sit
@@ -21,7 +22,7 @@ from dataclasses import dataclass, field
 
 import regex
 
-from ...glyphs import PDF_PUNCTUATION, fix_lookalikes, has_lookalikes
+from ...glyphs import LIGATURES, PDF_PUNCTUATION, fix_lookalikes, has_lookalikes
 from ...textutil import BULLETS, CAPTION_MARK, is_cjk, join_wrapped
 from .backend import Char
 
@@ -72,6 +73,8 @@ def clean_chars(chars: Sequence[Char], stats: CharStats) -> list[Char]:
                 continue
         elif text in _SYMBOL_BULLETS:
             ch = ch._replace(text=_SYMBOL_BULLETS[text])
+        elif text in LIGATURES:
+            ch = ch._replace(text=LIGATURES[text])
         elif ord(text) in PDF_PUNCTUATION:
             stats.lookalikes += 1
             fixed = PDF_PUNCTUATION[ord(text)]
