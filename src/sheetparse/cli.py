@@ -74,6 +74,16 @@ def add_limit_args(p: argparse.ArgumentParser) -> None:
     )
 
 
+def add_backend_arg(p: argparse.ArgumentParser) -> None:
+    """``--pdf-backend``: which library reads PDFs (the same JSON from either)."""
+    p.add_argument(
+        "--pdf-backend",
+        choices=["pdfplumber", "pdfium"],
+        default=None,
+        help="the library that reads PDFs: pdfplumber (default) or pdfium (faster)",
+    )
+
+
 def limits_from_args(args: argparse.Namespace) -> Limits:
     def opt(v: float | None) -> float | None:
         return None if v is None or v <= 0 else v
@@ -89,10 +99,12 @@ def limits_from_args(args: argparse.Namespace) -> Limits:
     )
 
 
-def _parse_input(name: str, fmt: str | None, limits: Limits) -> ProgressSheet:
+def _parse_input(
+    name: str, fmt: str | None, limits: Limits, backend: str | None = None
+) -> ProgressSheet:
     if name == "-":
-        return parse(sys.stdin.buffer.read(), format=fmt, limits=limits)
-    return parse(name, format=fmt, limits=limits)
+        return parse(sys.stdin.buffer.read(), format=fmt, limits=limits, backend=backend)
+    return parse(name, format=fmt, limits=limits, backend=backend)
 
 
 def _summary(sheet: ProgressSheet) -> str:
@@ -114,7 +126,7 @@ def _summary(sheet: ProgressSheet) -> str:
 
 def _cmd_parse(args: argparse.Namespace) -> int:
     try:
-        sheet = _parse_input(args.input, args.format, limits_from_args(args))
+        sheet = _parse_input(args.input, args.format, limits_from_args(args), args.pdf_backend)
     except SheetParseError as e:
         _err(f"error: {e}")
         return EXIT_FAILED
@@ -152,7 +164,7 @@ def _cmd_schema(args: argparse.Namespace) -> int:
 
 def _check_one(name: str, args: argparse.Namespace, limits: Limits) -> tuple[bool, dict]:
     try:
-        sheet = _parse_input(name, args.format, limits)
+        sheet = _parse_input(name, args.format, limits, args.pdf_backend)
     except SheetParseError as e:
         return False, {"path": name, "error": type(e).__name__, "message": e.message}
     cov = sheet.coverage
@@ -252,6 +264,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     pp.add_argument("--compact", action="store_true", help="JSON on one line")
     pp.add_argument("-q", "--quiet", action="store_true", help="no summary on stderr")
+    add_backend_arg(pp)
     add_limit_args(pp)
     pp.set_defaults(func=_cmd_parse)
 
@@ -275,6 +288,7 @@ def build_parser() -> argparse.ArgumentParser:
     pc.add_argument("--format", choices=["pdf", "html", "markdown", "md", "xlsx"])
     pc.add_argument("--strict", action="store_true", help="fail on warnings too")
     pc.add_argument("--json", action="store_true", help="machine-readable report")
+    add_backend_arg(pc)
     add_limit_args(pc)
     pc.set_defaults(func=_cmd_check)
 

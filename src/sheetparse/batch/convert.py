@@ -88,6 +88,7 @@ def _tasks(
     fmt: str | None,
     limits: Limits,
     early: deque[tuple[Any, Failure]],
+    pdf_backend: str | None = None,
 ) -> Iterator[tuple[Any, Job]]:
     """Read each file as a worker frees up; a file that cannot be read goes to ``early``."""
     for key, name, path in items:
@@ -96,7 +97,7 @@ def _tasks(
         except SheetParseError as e:
             early.append((key, Failure.of(e)))
             continue
-        yield key, Job(name=name, data=data, format=fmt, limits=limits)
+        yield key, Job(name=name, data=data, format=fmt, limits=limits, pdf_backend=pdf_backend)
 
 
 def _run(
@@ -106,11 +107,14 @@ def _run(
     limits: Limits,
     executor: Executor,
     convert_fn: Convert,
+    pdf_backend: str | None = None,
 ) -> Iterator[tuple[Any, Outcome | Failure]]:
     """``(key, outcome)`` for each item as it completes, or ``(key, failure)``."""
     early: deque[tuple[Any, Failure]] = deque()
     results = executor.run(
-        convert_fn, _tasks(items, fmt, limits, early), timeout=hard_deadline(limits.timeout)
+        convert_fn,
+        _tasks(items, fmt, limits, early, pdf_backend),
+        timeout=hard_deadline(limits.timeout),
     )
     with contextlib.closing(results):  # type: ignore[type-var]
         for key, result in results:
@@ -146,6 +150,7 @@ def parse_many(
     format: str | None = None,
     executor: str | Executor = "process",
     address: str | None = None,
+    pdf_backend: str | None = None,
 ) -> Iterator[ParseResult]:
     """Parse many files in parallel, yielding each result or failure as it completes.
 
@@ -153,7 +158,7 @@ def parse_many(
     ``executor="dask"`` runs on a dask cluster (``address``, or a local one). Each file is
     held to ``limits.timeout`` from outside its worker, so one file cannot stall the rest.
     Never raises :class:`SheetParseError`: failures come back as results with ``error`` set.
-    ``sheet.source.path`` is the path as given.
+    ``sheet.source.path`` is the path as given. ``pdf_backend`` as in :func:`sheetparse.parse`.
     """
     limits = limits or DEFAULT_LIMITS
     items = [(i, os.fspath(p), Path(os.fspath(p))) for i, p in enumerate(paths)]
@@ -165,7 +170,14 @@ def parse_many(
         else executor
     )
     try:
-        for key, result in _run(items, fmt=format, limits=limits, executor=ex, convert_fn=convert):
+        for key, result in _run(
+            items,
+            fmt=format,
+            limits=limits,
+            executor=ex,
+            convert_fn=convert,
+            pdf_backend=pdf_backend,
+        ):
             path = names[key]
             if isinstance(result, Failure):
                 yield ParseResult(path, error=result.exception(path))
@@ -350,6 +362,7 @@ def convert_batch(
     jobs: int | None = None,
     limits: Limits | None = None,
     format: str | None = None,
+    pdf_backend: str | None = None,
     force: bool = False,
     excel: bool = False,
     db: str | os.PathLike[str] | None = None,
@@ -409,6 +422,7 @@ def convert_batch(
                 fmt=format,
                 limits=limits,
                 convert_fn=convert_fn,
+                pdf_backend=pdf_backend,
             )
         finally:
             if isinstance(executor, str):
@@ -433,6 +447,7 @@ def _convert(
     fmt: str | None,
     limits: Limits,
     convert_fn: Convert,
+    pdf_backend: str | None = None,
 ) -> dict[str, FailedInput]:
     """Convert ``todo``, writing each JSON as it arrives; the inputs that failed, by name."""
     by_name = {inp.name: inp for inp in todo}
@@ -440,7 +455,12 @@ def _convert(
     peaks: list[int] = []
     items = [(inp.name, inp.name, inp.path) for inp in todo]
     for name, result in _run(
-        items, fmt=fmt, limits=limits, executor=executor, convert_fn=convert_fn
+        items,
+        fmt=fmt,
+        limits=limits,
+        executor=executor,
+        convert_fn=convert_fn,
+        pdf_backend=pdf_backend,
     ):
         target = sheets_dir / by_name[name].output
         if isinstance(result, Outcome):

@@ -33,6 +33,8 @@ class Job:
     data: bytes = field(repr=False)
     format: str | None = None
     limits: Limits = DEFAULT_LIMITS
+    #: the PDF backend (None: the default)
+    pdf_backend: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,7 +132,7 @@ def convert(job: Job) -> Outcome:
     stats = Stats()
     try:
         fmt = job.format or sniff(job.data, job.name)
-        sheet = parse(job.data, format=fmt, limits=job.limits)
+        sheet = parse(job.data, format=fmt, limits=job.limits, backend=job.pdf_backend)
         sheet.source.path = job.name
         text = to_json(sheet)
         stats = Stats(
