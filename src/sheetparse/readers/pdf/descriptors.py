@@ -128,7 +128,12 @@ def _numbers(raw: bytes) -> list[float]:
         return []
 
 
-def _type3_descent(data: bytes, body: bytes, whole: bytes) -> float | None:
+_OBJ = re.compile(rb"(?<![\d.])(\d+)\s+(\d+)\s+obj\b")
+
+
+def _type3_descent(
+    data: bytes, body: bytes, whole: bytes, objects: dict[tuple[bytes, bytes], int]
+) -> float | None:
     """pdfminer's descent of a Type3 font (a share of the text-space unit): the bottom of the
     ``FontBBox`` of its descriptor — (0, 0, 0, 0) where the descriptor has none — or of the
     font itself where it has no descriptor, scaled by its ``FontMatrix``."""
@@ -140,8 +145,8 @@ def _type3_descent(data: bytes, body: bytes, whole: bytes) -> float | None:
     if b"/FontDescriptor" in whole:
         ref = _DESCRIPTOR_REF.search(body)
         if ref is not None:
-            head = re.search(rb"\b" + ref.group(1) + rb"\s+" + ref.group(2) + rb"\s+obj\b", data)
-            desc = _dict_around(data, head.end() + 2) if head else b""
+            at = objects.get((ref.group(1), ref.group(2)))
+            desc = _dict_around(data, at + 2) if at is not None else b""
         else:
             at = whole.find(b"/FontDescriptor")
             desc = _dict_around(whole, whole.find(b"<<", at) + 2)
@@ -156,11 +161,14 @@ def _type3_descent(data: bytes, body: bytes, whole: bytes) -> float | None:
 def type3_descents(data: bytes) -> set[float | None]:
     """pdfminer's descent of every Type3 font in the file (None where it cannot be read)."""
     out: set[float | None] = set()
+    objects: dict[tuple[bytes, bytes], int] | None = None
     for chunk in (data, *(_object_streams(data) if _OBJSTM.search(data) else ())):
         for m in _TYPE3.finditer(chunk):
+            if objects is None:  # where each object starts, for descriptors by reference
+                objects = {(o.group(1), o.group(2)): o.end() for o in _OBJ.finditer(data)}
             body = _dict_around(chunk, m.start())
             whole = _dict_around(chunk, m.start(), nested=True)
-            out.add(_type3_descent(data, body, whole))
+            out.add(_type3_descent(data, body, whole, objects))
     return out
 
 

@@ -517,6 +517,10 @@ class _Page:
         width, height, mb_top = geo.width, geo.height, geo.mb_top
         texts = self.texts
         descent = self.doc.descent
+        font_name = self.doc.font_name
+        # an unrotated page: pdfminer's page transform is a translation
+        shift = ctm[:4] == (1, 0, 0, 1)
+        ce, cf = ctm[4], ctm[5]
         chars: list[Char] = []
         clipped = 0
         for obj, _, text, x, y, adv in raw:
@@ -526,19 +530,26 @@ class _Page:
             lo = descent(info.font) * fs
             hi = lo + fs
             # pdfminer's box: (0, descent) to (advance, descent + size) in text space
-            pts = (
-                (x + c * lo, y + d * lo),
-                (x + c * hi, y + d * hi),
-                (x + a * adv + c * lo, y + b * adv + d * lo),
-                (x + a * adv + c * hi, y + b * adv + d * hi),
-            )
-            xs = []
-            ys = []
-            for px, py in pts:
-                qx, qy = _apply(ctm, px, py)
-                xs.append(qx)
-                ys.append(qy)
-            x0, y0, x1, y1 = min(xs), min(ys), max(xs), max(ys)
+            if shift and b == 0 and c == 0:
+                x0, x1 = x + ce, x + a * adv + ce
+                y0, y1 = y + d * lo + cf, y + d * hi + cf
+                if x1 < x0:
+                    x0, x1 = x1, x0
+                if y1 < y0:
+                    y0, y1 = y1, y0
+            else:
+                xs = []
+                ys = []
+                for px, py in (
+                    (x + c * lo, y + d * lo),
+                    (x + c * hi, y + d * hi),
+                    (x + a * adv + c * lo, y + b * adv + d * lo),
+                    (x + a * adv + c * hi, y + b * adv + d * hi),
+                ):
+                    qx, qy = _apply(ctm, px, py)
+                    xs.append(qx)
+                    ys.append(qy)
+                x0, y0, x1, y1 = min(xs), min(ys), max(xs), max(ys)
             clip = info.clip
             if clip is not None:
                 w, h = x1 - x0, y1 - y0
@@ -557,7 +568,11 @@ class _Page:
             if not (0 <= cx <= width and mb_top <= cy <= height + mb_top):
                 clipped += 1
                 continue
-            m = _mult((a, b, c, d, 0, 0), ctm)
+            if shift:
+                upright = a * d > 0 and b * c <= 0
+            else:
+                m = _mult((a, b, c, d, 0, 0), ctm)
+                upright = m[0] * m[3] > 0 and m[1] * m[2] <= 0
             chars.append(
                 Char(
                     text,
@@ -566,8 +581,8 @@ class _Page:
                     x1,
                     bottom,
                     y1 - y0,
-                    self.doc.font_name(info.font),
-                    m[0] * m[3] > 0 and m[1] * m[2] <= 0,
+                    font_name(info.font),
+                    upright,
                     blocks.get(info.mcid) if info.mcid is not None else None,
                 )
             )
@@ -627,6 +642,7 @@ class PdfiumDocument:
     # --- fonts ------------------------------------------------------------------------------
 
     def font_name(self, font: int) -> str:
+        """The font's BaseFont name (Latin-1), or '' where it has none (a Type3 font)."""
         name = self._names.get(font)
         if name is None:
             n = api.FPDFFont_GetBaseFontName(font, None, 0) if font else 0
@@ -639,10 +655,11 @@ class PdfiumDocument:
     def descent(self, font: int) -> float:
         """The font's descent as a share of the em, as pdfminer takes it from the font's
         descriptor (0 where the descriptor gives none; a positive value made negative)."""
-        value = self._descents.get(font)
-        if value is None:
+        try:
+            return self._descents[font]
+        except KeyError:
             value = self._descents[font] = self._find_descent(font)
-        return value
+            return value
 
     def _find_descent(self, font: int) -> float:
         if self._descriptors is None:
