@@ -501,9 +501,17 @@ class _Page:
             if other not in by_obj or o.size != info.size or o.matrix[:4] != info.matrix[:4]:
                 continue
             l1, b1, r1, t1 = o.bounds
-            if min(r0, r1) <= max(l0, l1) or min(t0, t1) <= max(b0, b1):
-                continue  # PDFium compares objects whose boxes overlap
-            if abs((r1 - l1) - (r0 - l0)) > (r0 - l0) / 2:
+            if not (r0 <= l0 or t0 <= b0) or not (r1 <= l1 or t1 <= b1):
+                # as PDFium: boxes with an area must overlap and be about as wide
+                if min(r0, r1) <= max(l0, l1) or min(t0, t1) <= max(b0, b1):
+                    continue
+                if abs((r1 - l1) - (r0 - l0)) > (r0 - l0) / 2:
+                    continue
+            # drawn again within about a glyph of itself
+            if (
+                abs(info.matrix[4] - o.matrix[4]) > info.size
+                or abs(info.matrix[5] - o.matrix[5]) > max(info.size, t1 - b1) / 4
+            ):
                 continue
             return other
         return None
