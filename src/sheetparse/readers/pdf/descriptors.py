@@ -48,6 +48,9 @@ def _hex_name(raw: bytes) -> str:
     return out.decode("latin-1")
 
 
+_BRACKETS = re.compile(rb"<<|>>")
+
+
 def _dict_around(data: bytes, pos: int, *, nested: bool = False) -> bytes:
     """The innermost ``<< … >>`` holding ``pos``, nested dictionaries cut out (kept with
     ``nested``)."""
@@ -56,26 +59,21 @@ def _dict_around(data: bytes, pos: int, *, nested: bool = False) -> bytes:
         start -= 1
     if start < 0:
         return b""
-    depth = 0
-    i = start
     end = min(len(data), pos + _REACH)
-    out = bytearray()
-    while i < end:
-        two = data[i : i + 2]
-        if two == b"<<":
+    depth = 0
+    out: list[bytes] = []
+    cur = start
+    for m in _BRACKETS.finditer(data, start, end):
+        if depth == 1 or (nested and depth > 1):
+            out.append(data[cur : m.start()])
+        if m.group() == b"<<":
             depth += 1
-            i += 2
-            continue
-        if two == b">>":
+        else:
             depth -= 1
-            i += 2
             if depth == 0:
                 break
-            continue
-        if depth == 1 or (nested and depth > 1):
-            out.append(data[i])
-        i += 1
-    return bytes(out)
+        cur = m.end()
+    return b" ".join(out)
 
 
 def _scan(data: bytes, found: dict[str, list[Descriptor]]) -> None:

@@ -153,14 +153,21 @@ def _color(obj: int, getter) -> Color:  # type: ignore[no-untyped-def]
     return (r.value / 255.0, g.value / 255.0, b.value / 255.0)
 
 
-def _clip_box(obj: int, ctm: Matrix) -> Box | None:
-    """The bounding box of the object's clipping paths (intersected), in pdfminer's space."""
+def _clip_box(obj: int, ctm: Matrix, cache: dict[tuple[int, ...], Box | None]) -> Box | None:
+    """The bounding box of the object's clipping paths (intersected), in pdfminer's space.
+
+    Objects drawn under the same clipping state share its paths in PDFium, so the address of
+    each path's first point (with the transform) identifies the state: computed once."""
     clip = api.FPDFPageObj_GetClipPath(obj)
     if not clip:
         return None
+    n = api.FPDFClipPath_CountPaths(clip)
+    key = (*ctm, *(api.FPDFClipPath_GetPathSegment(clip, p, 0) or 0 for p in range(n)))
+    if key in cache:
+        return cache[key]
     box: Box | None = None
     x, y = c_float(), c_float()
-    for p in range(api.FPDFClipPath_CountPaths(clip)):
+    for p in range(n):
         xs: list[float] = []
         ys: list[float] = []
         for s in range(api.FPDFClipPath_CountPathSegments(clip, p)):
@@ -171,6 +178,7 @@ def _clip_box(obj: int, ctm: Matrix) -> Box | None:
                 ys.append(py)
         if xs:
             box = _intersect(box, (min(xs), min(ys), max(xs), max(ys)))
+    cache[key] = box
     return box
 
 
@@ -222,6 +230,7 @@ class _Page:
         self.images: list[ImageBox] = []
         self._m = FS_MATRIX()
         self._holders: dict[int, list[int]] = {}
+        self._clips: dict[tuple[int, ...], Box | None] = {}
 
     # --- objects ----------------------------------------------------------------------------
 
@@ -261,7 +270,7 @@ class _Page:
                 self.images.append(ImageBox(x0, off - y1, x1, off - y0))
             elif kind == PAGEOBJ_FORM and depth < _MAX_FORM_DEPTH:
                 inner = _mult(_read_matrix(obj, self._m), form)
-                clip = _intersect(outer_clip, _clip_box(obj, ctm))
+                clip = _intersect(outer_clip, _clip_box(obj, ctm, self._clips))
                 mcid = api.FPDFPageObj_GetMarkedContentID(obj)
                 n = max(api.FPDFFormObj_CountObjects(obj), 0)
                 stack.append(
@@ -294,7 +303,7 @@ class _Page:
             api.FPDFTextObj_GetFont(obj) or 0,
             size.value,
             (a, b, c, d, e, f),
-            _intersect(outer_clip, _clip_box(obj, ctm)),
+            _intersect(outer_clip, _clip_box(obj, ctm, self._clips)),
             mcid if mcid >= 0 else outer_mcid,
             holder,
             len(siblings) - 1,
