@@ -182,13 +182,6 @@ def _clip_box(obj: int, ctm: Matrix, cache: dict[tuple[int, ...], Box | None]) -
     return box
 
 
-def _bounds(obj: int) -> Box:
-    left, b, r, t = c_float(), c_float(), c_float(), c_float()
-    if not api.FPDFPageObj_GetBounds(obj, byref(left), byref(b), byref(r), byref(t)):
-        return (0.0, 0.0, 0.0, 0.0)
-    return (left.value, b.value, r.value, t.value)
-
-
 def _drop_actual_text(obj: int) -> None:
     """Remove ``/ActualText`` from the object's marked-content properties (in memory only).
 
@@ -229,6 +222,11 @@ class _Page:
         self.rects: list[Rect] = []
         self.images: list[ImageBox] = []
         self._m = FS_MATRIX()
+        self._m_ref = byref(self._m)
+        self._size = c_float()
+        self._size_ref = byref(self._size)
+        self._bounds = (c_float(), c_float(), c_float(), c_float())
+        self._bounds_refs = tuple(byref(v) for v in self._bounds)
         self._holders: dict[int, list[int]] = {}
         self._clips: dict[tuple[int, ...], Box | None] = {}
 
@@ -239,13 +237,24 @@ class _Page:
         # per open holder: (handle, is a form, object count, next index, form matrix,
         # clip of the form object, marked-content ID of the form object, depth)
         stack: list[list] = []  # type: ignore[type-arg]
+        page_ctm = self.geo.ctm
         stack.append(
-            [self.page, False, api.FPDFPage_CountObjects(self.page), 0, _IDENTITY, None, None, 0]
+            [
+                self.page,
+                False,
+                api.FPDFPage_CountObjects(self.page),
+                0,
+                _IDENTITY,
+                None,
+                None,
+                0,
+                page_ctm,
+            ]
         )
         order = 0
         while stack:
             top = stack[-1]
-            holder, is_form, count, i, form, outer_clip, outer_mcid, depth = top
+            holder, is_form, count, i, form, outer_clip, outer_mcid, depth, ctm = top
             if i >= count:
                 stack.pop()
                 continue
@@ -258,7 +267,6 @@ class _Page:
             if not obj:
                 continue
             kind = api.FPDFPageObj_GetType(obj)
-            ctm = _mult(form, self.geo.ctm)
             if kind == PAGEOBJ_TEXT:
                 self._text(obj, holder, form, ctm, outer_clip, outer_mcid, order)
                 order += 1
@@ -274,7 +282,17 @@ class _Page:
                 mcid = api.FPDFPageObj_GetMarkedContentID(obj)
                 n = max(api.FPDFFormObj_CountObjects(obj), 0)
                 stack.append(
-                    [obj, True, n, 0, inner, clip, mcid if mcid >= 0 else outer_mcid, depth + 1]
+                    [
+                        obj,
+                        True,
+                        n,
+                        0,
+                        inner,
+                        clip,
+                        mcid if mcid >= 0 else outer_mcid,
+                        depth + 1,
+                        _mult(inner, page_ctm),
+                    ]
                 )
 
     def _text(
@@ -287,21 +305,28 @@ class _Page:
         outer_mcid: int | None,
         order: int,
     ) -> None:
-        size = c_float()
-        api.FPDFTextObj_GetFontSize(obj, byref(size))
-        a, b, c, d, e, f = _mult(_read_matrix(obj, self._m), form)
-        mcid = api.FPDFPageObj_GetMarkedContentID(obj)
+        api.FPDFTextObj_GetFontSize(obj, self._size_ref)
+        m = self._m
+        if api.FPDFPageObj_GetMatrix(obj, self._m_ref):
+            a, b, c, d, e, f = m.a, m.b, m.c, m.d, m.e, m.f
+            if form is not _IDENTITY:
+                a, b, c, d, e, f = _mult((a, b, c, d, e, f), form)
+        else:
+            a, b, c, d, e, f = form
+        mcid = api.FPDFPageObj_GetMarkedContentID(obj) if self.doc._tagged else -1
         siblings = self._holders.setdefault(holder, [])
         siblings.append(obj)
         if api.FPDFPageObj_CountMarks(obj) > 0:
             _drop_actual_text(obj)
-        bounds = _bounds(obj)
+        r = self._bounds
+        api.FPDFPageObj_GetBounds(obj, *self._bounds_refs)
+        bounds = (r[0].value, r[1].value, r[2].value, r[3].value)
         if bounds[2] - bounds[0] < 0.02:
             _widen(obj)
         self.texts[obj] = _TextObj(
             order,
             api.FPDFTextObj_GetFont(obj) or 0,
-            size.value,
+            self._size.value,
             (a, b, c, d, e, f),
             _intersect(outer_clip, _clip_box(obj, ctm, self._clips)),
             mcid if mcid >= 0 else outer_mcid,
@@ -435,41 +460,46 @@ class _Page:
 
     def _glyphs(self, tp: int) -> list[tuple[int, int, str, float, float, float]]:
         """(object, index, text, origin x, origin y, advance in text space) per glyph."""
-        out = []
+        out: list[tuple[int, int, str, float, float, float]] = []
         n = api.FPDFText_CountChars(tp)
         ox, oy = c_double(), c_double()
+        ox_ref, oy_ref = byref(ox), byref(oy)
         rect = FS_RECTF()
+        rect_ref = byref(rect)
         texts = self.texts
         get_obj = api.FPDFText_GetTextObject
         get_unicode = api.FPDFText_GetUnicode
+        map_error = api.FPDFText_HasUnicodeMapError
+        get_origin = api.FPDFText_GetCharOrigin
+        get_box = api.FPDFText_GetLooseCharBox
+        last = None
         for i in range(n):
-            u = get_unicode(tp, i)
             obj = get_obj(tp, i)
-            if obj is None or obj not in texts:
+            info = texts.get(obj)  # type: ignore[arg-type]
+            if info is None:
                 continue  # a generated space or line break
+            u = get_unicode(tp, i)
             if u in _GENERATED and api.FPDFText_IsGenerated(tp, i):
                 continue
             if u == 2 and api.FPDFText_IsHyphen(tp, i):
                 text = "-"  # PDFium marks a hyphen that ends a line; it was printed as '-'
-            elif api.FPDFText_HasUnicodeMapError(tp, i):
+            elif map_error(tp, i):
                 text = f"(cid:{u})"
             else:
                 text = chr(u) if u < 0x110000 else "\ufffd"
-            api.FPDFText_GetCharOrigin(tp, i, byref(ox), byref(oy))
-            api.FPDFText_GetLooseCharBox(tp, i, byref(rect))
-            info = texts[obj]
+            get_origin(tp, i, ox_ref, oy_ref)
+            get_box(tp, i, rect_ref)
             a = info.matrix[0]
             # the loose box spans the advance along x; rotated text: the font's width
             adv = (rect.right - rect.left) / a if abs(a) > 1e-9 else self._advance(info, text)
             x, y = ox.value, oy.value
-            if out:
-                last = out[-1]
-                if last[0] == obj and last[3] == x and last[4] == y and last[5] == adv:
-                    # one glyph PDFium split into several characters: a ligature (ﬁ) or a
-                    # glyph the font maps to several (fi); one glyph, one box
-                    out[-1] = (obj, last[1], last[2] + text, x, y, adv)
-                    continue
-            out.append((obj, i, text, x, y, adv))
+            if last is not None and last[0] == obj and last[3:] == (x, y, adv):
+                # one glyph PDFium split into several characters: a ligature (ﬁ) or a glyph
+                # the font maps to several (fi); one glyph, one box
+                last = out[-1] = (obj, last[1], last[2] + text, x, y, adv)
+                continue
+            last = (obj, i, text, x, y, adv)
+            out.append(last)
         return out
 
     def _advance(self, info: _TextObj, text: str) -> float:
