@@ -98,8 +98,9 @@ def outcome(path: Path, backend: str) -> Any:
 #: so a file that starts to agree fails here until it is taken off the list
 KNOWN_DIFFERENT = {
     "kobe": "vertical-writing fonts (Identity-V): PDFium gives no vertical glyph metrics",
-    "yokohama": "runs of spaces: PDFium's text page keeps one space of each run",
-    "fuji": "307 pages of rulings and text not yet compared in detail",
+    "yokohama": "vertical-writing fonts (cell labels written top to bottom), as kobe",
+    "fuji": "runs of spaces PDFium's text page shortens and paths closed by an explicit line "
+    "back to the start (PDFium stores them as rectangles) on some of its 307 pages",
 }
 
 
