@@ -27,8 +27,8 @@ from ctypes import byref, c_double, c_float, c_int, c_uint, create_string_buffer
 from dataclasses import dataclass
 
 from .backend import BackendError, Char, Color, ImageBox, PageObjects, Rect, Segment
+from .clip import Box, hidden
 from .descriptors import Descriptor, font_descriptors, strip_subset, type3_descents
-from .device import VISIBLE
 from .pdfium_c import (
     ERR_PASSWORD,
     ERR_SECURITY,
@@ -49,7 +49,6 @@ from .tags import BLOCK_TYPES
 _LOCK = threading.RLock()
 
 Matrix = tuple[float, float, float, float, float, float]
-Box = tuple[float, float, float, float]
 _IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 #: deepest nesting of form XObjects followed (PDFium itself stops at a similar depth)
 _MAX_FORM_DEPTH = 64
@@ -180,6 +179,14 @@ def _clip_box(obj: int, ctm: Matrix, cache: dict[tuple[int, ...], Box | None]) -
             box = _intersect(box, (min(xs), min(ys), max(xs), max(ys)))
     cache[key] = box
     return box
+
+
+def _segment(
+    a: tuple[float, float], b: tuple[float, float], off: float, width: float, color: Color
+) -> Segment:
+    """A straight piece from ``a`` to ``b`` (pdfminer's space) in top-left coordinates."""
+    (xa, ya), (xb, yb) = a, b
+    return Segment(min(xa, xb), off - max(ya, yb), max(xa, xb), off - min(ya, yb), width, color)
 
 
 def _drop_actual_text(obj: int) -> None:
@@ -382,17 +389,7 @@ class _Page:
         pts = [(px, py) for _, px, py in sub]
         if shape in ("ml", "mlh"):
             if stroke:
-                (xa, ya), (xb, yb) = pts[0], pts[1]
-                self.segments.append(
-                    Segment(
-                        min(xa, xb),
-                        off - max(ya, yb),
-                        max(xa, xb),
-                        off - min(ya, yb),
-                        width,
-                        scolor,
-                    )
-                )
+                self.segments.append(_segment(pts[0], pts[1], off, width, scolor))
             return
         if shape in ("mlllh", "mllll"):
             (x0, y0), (x1, y1), (x2, y2), (x3, y3), (x4, y4) = pts
@@ -427,17 +424,7 @@ class _Page:
                 continue
             end = start if op == "h" else (px, py)
             if op != "c" and cur is not None and end is not None:
-                (xa, ya), (xb, yb) = cur, end
-                self.segments.append(
-                    Segment(
-                        min(xa, xb),
-                        off - max(ya, yb),
-                        max(xa, xb),
-                        off - min(ya, yb),
-                        width,
-                        scolor,
-                    )
-                )
+                self.segments.append(_segment(cur, end, off, width, scolor))
             cur = end
 
     # --- glyphs -----------------------------------------------------------------------------
@@ -598,18 +585,9 @@ class _Page:
                     ys.append(qy)
                 x0, y0, x1, y1 = min(xs), min(ys), max(xs), max(ys)
             clip = info.clip
-            if clip is not None:
-                w, h = x1 - x0, y1 - y0
-                ow = min(x1, clip[2]) - max(x0, clip[0])
-                oh = min(y1, clip[3]) - max(y0, clip[1])
-                if w > 0 and h > 0:
-                    hidden = ow <= 0 or oh <= 0 or (ow * oh) / (w * h) < VISIBLE
-                else:
-                    cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
-                    hidden = not (clip[0] <= cx <= clip[2] and clip[1] <= cy <= clip[3])
-                if hidden:
-                    clipped += 1
-                    continue
+            if clip is not None and hidden(x0, y0, x1, y1, clip):
+                clipped += 1
+                continue
             top, bottom = off - y1, off - y0
             cx, cy = (x0 + x1) / 2, (top + bottom) / 2
             if not (0 <= cx <= width and mb_top <= cy <= height + mb_top):
