@@ -302,6 +302,24 @@ def _straight_pieces(curve, off: float) -> list[Segment]:
     return out
 
 
-def open_pdf(data: bytes, password: str = "") -> OpenedPdf:
-    """Open a PDF with the default backend (pdfplumber)."""
+#: the page-interface implementations: pdfplumber (pdfminer.six) and PDFium (pypdfium2)
+BACKENDS = ("pdfplumber", "pdfium")
+DEFAULT_BACKEND = "pdfplumber"
+
+
+def check_backend(backend: str | None) -> str:
+    """The backend's name (the default for None); ValueError for an unknown one."""
+    if backend is None:
+        return DEFAULT_BACKEND
+    if backend not in BACKENDS:
+        raise ValueError(f"unknown PDF backend {backend!r}; choose from {', '.join(BACKENDS)}")
+    return backend
+
+
+def open_pdf(data: bytes, password: str = "", backend: str | None = None) -> OpenedPdf:
+    """Open a PDF with the named backend (the default for None)."""
+    if check_backend(backend) == "pdfium":
+        from .pdfium import PdfiumDocument
+
+        return PdfiumDocument(data, password)
     return PdfplumberDocument(data, password)

@@ -2,7 +2,8 @@
 
 A PDF has no paragraphs, only glyphs at positions. This module
 
-* cleans the glyphs: look-alike code points mapped back (:mod:`sheetparse.glyphs`), doubled
+* cleans the glyphs: look-alike code points mapped back (:mod:`sheetparse.glyphs`), ligatures
+  read as their letters, doubled
   glyphs of fake-bold text dropped, unmapped glyphs (``(cid:N)``) made visible as U+FFFD;
 * groups glyphs into printed lines, with a space only where one was printed or where a gap
   separates Latin words or numbers (never between two Japanese characters that merely sit
@@ -21,7 +22,7 @@ from dataclasses import dataclass, field
 
 import regex
 
-from ...glyphs import PDF_PUNCTUATION, fix_lookalikes, has_lookalikes
+from ...glyphs import LIGATURES, PDF_PUNCTUATION, fix_lookalikes, has_lookalikes
 from ...textutil import BULLETS, CAPTION_MARK, is_cjk, join_wrapped
 from .backend import Char
 
@@ -82,8 +83,10 @@ def clean_chars(chars: Sequence[Char], stats: CharStats) -> list[Char]:
             ch = ch._replace(text="\ufffd")
         elif not text:
             continue
+        elif text in LIGATURES:
+            ch = ch._replace(text=LIGATURES[text])
         elif len(text) != 1:
-            pass  # a ligature or a multi-character mapping: kept as given
+            pass  # a multi-character mapping: kept as given
         elif ord(text) in PDF_PUNCTUATION:
             stats.lookalikes += 1
             fixed = PDF_PUNCTUATION[ord(text)]
