@@ -136,7 +136,11 @@ class PdfplumberDocument:
 
         try:
             self._pdf = pdfplumber.open(io.BytesIO(data), password=password)
-            self.page_count = len(self._pdf.pages)
+            # pages are made one at a time as they are read and let go after (pdfplumber's
+            # own list would hold every page's decoded content streams to the end)
+            self.page_count = sum(1 for _ in self._page_objs())
+            self._pages = self._page_objs()
+            self._next = 0
             self._tags = StructureTags(self._pdf.doc)
         except PdfminerException as e:
             cause = e.args[0] if e.args else e
@@ -148,8 +152,26 @@ class PdfplumberDocument:
         except Exception as e:  # pdfminer raises many kinds on damaged files
             raise BackendError("corrupt", _describe(e)) from e
 
+    def _page_objs(self):  # -> Iterator[PDFPage]
+        from pdfminer.pdfpage import PDFPage
+
+        return PDFPage.create_pages(self._pdf.doc)
+
+    def _page(self, index: int):  # -> pdfplumber Page
+        from pdfplumber.page import Page
+
+        if index != self._next:  # read out of order: start the page tree over
+            self._pages = self._page_objs()
+            for _ in range(index):
+                next(self._pages)
+        self._next = index + 1
+        return Page(self._pdf, next(self._pages), page_number=index + 1)
+
     def page(self, index: int) -> PageObjects:
-        page = self._pdf.pages[index]
+        try:
+            page = self._page(index)
+        except Exception as e:
+            raise BackendError("page", f"page {index + 1}: {_describe(e)}") from e
         try:
             return _page_objects(page, self._tags.blocks(page.page_obj.attrs))
         except RecursionError:
