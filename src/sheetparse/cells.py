@@ -79,21 +79,55 @@ def split_at_marks(text: str) -> list[str]:
     return [text[a:b] for a, b in zip(cuts, [*cuts[1:], len(text)], strict=True)]
 
 
+#: a line that starts an item though it has no bullet (contract 1.1): a circled or bracketed
+#: number (①, ⑴, (1) ), a bracketed heading naming a period (【24年度～】, （令和５年度）) or a
+#: bare ※ footnote (not a (※) reference); the mark is part of the text
+_ITEM_HEAD = regex.compile(
+    r"^\s*(?:[①-⑳㉑-㉟⑴-⒇]|[(（][0-9０-９]{1,2}[)）]|【[^】]*】"
+    r"|[(（][^()（）]*(?:年度|年)[^()（）]*[)）]|※(?![)）]))"
+)
+
+
+def starts_item(line: str) -> bool:
+    """True where a line starts an item by a mark other than a bullet."""
+    return bool(_ITEM_HEAD.match(line))
+
+
+def _heading_only(line: str) -> bool:
+    """A line that is only a bracketed heading (【24年度～】, （令和５年度））: an item of its
+    own; the text under it starts the next item."""
+    m = _ITEM_HEAD.match(line)
+    return m is not None and not line[m.end() :].strip() and line.strip()[:1] in "【（("
+
+
 def _split_lines(lines: list[str], out: CellText) -> None:
+    """Hard lines: where some start with a bullet, those and the lines starting with another
+    item mark (①, 【…】, ※) start items and the others continue the item before; else each
+    line is an item."""
     if any(has_bullets(line) and _LEADING_BULLET.match(line.strip()) for line in lines):
         current: list[str] = []
         for line in lines:
+            head = starts_item(line)
+            after_heading = bool(current) and len(current) == 1 and _heading_only(current[0])
             # a bullet after white space inside a line starts an item too (・一 ・二)
             for k, piece in enumerate(split_at_marks(line.strip())):
                 s = piece.strip()
                 if not s:
                     continue
-                if k or _LEADING_BULLET.match(s) or s.startswith(CAPTION_MARK) or not current:
+                starts = (
+                    k
+                    or head
+                    or after_heading
+                    or _LEADING_BULLET.match(s)
+                    or s.startswith(CAPTION_MARK)
+                )
+                if starts or not current:
                     if current:
                         out.add(join_wrapped(current))
                     current = [s]
                 else:
                     current.append(s)
+                head = after_heading = False
         if current:
             out.add(join_wrapped(current))
     else:

@@ -136,6 +136,9 @@ class LabelRule(_Strict):
     where: Literal["cell", "text", "any"] = "any"
     #: its value is printed below it rather than to its right
     below: bool = False
+    #: printed as a heading over a table (an annex listing), each row of that table is an
+    #: item of the label's narrative
+    table_rows: bool = False
 
     @model_validator(mode="after")
     def _kind_for_narratives(self) -> LabelRule:

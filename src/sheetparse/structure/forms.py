@@ -42,6 +42,9 @@ class Sink(Protocol):
     named_indicator: Indicator | None
     last_evaluation: Evaluation | None
     label_texts: list[str]
+    #: what the last field read was: a narrative or evaluation (a ※ note printed under the
+    #: table belongs to it), "figures" (a year grid: the note is not a record), or None
+    last_field: Narrative | Evaluation | str | None
 
     def measure(self, loc: Loc) -> Measure: ...
 
@@ -190,7 +193,21 @@ def _dispatch(form: _Form, cell: Cell, rule: Label) -> None:
     value = _joined(filled)
     loc = filled[0].loc
     if f in ("title", "id"):
-        sink.identity(f, value, loc)
+        parts = [p for c in filled for p in c.parts if p.text.strip()]
+        if f == "title" and len(parts) > 1 and all(p.kind == "line" for p in parts):
+            # the name, then what it covers (神戸市: the facilities under a project's name)
+            sink.identity(f, collapse_ws(parts[0].text), loc)
+            more = split_parts(parts[1:])
+            n = Narrative(
+                kind="other",  # type: ignore[arg-type]
+                label=label,
+                items=more.items,
+                figures=more.figures,
+                source=loc.to_model(),
+            )
+            sink.narratives().append(n)
+        else:
+            sink.identity(f, value, loc)
         ledger.placed(*filled)
         return
     if f == "subunit":
@@ -231,6 +248,7 @@ def _dispatch(form: _Form, cell: Cell, rule: Label) -> None:
         items, _ = _items(filled)
         if sink.last_evaluation is not None:
             sink.last_evaluation.reason += items
+            sink.last_field = sink.last_evaluation
         else:
             _narrative(sink, "other", label, filled, cell)
             ledger.placed(*filled)
@@ -277,6 +295,7 @@ def _narrative(sink: Sink, kind: str, label: str, cells: list[Cell], at: Cell) -
     )
     sink.measure(at.loc)
     sink.narratives().append(n)
+    sink.last_field = n
 
 
 _MARKS_CACHE: dict[str, regex.Pattern[str]] = {}
@@ -336,6 +355,7 @@ def _evaluation(sink: Sink, rule: Label, label: str, cells: list[Cell], at: Cell
     e = Evaluation(label=label, grade=grade, reason=reason, source=cells[0].loc.to_model())
     sink.measure(at.loc).evaluations.append(e)
     sink.last_evaluation = e
+    sink.last_field = e
 
 
 def _single_cost(sink: Sink, label: str, cells: list[Cell], at: Cell) -> None:
@@ -449,6 +469,7 @@ def _grid(form: _Form, g) -> None:  # type: ignore[no-untyped-def]
         if kind:
             ctx.kind = kind
     out = read_grid(view, g, ctx, sink.ledger, sink.fam)
+    sink.last_field = "figures"
     for r in range(g.r0, g.r_end):
         for c in [*g.label_cols, *(x for s in [*g.slots, *g.extras] for x in range(s.c0, s.c1))]:
             form.take(view.at(r, c))

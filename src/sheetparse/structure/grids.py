@@ -120,11 +120,31 @@ def _slots(view: TableView, fam: Family, r: int, h: int, era: str | None) -> lis
         role = v.value_role(own) or (v.value_role(joined) if joined else None)
         slot = Slot(cc, cc1, joined, own, group, year, role, parts)
         slot.difference = bool(own) and v.is_difference(own)
-        if year is not None and not all(_is_header_part(fam, text(x)) for x in parts if x.parts):
+        own_parts = [x for x in parts if x.parts and text(x) != group]
+        if year is not None and not all(_is_header_part(fam, text(x)) for x in own_parts):
             slot.year = None  # a label that mentions a year (R6年度取組予定), not a year header
         out.append(slot)
         c = cc1
     return out
+
+
+def _check_groups(view: TableView, fam: Family, slots: list[Slot]) -> None:
+    """A cell over several year slots groups them where it names a role (目標値) or is a
+    group label of the family (神戸市 項目（単位）【数値目標】) and lies over year slots
+    alone; other text over the years (a field's value above them) is not their header."""
+    cols = {c for s in slots if s.year is not None for c in range(s.c0, s.c1)}
+    for s in slots:
+        if s.year is None:
+            continue
+        for x in s.cells[:-1]:
+            _, c0, _, c1 = view.box(x)
+            if c1 - c0 <= s.c1 - s.c0 or _is_header_part(fam, text(x)):
+                continue
+            rule = match_label(fam, text(x), "cell")
+            grouping = rule is not None and rule.rule.field in ("group", "structure")
+            if not grouping or not set(range(c0, c1)) <= cols:
+                s.year = None
+                break
 
 
 def _numeric(t: str) -> bool:
@@ -138,6 +158,7 @@ def _header_at(view: TableView, fam: Family, r: int, era: str | None) -> tuple[i
         if r + h > view.n_rows:
             continue
         slots = _slots(view, fam, r, h, era)
+        _check_groups(view, fam, slots)
         years = [s for s in slots if s.year is not None]
         if len(years) < 2:
             continue
@@ -149,6 +170,13 @@ def _header_at(view: TableView, fam: Family, r: int, era: str | None) -> tuple[i
         if len(years) > len([s for s in best[1] if s.year is not None]):
             best = (h, slots)
     return best
+
+
+def _slot_name_row(view: TableView, row: int, slots: list[Slot]) -> bool:
+    """A row that is one cell across all the slots' columns (a named slot's name)."""
+    cell = view.at(row, slots[0].c0)
+    r0, c0, r1, c1 = view.box(cell)
+    return r0 == row and r1 == row + 1 and c0 == slots[0].c0 and c1 == slots[-1].c1
 
 
 def _aligned(view: TableView, row: int, s: Slot) -> bool:
@@ -189,8 +217,17 @@ def find_grids(
             end = len(slots)
         year_slots = [slots[i] for i in run if slots[i].year is not None]
         r_end = r + h
-        while r_end < view.n_rows and all(_aligned(view, r_end, s) for s in year_slots):
-            r_end += 1
+        while r_end < view.n_rows:
+            if all(_aligned(view, r_end, s) for s in year_slots):
+                r_end += 1
+            elif (
+                r_end + 1 < view.n_rows
+                and _slot_name_row(view, r_end, year_slots)
+                and all(_aligned(view, r_end + 1, s) for s in year_slots)
+            ):
+                r_end += 2  # a named slot: its name across the years, its values below
+            else:
+                break
         if r_end == r + h:
             start = end
             continue
@@ -198,6 +235,8 @@ def find_grids(
         label_cols: list[int] = []
         for c in range(slots[first].c0 - 1, slots[start].c0 - 1 if start < first else -1, -1):
             cells = {id(view.at(row, c)): view.at(row, c) for row in range(r, r_end)}
+            # a label column's cells lie within the grid's rows; a cell running on above or
+            # below it is the frame the grid sits in (横浜市's 細事業 number, 事業実績)
             if any(view.box(x)[0] < r or view.box(x)[2] > r_end for x in cells.values()):
                 break
             label_cols.insert(0, c)
@@ -260,11 +299,13 @@ def read_grid(
     out = GridOut()
     for s in [*g.slots, *g.labels, *g.extras]:
         ledger.structure(*s.cells)
+    # a column of row roles (決算, 想定, 実績) under a 年度 header
     role_col = next(
         (
             c
             for c in g.label_cols
             if any(fold(text(view.at(r, c))) == "年度" for r in range(g.r0, g.r0 + g.h))
+            and any(v.value_role(text(view.at(r, c))) for r in g.data_rows)
         ),
         None,
     )
@@ -286,8 +327,35 @@ def read_grid(
         if v.indicator_role(gname) == "target" and len(members) > 1:
             targets.add(id(members[-1]))
     ind_by_name: dict[str, Indicator] = {}
+    slot_name: Cell | None = None
     for row in g.data_rows:
+        if _slot_name_row(view, row, g.slots) and not _aligned(view, row, g.slots[0]):
+            slot_name = view.at(row, g.slots[0].c0)  # the name of the values below it
+            ledger.structure(slot_name)
+            continue
         label, label_cells = _row_label(view, g, row, skip)
+        named = slot_name
+        slot_name = None
+        rule = match_label(fam, label, "cell") if label else None
+        if rule is not None and rule.rule.field == "unmapped":
+            # a row the contract has no field for (従事人員: staff counts)
+            ledger.structure(*label_cells)
+            for _, cell in [(s, view.at(row, s.c0)) for s in g.slots]:
+                if cell.is_empty:
+                    ledger.structure(cell)
+                else:
+                    out.unmapped.append((label, cell))
+            _extras(view, g, row, out, ledger, fam)
+            continue
+        if named is not None:
+            if named.is_empty and all(view.at(row, s.c0).is_empty for s in g.slots):
+                ledger.structure(*label_cells, *(view.at(row, s.c0) for s in g.slots))
+                continue  # a slot with neither a name nor a value is no indicator
+            if not named.is_empty:
+                label = text(named)
+                ledger.placed(named)
+                ledger.structure(*label_cells)
+                label_cells = []
         row_role = v.value_role(text(view.at(row, role_col))) if role_col is not None else None
         if role_col is not None:
             ledger.structure(view.at(row, role_col))

@@ -14,6 +14,8 @@ _SECTION_NUMBER = regex.compile(
     r"^\s*(?:[0-9０-９]{1,2}\s*[.．、]\s*|[0-9０-９]{1,2}[\s\u3000]+|[(（][0-9０-９]{1,2}[)）]\s+"
     r"|[①-⑳⑴-⒇]\s*)"
 )
+#: an annex marker before a heading (（別紙）, 別紙2): where it is printed, not what it is
+_ANNEX = regex.compile(r"^\s*[(（]?\s*別紙\s*[0-9０-９]*\s*[)）]?[\s\u3000]*(?=\S)")
 #: a trailing note in brackets (事業の対象（誰を、何を）, 事業費（千円）)
 _TRAILING_NOTE = regex.compile(r"[(（【\[][^()（）【】\[\]]*[)）】\]]$")
 #: a run of white space between two Japanese characters (kana, kanji, CJK punctuation), or
@@ -27,6 +29,7 @@ def label_text(text: str) -> str:
     (``目　的`` → ``目的``, ``事 業 費 A`` → ``事業費 A``), a leading section number dropped
     (``１ 事業概要`` → ``事業概要``)."""
     t = collapse_ws(text.replace("\u3000", " "))
+    t = _ANNEX.sub("", t, count=1)
     t = _SECTION_NUMBER.sub("", t, count=1)
     return _LAYOUT_SPACE.sub("", t).strip()
 

@@ -70,11 +70,13 @@ class _OpenValue:
 
 @dataclass(slots=True)
 class _OpenNarrative:
-    """A narrative label printed as text, waiting for the paragraphs under it."""
+    """A narrative label printed as text, waiting for the paragraphs (or, for a label whose
+    rule says so, the table rows) under it."""
 
     kind: NarrativeKind
     label: str
     loc: Loc
+    table_rows: bool = False
 
 
 #: a text section open after a label: its narrative, its evaluation, or text to report
@@ -120,6 +122,9 @@ class Walk:
         self.named_indicator: Indicator | None = None
         self.last_evaluation: Evaluation | None = None
         self.label_texts: list[str] = []
+        self.last_field: Narrative | Evaluation | str | None = None
+        #: the field a ※ note printed right under the last table belongs to
+        self.note_target: Narrative | Evaluation | str | None = None
 
     # -- measures ---------------------------------------------------------------------------
 
@@ -139,6 +144,7 @@ class Walk:
         self.indicator_kind = None
         self.named_indicator = None
         self.last_evaluation = None
+        self.last_field = None
 
     def _provisional(self, loc: Loc) -> Acc:
         n = sum(1 for a in self.measures if a.parent is None) + 1
@@ -305,6 +311,14 @@ class Walk:
             self.furniture.append(b)
             self.ledger.mark("skipped", b)
             return
+        note_target, self.note_target = self.note_target, None
+        if (
+            note_target is not None
+            and text.lstrip().startswith("※")
+            and match_label(self.fam, text, "text") is None
+        ):
+            self.note(b, note_target)
+            return
         self.last_layout = None
         awaiting, self.awaiting_title = self.awaiting_title, None
         if m := self._heading(text):
@@ -350,6 +364,31 @@ class Walk:
         if not self.measures:
             self.preamble.append(b)
 
+    def note(self, b: TextBlock, target: Narrative | Evaluation | str) -> None:
+        """A ※ note printed right under a table: an item of the field read last there (a
+        narrative, an evaluation's reasons); under figures, a note the contract has no field
+        for."""
+        self.note_target = target  # several notes in a row
+        items = split_parts([Part("p", b.text)]).items
+        if isinstance(target, Narrative):
+            target.items += items
+        elif isinstance(target, Evaluation):
+            target.reason += items
+        else:
+            self.diags.append(
+                dg.make(
+                    "info",
+                    "unmapped-content",
+                    f"A ※ note under figures: no field in contract 1.1; kept here: "
+                    f"{_short(b.text)!r}",
+                    b.loc,
+                    b.text,
+                )
+            )
+            self.ledger.mark("reported", b)
+            return
+        self.ledger.placed(b)
+
     def text_label(self, b: TextBlock, rule) -> None:  # type: ignore[no-untyped-def]
         """A label printed as a line of text (a form's section heading): what follows it, up
         to the next label, heading or table, is its content."""
@@ -360,7 +399,7 @@ class Walk:
         f = rule.field
         if f == "narrative":
             # made when its first paragraph comes: a label over an empty box gives no record
-            self.section = _OpenNarrative(rule.kind, label, b.loc)
+            self.section = _OpenNarrative(rule.kind, label, b.loc, rule.table_rows)
         elif f == "evaluation" and rule.grade == "none":
             e = Evaluation(label=label, grade=None, source=b.loc.to_model())
             self.measure(b.loc).evaluations.append(e)
@@ -380,6 +419,41 @@ class Walk:
             if kind:
                 self.indicator_kind = kind
 
+    def _open(self, open_: _OpenNarrative, loc: Loc) -> Narrative:
+        """The narrative a text label opened, made at its first content; where the measure
+        has one of that kind and label already (an annex continuing a form's field), that."""
+        self.measure(loc)
+        for n in self.narratives():
+            if n.kind == open_.kind and n.label == open_.label:
+                self.section = n
+                return n
+        n = Narrative(
+            kind=open_.kind,
+            label=open_.label,
+            fiscal_year=find_fiscal_year(open_.label, self.era),
+            source=open_.loc.to_model(),
+        )
+        self.narratives().append(n)
+        self.section = n
+        return n
+
+    def table_rows(self, open_: _OpenNarrative, t: TableBlock) -> None:
+        """A table under a narrative label printed as a heading (an annex listing): each row
+        an item, its cells in print order; a first row of labels is its header."""
+        rows = [[c for c in row if c.covered_by is None] for row in t.rows]
+        if rows and all(
+            c.is_empty or match_label(self.fam, c.text, "cell") is not None for c in rows[0]
+        ):
+            self.ledger.structure(*rows[0])
+            rows = rows[1:]
+        n = self._open(open_, t.loc)
+        for row in rows:
+            texts = [collapse_ws(c.text) for c in row if not c.is_empty]
+            if texts:
+                n.items.append("\u3000".join(texts))
+            self.ledger.placed(*row)
+        self.section = None
+
     def continue_section(self, b: TextBlock) -> None:
         section = self.section
         if isinstance(section, _OpenValue):
@@ -388,15 +462,7 @@ class Walk:
             return
         ct = split_parts([Part("p", b.text)])
         if isinstance(section, _OpenNarrative):
-            section = Narrative(
-                kind=section.kind,
-                label=section.label,
-                fiscal_year=find_fiscal_year(section.label, self.era),
-                source=section.loc.to_model(),
-            )
-            self.measure(b.loc)
-            self.narratives().append(section)
-            self.section = section
+            section = self._open(section, b.loc)
         if isinstance(section, Narrative):
             section.items += ct.items
             section.figures += ct.figures
@@ -525,11 +591,22 @@ class Walk:
     # -- tables -----------------------------------------------------------------------------
 
     def table(self, t: TableBlock) -> None:
-        self.section = None
+        section, self.section = self.section, None
         self.awaiting_title = None
+        if isinstance(section, str):
+            # the table under a heading the contract has no field for (≪執行体制≫): reported
+            cells = [c for c in t.cells() if c.covered_by is None]
+            self.report(section, [c for c in cells if not c.is_empty], t.loc)
+            self.ledger.structure(*(c for c in cells if c.is_empty))
+            return
+        if isinstance(section, _OpenNarrative) and section.table_rows:
+            self.table_rows(section, t)
+            return
         if "form" in self.fam.tables:
             self.title_ctx = None
+            self.last_field = None
             read_form(t, self)
+            self.note_target = self.last_field
             return
         ctx = self.title_ctx
         self.title_ctx = None
@@ -628,13 +705,22 @@ _ERA_PRINTED = re.compile(r"(令和|平成|昭和)\s*[0-9０-９元]")
 
 
 def _document_era(doc: Document) -> str | None:
-    """The era the document prints (令和 in ``令和７年度 事業評価書``), for years printed
-    without one (``５年度``); None where it prints none."""
-    for b in doc.blocks[:60]:
-        texts = [b.text] if isinstance(b, TextBlock) else [c.text for c in b.cells() if c.parts]
-        for t in texts:
-            if m := _ERA_PRINTED.search(t):
-                return m.group(1)
+    """The era the sheet prints in its title or header box (令和 in ``令和７年度 事業評価書``),
+    for years printed without one (``５年度``); None where it prints none there. An era named
+    further down (a project begun in 昭和46年) is history, not the sheet's own."""
+    texts = [s.text for s in doc.skipped[:6]]
+    tables = 0
+    for b in doc.blocks[:12]:
+        if isinstance(b, TextBlock):
+            texts.append(b.text)
+        elif tables == 0:
+            tables += 1
+            texts += [c.text for c in b.cells() if c.parts]
+        else:
+            break
+    for t in texts:
+        if m := _ERA_PRINTED.search(t):
+            return m.group(1)
     return None
 
 

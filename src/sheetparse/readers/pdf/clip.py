@@ -8,9 +8,20 @@ Box = tuple[float, float, float, float]
 VISIBLE = 0.5
 
 
-def hidden(x0: float, y0: float, x1: float, y1: float, clip: Box) -> bool:
+#: full-width glyphs whose ink sits in one half of their box: an opening bracket's on the
+#: right, a closing bracket's and a full stop's on the left (Excel prints ``（差引）`` in a
+#: cell with the bracket's box reaching past the cell's edge, its ink inside)
+_INK_RIGHT = frozenset("（「『【〔［｛〈《")
+_INK_LEFT = frozenset("）」』】〕］｝〉》、。，．")
+
+
+def hidden(x0: float, y0: float, x1: float, y1: float, clip: Box, text: str = "") -> bool:
     """True where the glyph box lies mostly outside ``clip`` (both in the same space); a box
-    without area is judged by its centre."""
+    without area is judged by its centre; a full-width bracket by the half its ink is in."""
+    if text in _INK_RIGHT:
+        x0 = (x0 + x1) / 2
+    elif text in _INK_LEFT:
+        x1 = (x0 + x1) / 2
     w, h = x1 - x0, y1 - y0
     if w > 0 and h > 0:
         ow = min(x1, clip[2]) - max(x0, clip[0])

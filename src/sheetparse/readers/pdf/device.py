@@ -59,7 +59,7 @@ class ClipAggregator(PDFPageAggregator):
         clip = self.clip
         if clip is not None:
             item = self.cur_item._objs[-1]
-            if hidden(item.x0, item.y0, item.x1, item.y1, clip):
+            if hidden(item.x0, item.y0, item.x1, item.y1, clip, item.get_text()):
                 self.cur_item._objs.pop()
                 self.clipped += 1
                 return adv

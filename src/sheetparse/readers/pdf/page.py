@@ -21,6 +21,7 @@ from .text import (
     join_lines,
     logical_lines,
     make_lines,
+    option_lines,
     release_chars,
 )
 
@@ -101,7 +102,7 @@ def _on_page(lines: list[TextLine], page: int) -> list[TextLine]:
 
 
 def _table(page: int, g: Grid, buckets: list[list[Char]]) -> PageTable:
-    lines = [_on_page(make_lines(b), page) for b in buckets]
+    lines = [_on_page(_cell_lines(b), page) for b in buckets]
     # the text padding of the table's cells: the smallest indent of any cell's text
     offsets = [min(ln.x0 for ln in ls) - g.xs[g.regions[i].c0] for i, ls in enumerate(lines) if ls]
     pad = min(max(min(offsets), 0.0), MAX_PAD) if offsets else MAX_PAD
@@ -124,6 +125,13 @@ def _table(page: int, g: Grid, buckets: list[list[Char]]) -> PageTable:
             )
         )
     return PageTable(page, list(g.xs), g.n_rows, cells, g.bbox, page, g.ys[-1])
+
+
+def _cell_lines(chars: list[Char]) -> list[TextLine]:
+    """A cell's printed lines; a row of marked options whose labels wrap around the marks is
+    read one option a line (see :func:`~.text.option_lines`)."""
+    lines = make_lines(chars)
+    return option_lines(lines) or lines
 
 
 def _straddles(g: Grid, ch: Char) -> bool:

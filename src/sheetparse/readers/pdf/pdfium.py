@@ -585,7 +585,7 @@ class _Page:
                     ys.append(qy)
                 x0, y0, x1, y1 = min(xs), min(ys), max(xs), max(ys)
             clip = info.clip
-            if clip is not None and hidden(x0, y0, x1, y1, clip):
+            if clip is not None and hidden(x0, y0, x1, y1, clip, text):
                 clipped += 1
                 continue
             top, bottom = off - y1, off - y0

@@ -15,6 +15,7 @@ A PDF has no paragraphs, only glyphs at positions. This module
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -204,6 +205,41 @@ def _line(chars: list[Char]) -> TextLine | None:
         block,  # type: ignore[arg-type]
         lead=_first_unit_width(chars),
     )
+
+
+#: marks printed before options, one of them marked (○ 達成 ● おおむね達成)
+OPTION_MARKS = frozenset("○●◎■□☑☐☒◯◉")
+
+
+def option_lines(lines: list[TextLine]) -> list[TextLine] | None:
+    """A row of options printed side by side, each behind a mark, whose labels wrap onto lines
+    above and below the marks (神戸市: ``○ 達成  ● おおむね / 達成  ○ 達成までは / 困難``), as
+    one line per option, mark first; None where the lines are not such a row."""
+    rows = [[c for c in ln.chars if c.text in OPTION_MARKS] for ln in lines]
+    with_marks = [i for i, marks in enumerate(rows) if len(marks) >= 2]
+    if len(with_marks) != 1 or len(lines) < 2 or sum(map(bool, rows)) != 1:
+        return None
+    marks = sorted(rows[with_marks[0]], key=lambda c: c.x0)
+    if any(b.x0 - a.x1 < 0.5 * a.size for a, b in itertools.pairwise(marks)):
+        return None  # ○○: a placeholder, not options
+    columns: list[list[Char]] = [[] for _ in marks]
+    lead: list[Char] = []
+    for ln in lines:
+        for ch in ln.chars:
+            if any(ch is m for m in marks):
+                continue
+            k = max((i for i, m in enumerate(marks) if m.x0 <= ch.x0 + 0.5), default=-1)
+            (columns[k] if k >= 0 else lead).append(ch)
+    if lead:
+        return None
+    out = []
+    for mark, col in zip(marks, columns, strict=True):
+        # the label's own lines top to bottom, each left to right, run together after the mark
+        body = [ch for row in make_lines(col) for ch in row.chars]
+        line = _line([mark, *body])
+        if line is not None:
+            out.append(line)
+    return out
 
 
 def make_lines(chars: list[Char], split_gap: float | None = None) -> list[TextLine]:
