@@ -55,6 +55,8 @@ TARGETS: dict[str, tuple[str, str]] = {
     "families/ikeda-r7.lo.pdf": ("lo", "families/ikeda-r7.xlsx"),
     "families/yokohama-r7.chromium.pdf": ("chromium", "families/yokohama-r7.html"),
     "families/yokohama-r7.lo.pdf": ("lo", "families/yokohama-r7.xlsx"),
+    "families/policy-r6.chromium.pdf": ("chromium", "families/policy-r6.html"),
+    "families/policy-r6.lo.pdf": ("lo", "families/policy-r6.xlsx"),
 }
 
 #: what a CMS print view hides: site header, navigation, breadcrumbs, inquiry box, footer

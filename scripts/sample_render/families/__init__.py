@@ -9,13 +9,15 @@ import hashlib
 import json
 from pathlib import Path
 
-from . import ikeda, yokohama
+from . import ikeda, policy, yokohama
 from .html import render_html
 from .xlsx import render_xlsx
 
 #: stem of the samples → content file
 IKEDA = {"ikeda-r7": "ikeda-r7"}
 YOKOHAMA = {"yokohama-r7": "yokohama-r7"}
+#: stems whose expected JSON was written by hand (the renderer draws it; it is not rewritten)
+POLICY = ("policy-r6",)
 
 
 def _json(data: dict) -> bytes:
@@ -52,6 +54,11 @@ def renderings(folder: Path) -> dict[Path, bytes]:
         out[folder / f"{stem}.expected.json"] = _json(
             yokohama.expected(ydoc, _source(f"{stem}.html", html))
         )
+    for stem in POLICY:
+        doc = json.loads((folder / f"{stem}.expected.json").read_text(encoding="utf-8"))
+        b = policy.book(doc)
+        out[folder / f"{stem}.html"] = render_html(b, "あおば市", ("ホーム", "市政", "行政評価"))
+        out[folder / f"{stem}.xlsx"] = render_xlsx(b)
     return out
 
 
