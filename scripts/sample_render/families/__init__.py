@@ -8,14 +8,17 @@ from __future__ import annotations
 import hashlib
 import json
 from pathlib import Path
+from typing import Any
 
 from . import ikeda, policy, yokohama
 from .html import render_html
 from .xlsx import render_xlsx
 
-#: stem of the samples → content file
-IKEDA = {"ikeda-r7": "ikeda-r7"}
-YOKOHAMA = {"yokohama-r7": "yokohama-r7"}
+#: samples drawn from a content file: stem → (template module, the city's site, breadcrumbs)
+MODELLED: dict[str, tuple[Any, str, tuple[str, ...]]] = {
+    "ikeda-r7": (ikeda, "池田市", ("ホーム", "市政情報", "行政評価", "事務事業評価")),
+    "yokohama-r7": (yokohama, "横浜市", ("トップページ", "市政情報", "財政", "事業評価")),
+}
 #: stems whose expected JSON was written by hand (the renderer draws it; it is not rewritten)
 POLICY = ("policy-r6",)
 
@@ -36,23 +39,14 @@ def _source(name: str, data: bytes) -> dict:
 def renderings(folder: Path) -> dict[Path, bytes]:
     """Every family sample's path (in ``folder``) and bytes: HTML, XLSX, expected JSON."""
     out: dict[Path, bytes] = {}
-    for stem, content in IKEDA.items():
-        doc = ikeda.load(content)
-        b = ikeda.book(doc)
-        html = render_html(b, "池田市", ("ホーム", "市政情報", "行政評価", "事務事業評価"))
+    for stem, (template, city, crumbs) in MODELLED.items():
+        doc = template.load(stem)
+        b = template.book(doc)
+        html = render_html(b, city, crumbs)
         out[folder / f"{stem}.html"] = html
         out[folder / f"{stem}.xlsx"] = render_xlsx(b)
         out[folder / f"{stem}.expected.json"] = _json(
-            ikeda.expected(doc, _source(f"{stem}.html", html))
-        )
-    for stem, content in YOKOHAMA.items():
-        ydoc = yokohama.load(content)
-        b = yokohama.book(ydoc)
-        html = render_html(b, "横浜市", ("トップページ", "市政情報", "財政", "事業評価"))
-        out[folder / f"{stem}.html"] = html
-        out[folder / f"{stem}.xlsx"] = render_xlsx(b)
-        out[folder / f"{stem}.expected.json"] = _json(
-            yokohama.expected(ydoc, _source(f"{stem}.html", html))
+            template.expected(doc, _source(f"{stem}.html", html))
         )
     for stem in POLICY:
         doc = json.loads((folder / f"{stem}.expected.json").read_text(encoding="utf-8"))

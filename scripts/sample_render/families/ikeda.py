@@ -12,20 +12,19 @@ and their 判断理由; a ※備考 box at the foot. The content comes from ``co
 
 from __future__ import annotations
 
-import sys
 from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Any
 
 from .layout import Book, Gap, Grid, Line, Page, Piece, box, line
-from .values import Json, cost_records, observation, reiwa_short
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
-
-CONTENT = Path(__file__).resolve().parent / "content"
+from .values import (
+    Json,
+    content,
+    cost_records,
+    fullwidth,
+    narrative,
+    observation,
+    printed,
+    reiwa_short,
+)
 
 #: the grid: 40 narrow columns of an A4 portrait page
 WIDTHS = (2.4,) * 40
@@ -126,15 +125,11 @@ class Document:
 
 def reiwa_long(year: int) -> str:
     """2025 → ``令和７年度`` (full-width digits, as the title prints them)."""
-    return f"令和{_fw(str(year - 2018))}年度"
-
-
-def _fw(text: str) -> str:
-    return text.translate(str.maketrans("0123456789", "０１２３４５６７８９"))
+    return f"令和{fullwidth(str(year - 2018))}年度"
 
 
 def load(name: str) -> Document:
-    data: dict[str, Any] = tomllib.loads((CONTENT / f"{name}.toml").read_text(encoding="utf-8"))
+    data = content(name)
     sheets = []
     for s in data["sheets"]:
         s = dict(s)
@@ -410,17 +405,6 @@ def book(doc: Document, apart: bool = False) -> Book:
 # --- the expected JSON -------------------------------------------------------------------------
 
 
-def _narrative(kind: str, label: str, items: list[str], year: int | None = None) -> Json:
-    return {
-        "kind": kind,
-        "actor": None,
-        "label": label,
-        "fiscal_year": year,
-        "items": list(items),
-        "figures": [],
-    }
-
-
 def measure(doc: Document, s: Sheet) -> Json:
     money, roles = _years(doc)
     y = reiwa_short(doc.year)
@@ -457,17 +441,17 @@ def measure(doc: Document, s: Sheet) -> Json:
                 "target": obs[3],
             }
         )
-    narratives = [
-        _narrative("beneficiaries", "事業の対象（誰を、何を）", s.beneficiaries),
-        _narrative("overview", "事業内容", s.content),
-        _narrative("overview", "事業の手段・方法（どのように）", s.means),
-        _narrative("plan", f"上記要素に係る{y}年度取組予定", s.plan_text, doc.year),
-        _narrative("results", f"上記要素に係る{y}年度取組実績", s.results, doc.year),
-        _narrative("other", "実施形態（直営/委託）", [s.form] if s.form else []),
-        _narrative("other", "関連計画・例規", s.related),
-        _narrative("other", f"{y}年度における「その他」財源の主な内容", s.others, doc.year),
-        _narrative("other", "※備考", s.remarks),
-    ]
+    narratives = printed(
+        narrative("beneficiaries", "事業の対象（誰を、何を）", s.beneficiaries),
+        narrative("overview", "事業内容", s.content),
+        narrative("overview", "事業の手段・方法（どのように）", s.means),
+        narrative("plan", f"上記要素に係る{y}年度取組予定", s.plan_text, doc.year),
+        narrative("results", f"上記要素に係る{y}年度取組実績", s.results, doc.year),
+        narrative("other", "実施形態（直営/委託）", [s.form] if s.form else []),
+        narrative("other", "関連計画・例規", s.related),
+        narrative("other", f"{y}年度における「その他」財源の主な内容", s.others, doc.year),
+        narrative("other", "※備考", s.remarks),
+    )
     return {
         "id": str(s.no),
         "policy": None,
@@ -482,8 +466,7 @@ def measure(doc: Document, s: Sheet) -> Json:
         "evaluations": [
             {"label": e.label, "grade": e.grade, "reason": list(e.reason)} for e in s.evaluations
         ],
-        # a form field left empty gives no record
-        "narratives": [n for n in narratives if n["items"]],
+        "narratives": narratives,
         "figures": [],
     }
 

@@ -4,9 +4,40 @@ and costs with their ``value`` read off the printed ``raw`` (independent of shee
 from __future__ import annotations
 
 import re
+import sys
+from pathlib import Path
 from typing import Any
 
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
 Json = dict[str, Any]
+#: the synthetic sheets' content files
+CONTENT = Path(__file__).resolve().parent / "content"
+
+
+def content(name: str) -> dict[str, Any]:
+    """A content file (``content/NAME.toml``) as data."""
+    return tomllib.loads((CONTENT / f"{name}.toml").read_text(encoding="utf-8"))
+
+
+def narrative(kind: str, label: str, items: list[str], year: int | None = None) -> Json:
+    return {
+        "kind": kind,
+        "actor": None,
+        "label": label,
+        "fiscal_year": year,
+        "items": list(items),
+        "figures": [],
+    }
+
+
+def printed(*narratives: Json) -> list[Json]:
+    """The narratives whose box has text (a form field left empty gives no record)."""
+    return [n for n in narratives if n["items"]]
+
 
 _FW = str.maketrans("０１２３４５６７８９，．－", "0123456789,.-")
 _NUMBER = re.compile(r"-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")
@@ -80,4 +111,15 @@ def _label(text: str) -> str:
 
 label = _label
 
-__all__ = ["NO_VALUE", "Json", "cost_records", "fullwidth", "label", "observation", "reiwa_short"]
+__all__ = [
+    "NO_VALUE",
+    "Json",
+    "content",
+    "cost_records",
+    "fullwidth",
+    "label",
+    "narrative",
+    "observation",
+    "printed",
+    "reiwa_short",
+]

@@ -13,7 +13,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from ..render_xlsx import FIXED_TIME, _fixed_zip, _lines, stored_value
+from ..render_xlsx import FIXED_TIME, _fixed_zip, _lines, fit_a4, stored_value
 from .layout import Book, Box, Gap, Grid, Line, Page
 
 FONT = "ＭＳ Ｐゴシック"
@@ -137,14 +137,7 @@ class _Sheet:
             ws.column_dimensions[get_column_letter(c)].width = w
         for r, h in sorted(self.heights.items()):
             ws.row_dimensions[r].height = round(h, 1)
-        ws.page_setup.orientation = "landscape" if landscape else "portrait"
-        ws.page_setup.paperSize = ws.PAPERSIZE_A4
-        ws.page_setup.fitToWidth = 1
-        ws.page_setup.fitToHeight = 0
-        ws.sheet_properties.pageSetUpPr.fitToPage = True
-        ws.print_options.horizontalCentered = True
-        ws.page_margins.left = ws.page_margins.right = 0.4
-        ws.page_margins.top = ws.page_margins.bottom = 0.5
+        fit_a4(ws, landscape=landscape, margin=0.5)
         ws.sheet_view.showGridLines = False
         ws.print_area = f"A1:{get_column_letter(len(self.widths))}{max(self.row - 1, 1)}"
 

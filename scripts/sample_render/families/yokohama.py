@@ -12,20 +12,20 @@ a row of questions over a row of answers. The content comes from ``content/yokoh
 
 from __future__ import annotations
 
-import sys
 from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Any
 
 from .layout import Book, Gap, Grid, Page, box
-from .values import Json, cost_records, fullwidth, observation, value_of
+from .values import (
+    Json,
+    content,
+    cost_records,
+    fullwidth,
+    narrative,
+    observation,
+    printed,
+    value_of,
+)
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
-
-CONTENT = Path(__file__).resolve().parent / "content"
 #: the grid: 36 narrow columns of an A4 portrait page
 WIDTHS = (2.65,) * 36
 #: the indicator grid's years (３年度 … ９年度: the city's mid-term plan)
@@ -83,7 +83,7 @@ class Document:
 
 
 def load(name: str) -> Document:
-    data: dict[str, Any] = tomllib.loads((CONTENT / f"{name}.toml").read_text(encoding="utf-8"))
+    data = content(name)
     sheets = []
     for s in data["sheets"]:
         s = dict(s)
@@ -239,17 +239,6 @@ def book(doc: Document) -> Book:
 # --- the expected JSON -------------------------------------------------------------------------
 
 
-def _narrative(kind: str, label: str, items: list[str]) -> Json:
-    return {
-        "kind": kind,
-        "actor": None,
-        "label": label,
-        "fiscal_year": None,
-        "items": list(items),
-        "figures": [],
-    }
-
-
 def _costs_json(label: str, raws: list[str], doc: Document) -> list[Json]:
     years = [doc.year - 2, doc.year - 1]
     headers = [f"{_era(y)} 決算" for y in years]
@@ -291,26 +280,18 @@ def measures(doc: Document, s: Sheet) -> list[Json]:
         ],
     )
     top["costs"] = _costs_json("事業費", s.costs, doc)
-    top["narratives"] = [
-        n
-        for n in (
-            _narrative("overview", "事業概要", s.overview),
-            _narrative("next_steps", "各細事業の分析結果を踏まえた事業改善の検討等", s.improvement),
-        )
-        if n["items"]
-    ]
+    top["narratives"] = printed(
+        narrative("overview", "事業概要", s.overview),
+        narrative("next_steps", "各細事業の分析結果を踏まえた事業改善の検討等", s.improvement),
+    )
     out = [top]
     for n, u in enumerate(s.subunits, 1):
         m = _measure(f"{s.no}.{n}", str(s.no), u.title, None, [])
         m["costs"] = _costs_json("細事業費", u.costs, doc)
-        m["narratives"] = [
-            x
-            for x in (
-                _narrative("overview", "細事業概要", u.overview),
-                _narrative("other", "増減説明", u.change),
-            )
-            if x["items"]
-        ]
+        m["narratives"] = printed(
+            narrative("overview", "細事業概要", u.overview),
+            narrative("other", "増減説明", u.change),
+        )
         if u.volume or any(u.plans) or any(u.actuals):
             m["indicators"] = [
                 {
