@@ -11,7 +11,7 @@ Cells with several items print them as ``・`` lines.
 from __future__ import annotations
 
 from .layout import Book, Gap, Grid, Page, box, line
-from .values import Json
+from .values import Json, fullwidth
 
 #: the grid: 30 narrow columns of an A4 portrait page
 WIDTHS = (3.2,) * 30
@@ -25,9 +25,7 @@ GRADES = (
 
 
 def _era(year: int) -> str:
-    return (
-        f"令和{str(year - 2018).translate(str.maketrans('0123456789', '０１２３４５６７８９'))}年度"
-    )
+    return f"令和{fullwidth(str(year - 2018))}年度"
 
 
 def _lines(items: list[str]) -> list[str]:
