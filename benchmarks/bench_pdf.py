@@ -1,4 +1,4 @@
-"""Benchmark: sheetparse's PDF reader against plain pdfplumber, time per page and peak memory.
+"""Benchmark: sheetparse on both PDF backends against plain pdfplumber, time per page and memory.
 
 Not a test: run it by hand, ``python benchmarks/bench_pdf.py [--runs 5] [FILE.pdf ...]``
 (default: every ``samples/*.pdf``, plus ``../shared/samples/kashiwa-r7-excel.pdf`` if present).
@@ -7,13 +7,13 @@ For each file, in the same process and interleaved run by run:
 
 * **baseline** — plain pdfplumber: ``pdfplumber.open`` + ``page.extract_tables()`` on every page
   (what a user would write to get the tables out, without any text outside them);
-* **reader** — ``sheetparse.readers.pdf.read_pdf``: glyphs, rulings, tables with merged cells,
-  wrapped lines, furniture, page joins → blocks;
-* **parse** — ``sheetparse.parse(data, format="pdf")``: the reader plus the structure step → the
-  contract's ProgressSheet.
+* **pdfplumber** — ``sheetparse.parse(data, format="pdf", backend="pdfplumber")``: glyphs,
+  rulings, tables with merged cells, wrapped lines, furniture, page joins, the structure step →
+  the contract's ProgressSheet;
+* **pdfium** — the same on the PDFium backend (``backend="pdfium"``).
 
-Each figure is the median of ``--runs`` timed runs; the ratio is reader (and parse) time over
-baseline time. Peak memory is measured once per file and mode in a fresh child process
+Each figure is the median of ``--runs`` timed runs; the ratios are each mode's time over the
+baseline's. Peak memory is measured once per file and mode in a fresh child process
 (``ru_maxrss`` of the child, and tracemalloc's peak of Python allocations), so one mode's
 caches never count for another.
 """
@@ -38,7 +38,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 EXTERNAL = ROOT.parent / "shared" / "samples" / "kashiwa-r7-excel.pdf"
-MODES = ("baseline", "reader", "parse")
+MODES = ("baseline", "pdfplumber", "pdfium")
 
 
 def _baseline(data: bytes) -> None:
@@ -49,24 +49,21 @@ def _baseline(data: bytes) -> None:
             page.extract_tables()
 
 
-def _reader(data: bytes) -> None:
-    from sheetparse.readers.pdf.reader import read_pdf
+def _parse(backend: str) -> Callable[[bytes], None]:
+    def run(data: bytes) -> None:
+        import sheetparse
 
-    read_pdf(data)
+        # a document of another family (the corpus) is read all the same
+        with contextlib.suppress(sheetparse.NotAProgressSheet):
+            sheetparse.parse(data, format="pdf", backend=backend)
 
-
-def _parse(data: bytes) -> None:
-    import sheetparse
-
-    # a document of another family (the corpus) is read all the same
-    with contextlib.suppress(sheetparse.NotAProgressSheet):
-        sheetparse.parse(data, format="pdf")
+    return run
 
 
 RUN: dict[str, Callable[[bytes], None]] = {
     "baseline": _baseline,
-    "reader": _reader,
-    "parse": _parse,
+    "pdfplumber": _parse("pdfplumber"),
+    "pdfium": _parse("pdfium"),
 }
 
 
@@ -113,7 +110,8 @@ def _machine() -> str:
     except OSError:
         pass
     versions = ", ".join(
-        f"{name} {importlib.metadata.version(name)}" for name in ("pdfplumber", "pdfminer.six")
+        f"{name} {importlib.metadata.version(name)}"
+        for name in ("pdfplumber", "pdfminer.six", "pypdfium2")
     )
     return (
         f"{cpu}, {os.cpu_count()} cores, {platform.system()} {platform.release()}, "
@@ -138,9 +136,9 @@ def main(argv: list[str] | None = None) -> int:
     print(f"machine: {_machine()}")
     print(f"median of {args.runs} runs per file and mode, interleaved; time per page in ms\n")
     print(
-        "| file | pages | baseline ms/page | reader ms/page | parse ms/page "
-        "| reader / baseline | parse / baseline | peak RSS MB (baseline / parse) "
-        "| Python peak MB (baseline / parse) |"
+        "| file | pages | baseline ms/page | pdfplumber ms/page | pdfium ms/page "
+        "| pdfplumber / baseline | pdfium / baseline | peak RSS MB (baseline / pdfplumber / "
+        "pdfium) | Python peak MB (baseline / pdfplumber / pdfium) |"
     )
     print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
     totals = dict.fromkeys(MODES, 0.0)
@@ -160,30 +158,31 @@ def main(argv: list[str] | None = None) -> int:
         for m in MODES:
             totals[m] += med[m]
         total_pages += pages
-        mem = ""
         if not args.no_memory:
-            base, ours = _memory("baseline", path), _memory("parse", path)
-            mem = (
-                f"{base['maxrss_kb'] / 1024:.0f} / {ours['maxrss_kb'] / 1024:.0f} | "
-                f"{base['tracemalloc_peak'] / 2**20:.1f} / "
-                f"{ours['tracemalloc_peak'] / 2**20:.1f}"
-            )
+            mem = {m: _memory(m, path) for m in MODES}
+            rss = " / ".join(f"{mem[m]['maxrss_kb'] / 1024:.0f}" for m in MODES)
+            py = " / ".join(f"{mem[m]['tracemalloc_peak'] / 2**20:.1f}" for m in MODES)
         else:
-            mem = "– | –"
+            rss = py = "–"
         print(
             f"| {path.name} | {pages} | {1000 * med['baseline'] / pages:.1f} | "
-            f"{1000 * med['reader'] / pages:.1f} | {1000 * med['parse'] / pages:.1f} | "
-            f"{med['reader'] / med['baseline']:.2f}x | {med['parse'] / med['baseline']:.2f}x | "
-            f"{mem} |",
+            f"{1000 * med['pdfplumber'] / pages:.1f} | {1000 * med['pdfium'] / pages:.1f} | "
+            f"{med['pdfplumber'] / med['baseline']:.2f}x | "
+            f"{med['pdfium'] / med['baseline']:.2f}x | {rss} | {py} |",
             flush=True,
         )
     if total_pages:
         print(
             f"| **all** | {total_pages} | {1000 * totals['baseline'] / total_pages:.1f} | "
-            f"{1000 * totals['reader'] / total_pages:.1f} | "
-            f"{1000 * totals['parse'] / total_pages:.1f} | "
-            f"{totals['reader'] / totals['baseline']:.2f}x | "
-            f"{totals['parse'] / totals['baseline']:.2f}x | | |"
+            f"{1000 * totals['pdfplumber'] / total_pages:.1f} | "
+            f"{1000 * totals['pdfium'] / total_pages:.1f} | "
+            f"{totals['pdfplumber'] / totals['baseline']:.2f}x | "
+            f"{totals['pdfium'] / totals['baseline']:.2f}x | | |"
+        )
+        print(
+            f"\npages per second: baseline {total_pages / totals['baseline']:.1f}, "
+            f"pdfplumber {total_pages / totals['pdfplumber']:.1f}, "
+            f"pdfium {total_pages / totals['pdfium']:.1f}"
         )
     return 0
 

@@ -28,7 +28,7 @@ _CHILD = textwrap.dedent(
     resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
     import sheetparse
     try:
-        sheet = sheetparse.parse(sys.argv[1])
+        sheet = sheetparse.parse(sys.argv[1], backend=sys.argv[3] if len(sys.argv) > 3 else None)
     except sheetparse.SheetParseError as e:
         print(json.dumps({"outcome": type(e).__name__, "message": str(e)}))
     except BaseException as e:  # anything else is a failure of the guarantee
@@ -39,10 +39,10 @@ _CHILD = textwrap.dedent(
 )
 
 
-def run_isolated(path: str) -> dict:
-    """Parse ``path`` in a memory-capped child; its outcome as a dict."""
+def run_isolated(path: str, backend: str | None = None) -> dict:
+    """Parse ``path`` in a memory-capped child (a PDF with ``backend``); its outcome."""
     r = subprocess.run(
-        [sys.executable, "-c", _CHILD, path, str(MEMORY_CAP)],
+        [sys.executable, "-c", _CHILD, path, str(MEMORY_CAP), *([backend] if backend else [])],
         capture_output=True,
         text=True,
         timeout=TIMEOUT,
@@ -75,9 +75,15 @@ def corpus(tmp_path_factory):
     return paths
 
 
-@pytest.mark.parametrize("case", cases(), ids=lambda c: c.name)
-def test_hostile_file_gives_its_specific_outcome(case: Case, corpus):
-    result = run_isolated(corpus[case.name])
+#: every case with the default backend; the PDFs with PDFium too
+_RUNS = [pytest.param(c, None, id=c.name) for c in cases()] + [
+    pytest.param(c, "pdfium", id=f"{c.name}-pdfium") for c in cases() if c.name.endswith(".pdf")
+]
+
+
+@pytest.mark.parametrize("case, backend", _RUNS)
+def test_hostile_file_gives_its_specific_outcome(case: Case, backend: str | None, corpus):
+    result = run_isolated(corpus[case.name], backend)
     assert _accepts(case, result), f"{case.why}: want one of {case.expect}, got {result}"
 
 

@@ -16,7 +16,15 @@ from sheetparse.errors import (
     UndecodableText,
 )
 from sheetparse.limits import Limits
+from sheetparse.readers.pdf import backend as pdf_backend
 from sheetparse.readers.pdf.reader import read_pdf
+
+
+@pytest.fixture(autouse=True, params=pdf_backend.BACKENDS)
+def backend(request, monkeypatch) -> str:
+    """Every case on both PDF backends: each is made the default in turn."""
+    monkeypatch.setattr(pdf_backend, "DEFAULT_BACKEND", request.param)
+    return request.param
 
 
 def _page(text: str = "方針1-施策1 テスト") -> Page:

@@ -1,15 +1,27 @@
 """The PDF reader on hand-made pages: tables, merged cells, wrapped text, furniture, page breaks.
 
 Each page is written by tests/pdf_factory.py with known geometry, so every expectation below is
-worked out from the page as drawn, not from the reader's output.
+worked out from the page as drawn, not from the reader's output. Every test runs on both PDF
+backends.
 """
 
 from __future__ import annotations
 
+import pytest
+
 from pdf_factory import Page, grid, make_pdf
 from sheetparse.blocks import TableBlock, TextBlock
 from sheetparse.cells import split_cell
+from sheetparse.readers.pdf import backend as pdf_backend
 from sheetparse.readers.pdf.reader import read_pdf
+
+
+@pytest.fixture(autouse=True, params=pdf_backend.BACKENDS)
+def backend(request, monkeypatch) -> str:
+    """Every page on both PDF backends (fake bold, look-alikes, clipping … included): each is
+    made the default in turn, and the expectations are the same."""
+    monkeypatch.setattr(pdf_backend, "DEFAULT_BACKEND", request.param)
+    return request.param
 
 
 def _tables(doc) -> list[TableBlock]:
@@ -338,7 +350,7 @@ def test_paragraphs_headings_and_labels():
         ("caption", "▲活動の様子"),
     ]
     assert [b.level for b in blocks[:2]] == [1, 2]
-    assert blocks[3].loc.page == 1 and blocks[3].loc.bbox[1] == 85
+    assert blocks[3].loc.page == 1 and blocks[3].loc.bbox[1] == pytest.approx(85, abs=0.01)
     assert isinstance(doc.blocks[-1], TableBlock)
 
 
@@ -644,7 +656,7 @@ def test_paragraph_cut_by_a_page_break_is_one_paragraph():
         "地域住民が地域生活課題に気づき、学びを深める場を広く提供します。",
         "方針1-施策2 次の施策",
     ]
-    assert doc.blocks[1].loc.page == 1 and doc.blocks[1].loc.bbox[1] == 370
+    assert doc.blocks[1].loc.page == 1 and doc.blocks[1].loc.bbox[1] == pytest.approx(370, abs=0.01)
     assert [d.code for d in doc.diagnostics] == ["paragraph-continued"]
 
 

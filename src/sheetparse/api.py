@@ -74,6 +74,7 @@ def _build(
     limits: Limits,
     digest: str | None = None,
     family: str | None = None,
+    backend: str | None = None,
 ) -> ProgressSheet:
     if limits.max_bytes is not None and len(data) > limits.max_bytes:
         raise InputTooLarge(
@@ -82,7 +83,7 @@ def _build(
     if not data.strip():
         raise EmptyInput("the file is empty")
     resolved: Format = normalise_format(fmt) if fmt else sniff(data, path)
-    doc = readers.read(data, resolved, limits)
+    doc = readers.read(data, resolved, limits, pdf_backend=backend)
     source = Source(
         path=path,
         sha256=digest or hashlib.sha256(data).hexdigest(),
@@ -99,12 +100,13 @@ def _guarded(
     limits: Limits,
     digest: str | None = None,
     family: str | None = None,
+    backend: str | None = None,
 ) -> ProgressSheet:
     """Run the pipeline under the time limit; only SheetParseError escapes."""
     try:
         check_family(family)
         with time_limit(limits.timeout):
-            return _build(data, fmt, path, limits, digest, family)
+            return _build(data, fmt, path, limits, digest, family=family, backend=backend)
     except SheetParseError as e:
         raise e.with_path(path) from None
     except RecursionError:
@@ -124,16 +126,24 @@ def parse(
     *,
     limits: Limits | None = None,
     family: str | None = None,
+    backend: str | None = None,
 ) -> ProgressSheet:
     """Parse a sheet from a path or from the file's bytes.
 
     ``format`` is ``"pdf"``, ``"html"``, ``"markdown"`` or ``"xlsx"``; sniffed when None.
     ``family`` reads the sheet as that family (``sheetparse.families.family_names()``);
     detected when None. Raises only :class:`sheetparse.errors.SheetParseError` subclasses.
+    ``backend`` reads a PDF with ``"pdfplumber"`` or ``"pdfium"`` (default: pdfplumber).
+    Raises only :class:`sheetparse.errors.SheetParseError` subclasses (and ValueError for an
+    unknown backend).
     """
     limits = limits or DEFAULT_LIMITS
+    if backend is not None:  # a typo fails at once, not only on the first PDF
+        from .readers.pdf.backend import check_backend
+
+        check_backend(backend)
     if isinstance(source, (bytes, bytearray, memoryview)):
-        return _guarded(bytes(source), format, None, limits, family=family)
+        return _guarded(bytes(source), format, None, limits, family=family, backend=backend)
     if isinstance(source, str) and ("\n" in source or len(source) > 4096):
         raise UnreadableInput(
             "parse() takes a path or bytes; this str looks like a document's text: "
@@ -145,7 +155,7 @@ def parse(
             data = _read_path(Path(path), limits)
         except SheetParseError as e:
             raise e.with_path(path) from None
-        return _guarded(data, format, path, limits, family=family)
+        return _guarded(data, format, path, limits, family=family, backend=backend)
     raise TypeError(f"source must be a path or bytes, not {type(source).__name__}")
 
 

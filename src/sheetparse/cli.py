@@ -91,6 +91,16 @@ def add_family_arg(p: argparse.ArgumentParser) -> None:
     )
 
 
+def add_backend_arg(p: argparse.ArgumentParser) -> None:
+    """``--pdf-backend``: which library reads PDFs (the same JSON from either)."""
+    p.add_argument(
+        "--pdf-backend",
+        choices=["pdfplumber", "pdfium"],
+        default=None,
+        help="the library that reads PDFs: pdfplumber (default) or pdfium (faster)",
+    )
+
+
 def limits_from_args(args: argparse.Namespace) -> Limits:
     def opt(v: float | None) -> float | None:
         return None if v is None or v <= 0 else v
@@ -107,11 +117,16 @@ def limits_from_args(args: argparse.Namespace) -> Limits:
 
 
 def _parse_input(
-    name: str, fmt: str | None, limits: Limits, family: str | None = None
+    name: str,
+    fmt: str | None,
+    limits: Limits,
+    family: str | None = None,
+    backend: str | None = None,
 ) -> ProgressSheet:
     if name == "-":
-        return parse(sys.stdin.buffer.read(), format=fmt, limits=limits, family=family)
-    return parse(name, format=fmt, limits=limits, family=family)
+        data = sys.stdin.buffer.read()
+        return parse(data, format=fmt, limits=limits, family=family, backend=backend)
+    return parse(name, format=fmt, limits=limits, family=family, backend=backend)
 
 
 def _summary(sheet: ProgressSheet) -> str:
@@ -133,7 +148,9 @@ def _summary(sheet: ProgressSheet) -> str:
 
 def _cmd_parse(args: argparse.Namespace) -> int:
     try:
-        sheet = _parse_input(args.input, args.format, limits_from_args(args), args.family)
+        sheet = _parse_input(
+            args.input, args.format, limits_from_args(args), args.family, args.pdf_backend
+        )
     except SheetParseError as e:
         _err(f"error: {e}")
         return EXIT_FAILED
@@ -171,7 +188,7 @@ def _cmd_schema(args: argparse.Namespace) -> int:
 
 def _check_one(name: str, args: argparse.Namespace, limits: Limits) -> tuple[bool, dict]:
     try:
-        sheet = _parse_input(name, args.format, limits, args.family)
+        sheet = _parse_input(name, args.format, limits, args.family, args.pdf_backend)
     except SheetParseError as e:
         return False, {"path": name, "error": type(e).__name__, "message": e.message}
     cov = sheet.coverage
@@ -301,6 +318,7 @@ def build_parser() -> argparse.ArgumentParser:
     pp.add_argument("--compact", action="store_true", help="JSON on one line")
     pp.add_argument("-q", "--quiet", action="store_true", help="no summary on stderr")
     add_family_arg(pp)
+    add_backend_arg(pp)
     add_limit_args(pp)
     pp.set_defaults(func=_cmd_parse)
 
@@ -325,6 +343,7 @@ def build_parser() -> argparse.ArgumentParser:
     pc.add_argument("--strict", action="store_true", help="fail on warnings too")
     pc.add_argument("--json", action="store_true", help="machine-readable report")
     add_family_arg(pc)
+    add_backend_arg(pc)
     add_limit_args(pc)
     pc.set_defaults(func=_cmd_check)
 

@@ -66,6 +66,14 @@ PDF_PUNCTUATION: dict[int, str] = {
     0x0336: "\u2014",  # COMBINING LONG STROKE OVERLAY → EM DASH — (IPAex fonts in Chromium)
 }
 
+#: Latin ligature glyphs (U+FB00–U+FB06) as the letters they print. A font names a ligature
+#: glyph either by its letters (``fi``) or by the presentation form (``ﬁ``); PDFium splits the
+#: latter into its letters itself, so both PDF backends read every ligature as its letters.
+#: Not a repair (the same text, in the form every search expects), so not reported.
+LIGATURES: dict[str, str] = {
+    chr(cp): unicodedata.normalize("NFKC", chr(cp)) for cp in range(0xFB00, 0xFB07)
+}
+
 _LOOKALIKE = re.compile("[" + "".join(f"{chr(a)}-{chr(b)}" for a, b in LOOKALIKE_RANGES) + "]")
 
 

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from ..cli import add_family_arg, add_limit_args, limits_from_args
+from ..cli import add_backend_arg, add_family_arg, add_limit_args, limits_from_args
 from .executors import default_jobs
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
@@ -129,6 +129,7 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
         "-v", "--verbose", action="store_true", help="a line for every file (on a terminal)"
     )
     add_family_arg(p)
+    add_backend_arg(p)
     add_limit_args(p)
     return p
 
@@ -180,6 +181,7 @@ def run(args: argparse.Namespace) -> int:
                 jobs=args.jobs,
                 limits=limits_from_args(args),
                 format=args.format,
+                pdf_backend=args.pdf_backend,
                 force=args.force,
                 excel=args.excel,
                 db=args.db,

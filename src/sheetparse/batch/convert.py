@@ -89,6 +89,7 @@ def _tasks(
     limits: Limits,
     early: deque[tuple[Any, Failure]],
     family: str | None = None,
+    pdf_backend: str | None = None,
 ) -> Iterator[tuple[Any, Job]]:
     """Read each file as a worker frees up; a file that cannot be read goes to ``early``."""
     for key, name, path in items:
@@ -97,7 +98,17 @@ def _tasks(
         except SheetParseError as e:
             early.append((key, Failure.of(e)))
             continue
-        yield key, Job(name=name, data=data, format=fmt, limits=limits, family=family)
+        yield (
+            key,
+            Job(
+                name=name,
+                data=data,
+                format=fmt,
+                limits=limits,
+                family=family,
+                pdf_backend=pdf_backend,
+            ),
+        )
 
 
 def _run(
@@ -108,12 +119,13 @@ def _run(
     executor: Executor,
     convert_fn: Convert,
     family: str | None = None,
+    pdf_backend: str | None = None,
 ) -> Iterator[tuple[Any, Outcome | Failure]]:
     """``(key, outcome)`` for each item as it completes, or ``(key, failure)``."""
     early: deque[tuple[Any, Failure]] = deque()
     results = executor.run(
         convert_fn,
-        _tasks(items, fmt, limits, early, family),
+        _tasks(items, fmt, limits, early, family, pdf_backend),
         timeout=hard_deadline(limits.timeout),
     )
     with contextlib.closing(results):  # type: ignore[type-var]
@@ -151,6 +163,7 @@ def parse_many(
     executor: str | Executor = "process",
     address: str | None = None,
     family: str | None = None,
+    pdf_backend: str | None = None,
 ) -> Iterator[ParseResult]:
     """Parse many files in parallel, yielding each result or failure as it completes.
 
@@ -159,6 +172,7 @@ def parse_many(
     held to ``limits.timeout`` from outside its worker, so one file cannot stall the rest.
     Never raises :class:`SheetParseError`: failures come back as results with ``error`` set.
     ``sheet.source.path`` is the path as given. ``family`` reads every file as that family.
+    ``sheet.source.path`` is the path as given. ``pdf_backend`` as in :func:`sheetparse.parse`.
     """
     limits = limits or DEFAULT_LIMITS
     check_family(family)
@@ -172,7 +186,13 @@ def parse_many(
     )
     try:
         for key, result in _run(
-            items, fmt=format, limits=limits, executor=ex, convert_fn=convert, family=family
+            items,
+            fmt=format,
+            limits=limits,
+            executor=ex,
+            convert_fn=convert,
+            pdf_backend=pdf_backend,
+            family=family,
         ):
             path = names[key]
             if isinstance(result, Failure):
@@ -358,6 +378,7 @@ def convert_batch(
     jobs: int | None = None,
     limits: Limits | None = None,
     format: str | None = None,
+    pdf_backend: str | None = None,
     force: bool = False,
     excel: bool = False,
     db: str | os.PathLike[str] | None = None,
@@ -422,6 +443,7 @@ def convert_batch(
                 limits=limits,
                 convert_fn=convert_fn,
                 family=family,
+                pdf_backend=pdf_backend,
             )
         finally:
             if isinstance(executor, str):
@@ -455,6 +477,7 @@ def _convert(
     limits: Limits,
     convert_fn: Convert,
     family: str | None = None,
+    pdf_backend: str | None = None,
 ) -> dict[str, FailedInput]:
     """Convert ``todo``, writing each JSON as it arrives; the inputs that failed, by name."""
     by_name = {inp.name: inp for inp in todo}
@@ -462,7 +485,13 @@ def _convert(
     peaks: list[int] = []
     items = [(inp.name, inp.name, inp.path) for inp in todo]
     for name, result in _run(
-        items, fmt=fmt, limits=limits, executor=executor, convert_fn=convert_fn, family=family
+        items,
+        fmt=fmt,
+        limits=limits,
+        executor=executor,
+        convert_fn=convert_fn,
+        pdf_backend=pdf_backend,
+        family=family,
     ):
         target = sheets_dir / by_name[name].output
         if isinstance(result, Outcome):

@@ -35,6 +35,8 @@ class Job:
     limits: Limits = DEFAULT_LIMITS
     #: the sheet family to read it as (None: detected)
     family: str | None = None
+    #: the PDF backend (None: the default)
+    pdf_backend: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,7 +134,13 @@ def convert(job: Job) -> Outcome:
     stats = Stats()
     try:
         fmt = job.format or sniff(job.data, job.name)
-        sheet = parse(job.data, format=fmt, limits=job.limits, family=job.family)
+        sheet = parse(
+            job.data,
+            format=fmt,
+            limits=job.limits,
+            family=job.family,
+            backend=job.pdf_backend,
+        )
         sheet.source.path = job.name
         text = to_json(sheet)
         stats = Stats(

@@ -41,6 +41,8 @@ def get_reader(fmt: Format) -> Reader:
         raise
 
 
-def read(data: bytes, fmt: Format, limits: Limits) -> Document:
-    """Run the reader for ``fmt`` on ``data``."""
+def read(data: bytes, fmt: Format, limits: Limits, *, pdf_backend: str | None = None) -> Document:
+    """Run the reader for ``fmt`` on ``data`` (a PDF with ``pdf_backend``, if given)."""
+    if fmt == "pdf" and pdf_backend is not None:
+        return get_reader(fmt)(data, limits=limits, backend=pdf_backend)
     return get_reader(fmt)(data, limits=limits)

@@ -22,6 +22,7 @@ from ..ja import find_fiscal_year
 from ..model import (
     Diagnostic,
     Evaluation,
+    HierarchyLevel,
     Indicator,
     Measure,
     Narrative,
@@ -31,6 +32,7 @@ from ..textutil import CAPTION_MARK, collapse_ws, fold, strip_ws
 from .forms import read_form
 from .labels import label_text, match_label
 from .numbers import heading_number
+from .periods import parse_period
 from .tables import READERS, Layout, TableKind, classify
 
 
@@ -56,6 +58,17 @@ class Acc:
 
 
 @dataclass(slots=True)
+class _OpenValue:
+    """A form label printed as a line of text (a one-row box read as text): the next line is
+    its value."""
+
+    field: str
+    label: str
+    rule: object
+    loc: Loc
+
+
+@dataclass(slots=True)
 class _OpenNarrative:
     """A narrative label printed as text, waiting for the paragraphs under it."""
 
@@ -65,7 +78,11 @@ class _OpenNarrative:
 
 
 #: a text section open after a label: its narrative, its evaluation, or text to report
-Section = Narrative | Evaluation | _OpenNarrative | str
+Section = Narrative | Evaluation | _OpenNarrative | _OpenValue | str
+
+
+#: form fields whose value a label printed as text carries in the next line
+_VALUE_FIELDS = frozenset({"title", "id", "department", "hierarchy", "period", "evaluation"})
 
 
 class Walk:
@@ -353,6 +370,8 @@ class Walk:
             self.report(label, [], b.loc)
             self.ledger.mark("reported", b)
             self.section = label
+        elif f in _VALUE_FIELDS:
+            self.section = _OpenValue(f, label, rule, b.loc)
         else:
             unit = self.vocab.unit_in(b.text)
             if unit:
@@ -363,6 +382,10 @@ class Walk:
 
     def continue_section(self, b: TextBlock) -> None:
         section = self.section
+        if isinstance(section, _OpenValue):
+            self.section = None
+            self.text_value(section, b)
+            return
         ct = split_parts([Part("p", b.text)])
         if isinstance(section, _OpenNarrative):
             section = Narrative(
@@ -392,6 +415,29 @@ class Walk:
                 )
             )
             self.ledger.mark("reported", b)
+
+    def text_value(self, open_: _OpenValue, b: TextBlock) -> None:
+        """The value of a form label printed as text, in the line after it."""
+        value = collapse_ws(b.text)
+        f = open_.field
+        period = parse_period(value, self.era) if f == "period" else None
+        if f == "period" and period is None:
+            return  # names no years: left for the sweep to report
+        self.ledger.placed(b)
+        if f in ("title", "id", "department"):
+            self.identity(f, value, b.loc)
+            return
+        m = self.measure(b.loc)
+        if f == "hierarchy":
+            m.hierarchy.append(
+                HierarchyLevel(label=open_.label, text=value, source=b.loc.to_model())
+            )
+        elif f == "period":
+            m.period = period
+        elif f == "evaluation":
+            e = Evaluation(label=open_.label, grade=value, source=b.loc.to_model())
+            m.evaluations.append(e)
+            self.last_evaluation = e
 
     def heading(self, b: TextBlock, m: re.Match[str]) -> None:
         groups = m.groupdict()

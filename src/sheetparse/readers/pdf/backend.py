@@ -136,7 +136,11 @@ class PdfplumberDocument:
 
         try:
             self._pdf = pdfplumber.open(io.BytesIO(data), password=password)
-            self.page_count = len(self._pdf.pages)
+            # pages are made one at a time as they are read and let go after (pdfplumber's
+            # own list would hold every page's decoded content streams to the end)
+            self.page_count = sum(1 for _ in self._page_objs())
+            self._pages = self._page_objs()
+            self._next = 0
             self._tags = StructureTags(self._pdf.doc)
         except PdfminerException as e:
             cause = e.args[0] if e.args else e
@@ -148,8 +152,26 @@ class PdfplumberDocument:
         except Exception as e:  # pdfminer raises many kinds on damaged files
             raise BackendError("corrupt", _describe(e)) from e
 
+    def _page_objs(self):  # -> Iterator[PDFPage]
+        from pdfminer.pdfpage import PDFPage
+
+        return PDFPage.create_pages(self._pdf.doc)
+
+    def _page(self, index: int):  # -> pdfplumber Page
+        from pdfplumber.page import Page
+
+        if index != self._next:  # read out of order: start the page tree over
+            self._pages = self._page_objs()
+            for _ in range(index):
+                next(self._pages)
+        self._next = index + 1
+        return Page(self._pdf, next(self._pages), page_number=index + 1)
+
     def page(self, index: int) -> PageObjects:
-        page = self._pdf.pages[index]
+        try:
+            page = self._page(index)
+        except Exception as e:
+            raise BackendError("page", f"page {index + 1}: {_describe(e)}") from e
         try:
             return _page_objects(page, self._tags.blocks(page.page_obj.attrs))
         except RecursionError:
@@ -160,6 +182,21 @@ class PdfplumberDocument:
             page.close()
             if hasattr(page, "_layout"):  # pdfplumber keeps the layout; release it
                 del page._layout
+            self._release()
+
+    #: parsed objects (fonts, streams) kept between pages up to this many: a book's pages
+    #: share their fonts, so they are kept; a book whose pages bring their own is let go
+    CACHE_LIMIT = 50
+
+    def _release(self) -> None:
+        """Let pdfminer forget the objects it parsed for the pages read so far, once there
+        are many, so that memory does not grow with a book's length."""
+        doc = self._pdf.doc
+        cached = getattr(doc, "_cached_objs", None)
+        if cached is not None and len(cached) > self.CACHE_LIMIT:
+            cached.clear()
+            getattr(doc, "_parsed_objs", {}).clear()
+            getattr(self._pdf.rsrcmgr, "_cached_fonts", {}).clear()
 
     def close(self) -> None:
         self._pdf.close()
@@ -287,6 +324,24 @@ def _straight_pieces(curve, off: float) -> list[Segment]:
     return out
 
 
-def open_pdf(data: bytes, password: str = "") -> OpenedPdf:
-    """Open a PDF with the default backend (pdfplumber)."""
+#: the page-interface implementations: pdfplumber (pdfminer.six) and PDFium (pypdfium2)
+BACKENDS = ("pdfplumber", "pdfium")
+DEFAULT_BACKEND = "pdfplumber"
+
+
+def check_backend(backend: str | None) -> str:
+    """The backend's name (the default for None); ValueError for an unknown one."""
+    if backend is None:
+        return DEFAULT_BACKEND
+    if backend not in BACKENDS:
+        raise ValueError(f"unknown PDF backend {backend!r}; choose from {', '.join(BACKENDS)}")
+    return backend
+
+
+def open_pdf(data: bytes, password: str = "", backend: str | None = None) -> OpenedPdf:
+    """Open a PDF with the named backend (the default for None)."""
+    if check_backend(backend) == "pdfium":
+        from .pdfium import PdfiumDocument
+
+        return PdfiumDocument(data, password)
     return PdfplumberDocument(data, password)

@@ -24,10 +24,7 @@ from pdfminer.converter import PDFPageAggregator
 from pdfminer.pdfinterp import PDFPageInterpreter
 from pdfminer.utils import apply_matrix_pt
 
-Box = tuple[float, float, float, float]
-
-#: a glyph counts as printed where at least this share of its box is inside the clip
-VISIBLE = 0.5
+from .clip import Box, hidden
 
 
 def _intersect(a: Box | None, b: Box) -> Box:
@@ -62,15 +59,7 @@ class ClipAggregator(PDFPageAggregator):
         clip = self.clip
         if clip is not None:
             item = self.cur_item._objs[-1]
-            w, h = item.x1 - item.x0, item.y1 - item.y0
-            ow = min(item.x1, clip[2]) - max(item.x0, clip[0])
-            oh = min(item.y1, clip[3]) - max(item.y0, clip[1])
-            if w > 0 and h > 0:
-                hidden = ow <= 0 or oh <= 0 or (ow * oh) / (w * h) < VISIBLE
-            else:
-                cx, cy = (item.x0 + item.x1) / 2, (item.y0 + item.y1) / 2
-                hidden = not (clip[0] <= cx <= clip[2] and clip[1] <= cy <= clip[3])
-            if hidden:
+            if hidden(item.x0, item.y0, item.x1, item.y1, clip):
                 self.cur_item._objs.pop()
                 self.clipped += 1
                 return adv

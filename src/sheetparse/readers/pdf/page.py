@@ -14,7 +14,15 @@ from dataclasses import dataclass, field
 from ...blocks import Loc, Part
 from .backend import Char, PageObjects
 from .tables import Grid, find_grids
-from .text import CharStats, TextLine, clean_chars, join_lines, logical_lines, make_lines
+from .text import (
+    CharStats,
+    TextLine,
+    clean_chars,
+    join_lines,
+    logical_lines,
+    make_lines,
+    release_chars,
+)
 
 #: outside tables, glyphs this many font sizes apart are separate pieces of text
 SPLIT_GAP = 2.5
@@ -203,6 +211,9 @@ def layout_page(objs: PageObjects, stats: CharStats, max_cells: int | None) -> P
         _reunite_overflow(g, bucket, stats)
         tables.append(_table(objs.number, g, bucket))
     lines = _on_page(make_lines(free, split_gap=SPLIT_GAP), objs.number)
+    release_chars(lines)
+    for table in tables:
+        release_chars(ln for cell in table.cells for g in cell.groups for ln in g)
     return PageLayout(
         objs.number,
         objs.width,

@@ -1,7 +1,7 @@
 """PDF reader: born-digital progress sheets (exported from Excel or Word, printed by a browser).
 
-bytes ──guard──▶ backend (pdfplumber) ──▶ per page: glyphs, rulings ──▶ tables + free lines
-──▶ furniture dropped ──▶ paragraphs, tables joined across pages ──▶ blocks.
+bytes ──guard──▶ backend (pdfplumber or PDFium) ──▶ per page: glyphs, rulings ──▶ tables + free
+lines ──▶ furniture dropped ──▶ paragraphs, tables joined across pages ──▶ blocks.
 
 What it raises (all :class:`~sheetparse.errors.SheetParseError`): :class:`CorruptDocument`
 for a damaged, truncated or non-PDF file; :class:`EncryptedDocument` where an empty password
@@ -31,7 +31,7 @@ from ...errors import (
 from ...limits import DEFAULT_LIMITS, Limits
 from ...model import Diagnostic
 from .assemble import assemble
-from .backend import BackendError, OpenedPdf, open_pdf
+from .backend import BackendError, OpenedPdf, check_backend, open_pdf
 from .guard import check_header, check_streams
 from .page import PageLayout, layout_page
 from .text import CharStats
@@ -70,9 +70,9 @@ def _quiet() -> Iterator[None]:
                 _quiet_saved.clear()
 
 
-def _open(data: bytes) -> OpenedPdf:
+def _open(data: bytes, backend: str) -> OpenedPdf:
     try:
-        return open_pdf(data, password="")
+        return open_pdf(data, password="", backend=backend)
     except BackendError as e:
         if e.kind == "encrypted":
             raise EncryptedDocument(
@@ -82,13 +82,17 @@ def _open(data: bytes) -> OpenedPdf:
         raise CorruptDocument(f"the PDF is damaged and cannot be read ({e})") from None
 
 
-def read_pdf(data: bytes, *, limits: Limits = DEFAULT_LIMITS) -> Document:
-    """Blocks of a PDF file given as bytes."""
+def read_pdf(
+    data: bytes, *, limits: Limits = DEFAULT_LIMITS, backend: str | None = None
+) -> Document:
+    """Blocks of a PDF file given as bytes, read with the named backend (:data:`BACKENDS`;
+    the default for None). The guard runs first whichever backend reads the file."""
+    backend = check_backend(backend)
     check_header(data)
     check_streams(data, limits.max_stream_bytes)
     doc = Document(format="pdf")
     with _quiet():
-        pdf = _open(data)
+        pdf = _open(data, backend)
         try:
             pages = _layout_pages(pdf, doc, limits)
         finally:

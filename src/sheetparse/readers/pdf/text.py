@@ -2,7 +2,8 @@
 
 A PDF has no paragraphs, only glyphs at positions. This module
 
-* cleans the glyphs: look-alike code points mapped back (:mod:`sheetparse.glyphs`), doubled
+* cleans the glyphs: look-alike code points mapped back (:mod:`sheetparse.glyphs`), ligatures
+  read as their letters, doubled
   glyphs of fake-bold text dropped, unmapped glyphs (``(cid:N)``) made visible as U+FFFD;
 * groups glyphs into printed lines, with a space only where one was printed or where a gap
   separates Latin words or numbers (never between two Japanese characters that merely sit
@@ -16,12 +17,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 import regex
 
-from ...glyphs import PDF_PUNCTUATION, fix_lookalikes, has_lookalikes
+from ...glyphs import LIGATURES, PDF_PUNCTUATION, fix_lookalikes, has_lookalikes
 from ...textutil import BULLETS, CAPTION_MARK, is_cjk, join_wrapped
 from .backend import Char
 
@@ -82,8 +83,10 @@ def clean_chars(chars: Sequence[Char], stats: CharStats) -> list[Char]:
             ch = ch._replace(text="\ufffd")
         elif not text:
             continue
+        elif text in LIGATURES:
+            ch = ch._replace(text=LIGATURES[text])
         elif len(text) != 1:
-            pass  # a ligature or a multi-character mapping: kept as given
+            pass  # a multi-character mapping: kept as given
         elif ord(text) in PDF_PUNCTUATION:
             stats.lookalikes += 1
             fixed = PDF_PUNCTUATION[ord(text)]
@@ -127,6 +130,7 @@ def clean_chars(chars: Sequence[Char], stats: CharStats) -> list[Char]:
 class TextLine:
     """One printed line (or, outside tables, one run of a line between wide gaps)."""
 
+    #: its glyphs while the page is laid out; emptied after (see :func:`release_chars`)
     chars: list[Char]
     text: str
     x0: float
@@ -138,6 +142,8 @@ class TextLine:
     block: int | None = None
     #: the page it is printed on (set by the page layout)
     page: int = 0
+    #: width of what could not have fitted at the end of the line before (its first word)
+    lead: float = 0.0
 
 
 def _gap_threshold(a: str, b: str, size: float) -> float:
@@ -196,6 +202,7 @@ def _line(chars: list[Char]) -> TextLine | None:
         bottom,
         size,
         block,  # type: ignore[arg-type]
+        lead=_first_unit_width(chars),
     )
 
 
@@ -251,12 +258,12 @@ def make_lines(chars: list[Char], split_gap: float | None = None) -> list[TextLi
     return out
 
 
-def _first_unit_width(line: TextLine) -> float:
+def _first_unit_width(chars: list[Char]) -> float:
     """Width of what the layout could not fit at the end of the line before: the first word
     (a run of Latin letters, digits and signs, ``~30``) or the first character, with the
     characters that may not start a line after it (``NPO、``; and, after an opening bracket,
     the character the bracket may not be parted from)."""
-    vis = [c for c in line.chars if not c.text.isspace()]
+    vis = [c for c in chars if not c.text.isspace()]
     if not vis:
         return 0.0
     first = vis[0]
@@ -278,6 +285,13 @@ def _first_unit_width(line: TextLine) -> float:
     return x1 - first.x0
 
 
+def release_chars(lines: Iterable[TextLine]) -> None:
+    """Let go of the lines' glyphs once a page is laid out: what comes after reads only the
+    lines' text and metrics, and a book of hundreds of pages must not keep every glyph."""
+    for ln in lines:
+        ln.chars = []
+
+
 def starts_item(line: TextLine) -> bool:
     """True where a line starts with a bullet or a caption mark (▲) or an ideographic-space
     indent."""
@@ -287,7 +301,7 @@ def starts_item(line: TextLine) -> bool:
 
 def _full(prev: TextLine, line: TextLine, limit: float) -> bool:
     """True where the first word of ``line`` would not have fitted at the end of ``prev``."""
-    return prev.x1 + _first_unit_width(line) > limit - 0.25 * min(prev.size, line.size)
+    return prev.x1 + line.lead > limit - 0.25 * min(prev.size, line.size)
 
 
 def is_wrap(prev: TextLine, line: TextLine, limit: float, *, same_page: bool = True) -> bool:
