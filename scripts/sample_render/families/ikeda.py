@@ -378,10 +378,10 @@ def _money_and_indicators(doc: Document, s: Sheet) -> list[Line | Grid | Gap]:
     ]
 
 
-def page(doc: Document, s: Sheet, apart: bool = False) -> Page:
+def page(doc: Document, s: Sheet, apart: bool = True) -> Page:
     """One sheet's page. ``apart``: the department and project name in a box of their own
     above the plan's boxes, as in the city's PDF (a one-row table, which the HTML and Excel
-    readers take for a label and its text side by side); by default one box holds both."""
+    readers take for labels and values side by side in text); else one box holds both."""
     p = Page(f"NO.{s.no}")
     p.add(*_head(doc, s, apart))
     p.add(*_outline(doc, s))
@@ -393,7 +393,7 @@ def page(doc: Document, s: Sheet, apart: bool = False) -> Page:
     return p
 
 
-def book(doc: Document, apart: bool = False) -> Book:
+def book(doc: Document, apart: bool = True) -> Book:
     return Book(
         title=doc.title,
         widths=WIDTHS,
