@@ -123,7 +123,7 @@ def test_a_hand_written_form_is_read_field_by_field():
 def test_a_family_can_be_forced_and_an_unknown_one_is_refused(seed_path):
     forced = sheetparse.parse(FORM.encode(), format="html", family="target-setting-sheet")
     assert forced.family == "target-setting-sheet"
-    with pytest.raises(sheetparse.UnknownFamily, match="known: progress-sheet"):
+    with pytest.raises(sheetparse.UnknownFamily, match=r"known: .*progress-sheet"):
         sheetparse.parse(seed_path, family="no-such")
 
 
