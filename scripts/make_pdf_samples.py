@@ -49,6 +49,14 @@ TARGETS: dict[str, tuple[str, str]] = {
     "minatono-h30.lo.pdf": ("lo", "minatono-h30.xlsx"),
     "sakuragaoka-r6.chromium.pdf": ("chromium-landscape", "sakuragaoka-r6.expected.json"),
     "sakuragaoka-r6.lo.pdf": ("lo", "sakuragaoka-r6.expected.json"),
+    # the evaluation-sheet families (samples/families/): the page printed by Chromium, the
+    # workbook exported by LibreOffice, as for the seed
+    "families/ikeda-r7.chromium.pdf": ("chromium", "families/ikeda-r7.html"),
+    "families/ikeda-r7.lo.pdf": ("lo", "families/ikeda-r7.xlsx"),
+    "families/yokohama-r7.chromium.pdf": ("chromium", "families/yokohama-r7.html"),
+    "families/yokohama-r7.lo.pdf": ("lo", "families/yokohama-r7.xlsx"),
+    "families/policy-r6.chromium.pdf": ("chromium", "families/policy-r6.html"),
+    "families/policy-r6.lo.pdf": ("lo", "families/policy-r6.xlsx"),
 }
 
 #: what a CMS print view hides: site header, navigation, breadcrumbs, inquiry box, footer
@@ -212,7 +220,7 @@ def main(argv: list[str] | None = None) -> int:
             continue
         with tempfile.TemporaryDirectory(prefix="sheetparse-pdf-") as tmp:
             work = Path(tmp)
-            out = work / name
+            out = work / Path(name).name
             if how == "lo":
                 render_lo(_source(source, work, ".xlsx"), out, work)
             else:

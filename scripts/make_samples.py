@@ -10,6 +10,11 @@ renderings are deterministic, so re-running this script does not change committe
 ``samples/years/`` holds the seed's plan in later report years (令和8, 令和9: more 実績 filled,
 a revised figure, a renamed and an added indicator), drawn by ``sample_render/years.py``: there
 the expected JSON is generated too, from the same model the renderers print.
+
+``samples/families/`` holds synthetic sheets of the evaluation-sheet families (contract 1.1),
+drawn by ``sample_render/families/``: 池田市 目標設定シート and 横浜市 事業評価書 from the content
+files in ``sample_render/families/content/`` (their expected JSON generated from the same
+model), and the 施策評価シート of the fifth profile from its hand-written expected JSON.
 """
 
 from __future__ import annotations
@@ -24,6 +29,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from sample_render.families import renderings as family_renderings
 from sample_render.render_html import render_html
 from sample_render.render_xlsx import render_xlsx
 from sample_render.style import KASHIWA, MINATONO, Style
@@ -31,6 +37,7 @@ from sample_render.years import kashiwa_years
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 YEARS = SAMPLES / "years"
+FAMILIES = SAMPLES / "families"
 
 Render = Callable[[dict, Style], bytes]
 
@@ -81,6 +88,7 @@ def renderings() -> dict[Path, bytes]:
         for suffix, render in renderers.items():
             out[SAMPLES / f"{stem}{suffix}"] = render(sheet, style)
     out.update(year_renderings())
+    out.update(family_renderings(FAMILIES))
     return out
 
 

@@ -294,16 +294,22 @@ class _Writer:
         ws.column_dimensions[get_column_letter(HELPER_COL)].hidden = True
         for r, h in self.heights.items():
             ws.row_dimensions[r].height = round(h, 1)
-        ws.page_setup.orientation = "landscape"
-        ws.page_setup.paperSize = ws.PAPERSIZE_A4
-        ws.page_setup.fitToWidth = 1
-        ws.page_setup.fitToHeight = 0
-        ws.sheet_properties.pageSetUpPr.fitToPage = True
-        ws.print_options.horizontalCentered = True
-        ws.page_margins.left = ws.page_margins.right = 0.4
-        ws.page_margins.top = ws.page_margins.bottom = 0.6
+        fit_a4(ws, landscape=True, margin=0.6)
         ws.oddFooter.center.text = "- &P -"
         ws.print_area = f"A1:{get_column_letter(N_COLS)}{max(self.row - 1, 1)}"
+
+
+def fit_a4(ws: Worksheet, *, landscape: bool, margin: float) -> None:
+    """Print on A4 (landscape or portrait), one page wide, centred, with the given top and
+    bottom margins (inches)."""
+    ws.page_setup.orientation = "landscape" if landscape else "portrait"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_options.horizontalCentered = True
+    ws.page_margins.left = ws.page_margins.right = 0.4
+    ws.page_margins.top = ws.page_margins.bottom = margin
 
 
 def _fixed_zip(data: bytes) -> bytes:
