@@ -9,9 +9,10 @@ by ``scripts/sample_render/families/`` from the model it draws the sheets from; 
 file is a book of several sheets one after another. Every rendering must read back at 100%
 recall and precision with nothing unplaced.
 
-The tests at the end draw variants of the layouts: one that reads the same, and those the
-engine does not read yet (known gaps, each ``xfail(strict=True)``: when the engine learns to
-read one, its test fails and the variant can join the samples).
+The tests at the end draw variants of the layouts that must read the same: a joined header
+box, an overview holding a forecast word (計画的に), an empty 細事業事業量 row above the year
+grid, LibreOffice's drawing of diagonal borders (斜線) on hatched cells, a plan level printed
+above the sheet's number.
 """
 
 from __future__ import annotations
@@ -146,13 +147,7 @@ def test_header_box_joined_to_the_plan_boxes(tmp_path: Path, fmt: str):
     _reads_back(tmp_path / f"joined.{fmt}", data, ikeda.expected(doc, {}))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="engine gap: a 細事業概要 whose text holds 計画 (計画的に更新します) above the 細事業費 "
-    "grid is taken for an upper header row of that grid (grids._slots: value_role finds the "
-    "forecast word 計画 inside a sentence), so the 細事業概要 narrative is lost",
-)
-def test_gap_forecast_word_inside_an_overview(tmp_path: Path):
+def test_a_forecast_word_inside_an_overview_is_no_header(tmp_path: Path):
     html, _, _, yokohama = _render_module()
     doc = yokohama.load("yokohama-r7")
     last = doc.sheets[-1]
@@ -162,14 +157,7 @@ def test_gap_forecast_word_inside_an_overview(tmp_path: Path):
     _reads_back(tmp_path / "overview.html", data, yokohama.expected(doc, {}))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="engine gap: an empty 細事業事業量 row (no name, no unit, as 横浜市 prints for most "
-    "細事業) is taken for the upper header row of the 年度 grid below it (grids._header_at: "
-    "empty cells above the years do not count against a two-row header), and its labels "
-    "細事業事業量 and 単位 are left unplaced",
-)
-def test_gap_empty_volume_row(tmp_path: Path):
+def test_an_empty_volume_row_is_no_header(tmp_path: Path):
     html, _, _, yokohama = _render_module()
     doc = yokohama.load("yokohama-r7")
     first = doc.sheets[0]
@@ -185,13 +173,7 @@ def test_gap_empty_volume_row(tmp_path: Path):
     shutil.which("soffice") is None and shutil.which("libreoffice") is None,
     reason="needs LibreOffice (soffice) to export the workbook",
 )
-@pytest.mark.xfail(
-    strict=True,
-    reason="engine gap: the diagonal border (斜線) of the hatched 実績 cells, as LibreOffice "
-    "exports it, breaks the PDF reader's grid (the year headers ６年度…９年度 and the 想定/実績 "
-    "rows run together)",
-)
-def test_gap_diagonal_in_a_libreoffice_export(tmp_path: Path):
+def test_diagonal_borders_in_a_libreoffice_export(tmp_path: Path):
     _, _, xlsx, yokohama = _render_module()
     sys.path.insert(0, str(ROOT / "scripts"))
     try:
@@ -207,14 +189,8 @@ def test_gap_diagonal_in_a_libreoffice_export(tmp_path: Path):
     _reads_back(pdf, b"", yokohama.expected(doc, {}))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="engine gap: a header box whose first row is the 基本目標 and whose second row holds "
-    "the 施策番号 gives the 基本目標 to the sheet before (walk.Walk.identity starts a measure at "
-    "its number, title or department; the fields above it in the same box are already placed)",
-)
 @pytest.mark.parametrize("fmt", ["html", "xlsx"])
-def test_gap_plan_level_above_the_number(tmp_path: Path, fmt: str):
+def test_a_plan_level_above_the_number_stays_with_its_sheet(tmp_path: Path, fmt: str):
     html, _, xlsx, _ = _render_module()
     policy = _policy_module()
     gold = json.loads((FAMILIES / "policy-r6.expected.json").read_text(encoding="utf-8"))

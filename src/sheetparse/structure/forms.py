@@ -83,6 +83,7 @@ def read_form(table: TableBlock, sink: Sink) -> None:
     for cell in view.origins():
         if cell.parts and (rule := match_label(sink.fam, cell.text, "cell")) is not None:
             form.labels[id(cell)] = rule
+    _identity_first(form)
     for r in range(view.n_rows):
         for g in find_grids(view, sink.fam, r, sink.era, form.taken):
             _grid(form, g)
@@ -92,6 +93,21 @@ def read_form(table: TableBlock, sink: Sink) -> None:
             rule = form.labels.get(id(cell))
             if rule is not None:
                 _dispatch(form, cell, rule)
+
+
+def _identity_first(form: _Form) -> None:
+    """A table that names a measure (its title, number or department) belongs to it whole: a
+    header box printing a plan level above the sheet's number gives that level to the sheet
+    whose number follows, not to the sheet before. The identity is read before the rest."""
+    for cell in form.view.origins():
+        rule = form.labels.get(id(cell))
+        if rule is None or rule.rule.field not in ("title", "id", "department"):
+            continue
+        filled = [c for c in _values_right(form, cell) if not c.is_empty]
+        if filled:
+            first = filled[0].parts[0].text if rule.rule.field == "title" else _joined(filled)
+            form.sink.identity(rule.rule.field, collapse_ws(first), filled[0].loc)
+        return
 
 
 # --- values --------------------------------------------------------------------------------------

@@ -83,9 +83,19 @@ class GridOut:
     unmapped: list[tuple[str, Cell]] = field(default_factory=list)
 
 
+#: a year header's words besides its year (実績, 当初予算, 決算見込) are a few characters; a
+#: sentence that happens to hold such a word (…を計画的に更新します) is not a header
+MAX_HEADER_WORDS = 10
+
+
 def _is_header_part(fam: Family, t: str) -> bool:
     v = fam.vocab
-    return not v.strip_years(t) or v.value_role(t) is not None or v.is_difference(t)
+    rest = v.strip_years(t)
+    if not rest:
+        return True
+    if len(rest) > MAX_HEADER_WORDS:
+        return False
+    return v.value_role(t) is not None or v.is_difference(t)
 
 
 def _slots(view: TableView, fam: Family, r: int, h: int, era: str | None) -> list[Slot]:
@@ -166,6 +176,11 @@ def _header_at(view: TableView, fam: Family, r: int, era: str | None) -> tuple[i
             # the lower header row holds words (決算, 実績), not values
             lower = [text(s.cells[-1]) for s in years if view.box(s.cells[-1])[0] == r + h - 1]
             if any(_numeric(t) and fam.vocab.value_role(t) is None for t in lower):
+                continue
+            # and the upper one says something over the years: an empty row above them (a
+            # field left blank) is not part of their header
+            upper = [x for s in years for x in s.cells if view.box(x)[0] == r]
+            if not any(text(x) for x in upper):
                 continue
         if len(years) > len([s for s in best[1] if s.year is not None]):
             best = (h, slots)

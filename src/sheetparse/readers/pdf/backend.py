@@ -106,6 +106,11 @@ class OpenedPdf(Protocol):
     def close(self) -> None: ...
 
 
+#: a filled shape at most this thick (pt) that is not a rectangle is kept as a filled
+#: rectangle of its bounding box: a border drawn as a thin polygon
+THIN_FILL = 3.0
+
+
 class BackendError(Exception):
     """A backend failure, classified so the reader can raise the right SheetParseError."""
 
@@ -275,6 +280,22 @@ def _page_objects(page, blocks: dict[int, int]) -> PageObjects:  # page: pdfplum
             elif isinstance(obj, LTCurve):
                 if obj.stroke:
                     segments.extend(_straight_pieces(obj, off))
+                elif obj.fill and min(obj.width, obj.height) <= THIN_FILL:
+                    # a border drawn as a thin filled polygon, not quite a rectangle
+                    # (LibreOffice, around a cell with a diagonal border)
+                    rects.append(
+                        Rect(
+                            obj.x0,
+                            off - obj.y1,
+                            obj.x1,
+                            off - obj.y0,
+                            False,
+                            True,
+                            0.0,
+                            None,
+                            _color(obj.non_stroking_color),
+                        )
+                    )
             elif isinstance(obj, LTImage):
                 images.append(ImageBox(obj.x0, off - obj.y1, obj.x1, off - obj.y0))
             elif isinstance(obj, LTContainer):  # a form XObject (LTFigure): its children

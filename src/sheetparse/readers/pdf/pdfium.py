@@ -26,7 +26,16 @@ import threading
 from ctypes import byref, c_double, c_float, c_int, c_uint, create_string_buffer
 from dataclasses import dataclass
 
-from .backend import BackendError, Char, Color, ImageBox, PageObjects, Rect, Segment
+from .backend import (
+    THIN_FILL,
+    BackendError,
+    Char,
+    Color,
+    ImageBox,
+    PageObjects,
+    Rect,
+    Segment,
+)
 from .clip import Box, hidden
 from .descriptors import Descriptor, font_descriptors, strip_subset, type3_descents
 from .pdfium_c import (
@@ -415,6 +424,24 @@ class _Page:
                 )
                 return
         if not stroke:
+            if fill and len(pts) >= 3:
+                xs = [x for x, _ in pts]
+                ys = [y for _, y in pts]
+                if min(max(xs) - min(xs), max(ys) - min(ys)) <= THIN_FILL:
+                    # a border drawn as a thin filled polygon (as the pdfplumber backend)
+                    self.rects.append(
+                        Rect(
+                            min(xs),
+                            off - max(ys),
+                            max(xs),
+                            off - min(ys),
+                            False,
+                            True,
+                            0.0,
+                            None,
+                            ncolor,
+                        )
+                    )
             return
         # a curve: its straight pieces are rulings
         start = cur = None
