@@ -114,6 +114,7 @@ FieldName = Literal[
     "answers",
     "structure",
     "options",
+    "targets",
 ]
 
 
@@ -145,6 +146,15 @@ class LabelRule(_Strict):
         if self.field == "narrative" and self.kind is None:
             raise ValueError(f"label {self.match!r}: a narrative label needs a kind")
         return self
+
+
+class TargetRules(_Strict):
+    """Targets stated in prose under a ``targets`` section (京都市 ``指標：NAME【数値目標：
+    VALUE（数値目標の考え方：…）】``): a pattern with the groups ``name`` and ``value``, and
+    optionally ``rationale`` (reported, no field in 1.1), and the label of the target."""
+
+    pattern: str | None = None
+    label: str = "数値目標"
 
 
 class Synonyms(_Strict):
@@ -193,6 +203,7 @@ class Profile(_Strict):
     sections: SectionRules = Field(default_factory=SectionRules)
     titles: TitleRules = Field(default_factory=TitleRules)
     labels: list[LabelRule] = Field(default_factory=list)
+    targets: TargetRules = Field(default_factory=TargetRules)
     macros: dict[str, str] = Field(default_factory=dict)
     furniture: dict[str, str] = Field(default_factory=dict)
     vocabulary: Vocabulary = Field(default_factory=Vocabulary)
@@ -228,6 +239,7 @@ __all__ = [
     "SheetRules",
     "Signature",
     "Synonyms",
+    "TargetRules",
     "TitleRules",
     "Vocabulary",
     "expand",

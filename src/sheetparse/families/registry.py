@@ -88,6 +88,8 @@ class Family:
         self.report_year_from = tuple(s.report_year_from)
         self.era = s.era
         self.preface = s.preface
+        self.targets = opt(p.targets.pattern, "targets.pattern")
+        self.target_label = p.targets.label
         self.labels = tuple(
             Label(rule, _compile(rule.match, m, f"{p.name}: labels[{i}].match"))
             for i, rule in enumerate(p.labels)

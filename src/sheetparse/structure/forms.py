@@ -17,7 +17,7 @@ from typing import Protocol
 import regex
 
 from .. import diagnostics as dg
-from ..blocks import Cell, Loc, TableBlock
+from ..blocks import Cell, Loc, Part, TableBlock
 from ..cells import split_cell, split_parts
 from ..coverage import Ledger
 from ..families.registry import Family, Label
@@ -25,7 +25,7 @@ from ..ja import find_fiscal_year
 from ..model import Cost, Diagnostic, Evaluation, HierarchyLevel, Indicator, Measure, Narrative
 from ..textutil import collapse_ws, fold
 from .grids import GridContext, find_grids, read_grid
-from .labels import label_text, match_label
+from .labels import label_text, match_label, single_year
 from .periods import parse_period
 from .view import TableView, text
 
@@ -45,6 +45,8 @@ class Sink(Protocol):
     #: what the last field read was: a narrative or evaluation (a ※ note printed under the
     #: table belongs to it), "figures" (a year grid: the note is not a record), or None
     last_field: Narrative | Evaluation | str | None
+    #: the fiscal year a section or group heading names (京都市 ７　令和７年度の方向性)
+    context_year: int | None
 
     def measure(self, loc: Loc) -> Measure: ...
 
@@ -62,6 +64,9 @@ class _Form:
     view: TableView
     sink: Sink
     labels: dict[int, Label] = field(default_factory=dict)
+    #: cells whose first line is a label and whose other lines its value (a caption inside
+    #: its box: 京都市 ``所管局`` over ``環境政策局``)
+    inline: dict[int, Cell] = field(default_factory=dict)
     taken: set[int] = field(default_factory=set)
 
     @property
@@ -76,13 +81,39 @@ class _Form:
         return id(cell) in self.labels
 
 
+#: label fields that are never a caption with its value below it in one cell
+_NOT_INLINE = frozenset({"group", "section", "structure", "questions", "answers"})
+
+
 def read_form(table: TableBlock, sink: Sink) -> None:
     """Read one form table into the sink's measure(s)."""
     view = TableView(table)
     form = _Form(view, sink)
     for cell in view.origins():
-        if cell.parts and (rule := match_label(sink.fam, cell.text, "cell")) is not None:
+        if not cell.parts:
+            continue
+        if (rule := match_label(sink.fam, cell.text, "cell")) is not None:
             form.labels[id(cell)] = rule
+            continue
+        first = match_label(sink.fam, cell.parts[0].text, "cell") if len(cell.parts) > 1 else None
+        rest: tuple[Part, ...] = cell.parts[1:]
+        if first is None and len(cell.parts) == 1:
+            # a caption and its value on one line (所管局　教育委員会事務局)
+            head, _, tail = collapse_ws(cell.parts[0].text.replace("\u3000", " ")).partition(" ")
+            if tail and (first := match_label(sink.fam, head, "cell")) is not None:
+                rest = (Part(cell.parts[0].kind, tail),)
+        if first is not None and first.rule.field == "cost":
+            form.labels[id(cell)] = first  # its other lines describe the figure
+        elif first is not None and first.rule.field not in _NOT_INLINE:
+            form.labels[id(cell)] = first
+            form.inline[id(cell)] = Cell(rest, cell.loc)
+    for cell in list(view.origins()):
+        if id(cell) in form.inline:
+            r, c = view.start(cell)
+            left = view.at(r, c - 1) if c > 0 else None
+            if left is not None and id(left) in form.labels and id(left) not in form.inline:
+                # right of a label it is that label's value, holding a field of its own
+                del form.labels[id(cell)], form.inline[id(cell)]
     _identity_first(form)
     for r in range(view.n_rows):
         for g in find_grids(view, sink.fam, r, sink.era, form.taken):
@@ -103,10 +134,21 @@ def _identity_first(form: _Form) -> None:
         rule = form.labels.get(id(cell))
         if rule is None or rule.rule.field not in ("title", "id", "department"):
             continue
-        filled = [c for c in _values_right(form, cell) if not c.is_empty]
-        if filled:
-            first = filled[0].parts[0].text if rule.rule.field == "title" else _joined(filled)
-            form.sink.identity(rule.rule.field, collapse_ws(first), filled[0].loc)
+        if id(cell) in form.inline:
+            values = [form.inline[id(cell)]]
+        else:
+            values = _value_cells(form, cell, rule)
+        parts = [
+            p.text
+            for c in values
+            for p in c.parts
+            if p.text.strip()
+            and match_label(form.sink.fam, p.text, "cell") is None
+            and not (parse_period(p.text, form.sink.era) and _mostly_years(p.text))
+        ]
+        if parts:
+            value = parts[0] if rule.rule.field == "title" else " ".join(parts)
+            form.sink.identity(rule.rule.field, collapse_ws(value), values[0].loc)
         return
 
 
@@ -185,8 +227,12 @@ def _dispatch(form: _Form, cell: Cell, rule: Label) -> None:
     sink = form.sink
     ledger = sink.ledger
     f = rule.rule.field
-    label = label_text(text(cell))
-    sink.label_texts.append(text(cell))
+    inline = form.inline.get(id(cell))
+    printed = text(cell)
+    if inline is not None:
+        printed = printed[: max(len(printed) - len(text(inline)), 0)].strip() or printed
+    label = label_text(printed)
+    sink.label_texts.append(printed)
     form.take(cell)
     ledger.structure(cell)
     if f in ("group", "section", "structure", "year-header", "subunit-number", "answers"):
@@ -195,8 +241,13 @@ def _dispatch(form: _Form, cell: Cell, rule: Label) -> None:
     if f == "questions":
         _questions(form, cell)
         return
-    values = _value_cells(form, cell, rule)
+    if inline is not None:
+        values = [inline]
+        ledger.placed(cell)  # its label is structure, its value goes to the field
+    else:
+        values = _value_cells(form, cell, rule)
     form.take(*values)
+    values = _embedded(sink, values)
     filled = [c for c in values if not c.is_empty]
     empty = [c for c in values if c.is_empty]
     ledger.structure(*empty)
@@ -283,17 +334,21 @@ def _dispatch(form: _Form, cell: Cell, rule: Label) -> None:
             sink.report(label, filled, cell.loc)
             return
     elif f == "cost":
-        _single_cost(sink, label, filled, cell)
+        _single_cost(sink, cell, filled)
     elif f == "options":
         _evaluation(sink, rule, label, filled, cell)
     ledger.placed(*filled)
 
 
 def _context(sink: Sink, label: str, rule: Label) -> None:
-    """A section or group label sets what follows it: a money unit, an indicator kind."""
+    """A section or group label sets what follows it: a money unit, an indicator kind, a
+    fiscal year."""
     unit = sink.fam.vocab.unit_in(label)
     if unit:
         sink.money_unit = unit
+    year = single_year(label, sink.era)
+    if year is not None:
+        sink.context_year = year
     kind = rule.rule.indicator_kind or sink.fam.vocab.indicator_kind(label)
     if kind:
         sink.indicator_kind = kind
@@ -304,7 +359,7 @@ def _narrative(sink: Sink, kind: str, label: str, cells: list[Cell], at: Cell) -
     n = Narrative(
         kind=kind,  # type: ignore[arg-type]
         label=label,
-        fiscal_year=find_fiscal_year(label, sink.era),
+        fiscal_year=single_year(label, sink.era),
         items=items,
         figures=figures,
         source=cells[0].loc.to_model() if cells else at.loc.to_model(),
@@ -374,27 +429,88 @@ def _evaluation(sink: Sink, rule: Label, label: str, cells: list[Cell], at: Cell
     sink.last_field = e
 
 
-def _single_cost(sink: Sink, label: str, cells: list[Cell], at: Cell) -> None:
+_COST_LINE = regex.compile(
+    r"^(?P<label>.*?)[、,，\s]*(?:単位\s*[（(:：]\s*(?P<unit>[^）)]+)[）)]?)?$"
+)
+
+
+def _single_cost(sink: Sink, at: Cell, cells: list[Cell]) -> None:
+    """A money figure in a form (京都市 ``予算案 | 663,000（0）``): its header is the label's
+    first line; a second line names the cost and its unit (``経費（一財）、単位（千円）``); its
+    year is the label's, else the one its section heading names."""
     from .grids import _money
 
     raw = _joined(cells)
-    value, _ = _money(raw)
-    year = find_fiscal_year(label, sink.era)
-    if year is None:
-        sink.report(label, cells, at.loc)
+    value, ok = _money(raw)
+    lines = [p.text for p in at.parts if p.text.strip()]
+    header = label_text(lines[0]) if lines else label_text(text(at))
+    name, unit = header, sink.money_unit
+    if len(lines) > 1 and (m := _COST_LINE.match(collapse_ws(" ".join(lines[1:])))):
+        name = label_text(m.group("label")) or header
+        unit = m.group("unit") or unit
+    year = find_fiscal_year(header, sink.era) or sink.context_year
+    if year is None or not ok:
+        sink.report(header, cells, at.loc)
         return
     sink.measure(at.loc).costs.append(
         Cost(
-            label=label,
+            label=name,
             fiscal_year=year,
-            kind=sink.fam.vocab.cost_kind(label),
+            kind=sink.fam.vocab.cost_kind(header),
             value=value,
             raw=raw,
-            unit=sink.money_unit,
-            label_header=label,
+            unit=unit,
+            label_header=header,
             source=cells[0].loc.to_model(),
         )
     )
+
+
+def _embedded(sink: Sink, values: list[Cell]) -> list[Cell]:
+    """A value cell that also holds another field under its own label (京都市: the project's
+    term boxed beside its name, ``【事業実施期間】`` over ``令和5年度～9年度``): that field is
+    read, and the rest is the value."""
+    out: list[Cell] = []
+    for cell in values:
+        parts = list(cell.parts)
+        k = next(
+            (
+                i
+                for i, p in enumerate(parts)
+                if len(parts) > 1
+                and (r := match_label(sink.fam, p.text, "cell")) is not None
+                and r.rule.field == "period"
+            ),
+            None,
+        )
+        if k is None:
+            out.append(cell)
+            continue
+        term = next(
+            (
+                j
+                for j, p in enumerate(parts)
+                if j != k
+                and (period := parse_period(p.text, sink.era)) is not None
+                and _mostly_years(p.text)
+            ),
+            None,
+        )
+        if term is None:
+            out.append(cell)
+            continue
+        period = parse_period(parts[term].text, sink.era)
+        sink.measure(cell.loc).period = period
+        sink.ledger.placed(cell)  # the term is read; the rest of the cell is read below
+        rest = tuple(p for j, p in enumerate(parts) if j not in (k, term))
+        out.append(Cell(rest, cell.loc, cell.rowspan, cell.colspan))
+    return out
+
+
+def _mostly_years(t: str) -> bool:
+    """A term printed alone: years, a range sign, nothing more than a few characters else."""
+    rest = regex.sub(r"(?:令和|平成|昭和|[RHS])?\s*[0-9０-９元]+\s*年度?|[～〜~\-－から]", "", t)
+    return len(collapse_ws(rest)) <= 3
 
 
 def _subunit_number(form: _Form, label: Cell) -> str | None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import regex
 
 from ..families.registry import Family, Label
+from ..ja import find_fiscal_year
 from ..textutil import collapse_ws, fold
 
 #: a leading section number: １　, 1. , ２．, (1) followed by a space, ①, ≪ … ≫ brackets are
@@ -59,6 +60,35 @@ def match_label(fam: Family, text: str, where: str) -> Label | None:
     return None
 
 
+_YEARS = regex.compile(r"(?:令和|平成|昭和|[RHSＲＨＳ])?\s*[0-9０-９元]{1,4}\s*年度")
+
+
+def single_year(label: str, era: str | None = None) -> int | None:
+    """The fiscal year a label names, where it names one (``令和７年度の方向性`` → 2025); None
+    where it names none or several (``取組実績（令和５年度・６年度）``)."""
+    if len(_YEARS.findall(label)) > 1:
+        return None
+    return find_fiscal_year(label, era)
+
+
+_NUMBER_UNIT = regex.compile(
+    r"^(?P<n>[0-9０-９][0-9０-９,，.．]*)\s*(?P<u>[^\s0-9０-９][^\s]{0,12})$"
+)
+
+
+def number_and_unit(raw: str) -> tuple[float | int | None, str | None]:
+    """The number and unit of a figure stated in prose (``8,339kW``, ``89,442t-CO2``)."""
+    from ..ja import parse_number
+
+    n = parse_number(raw)
+    if n is not None and n.value is not None:
+        return n.value, n.unit
+    m = _NUMBER_UNIT.match(raw.strip())
+    if m is not None and (n := parse_number(m.group("n"))) is not None:
+        return n.value, m.group("u")
+    return None, None
+
+
 def trailing_unit(text: str) -> tuple[str, str | None]:
     """A label and the unit in its trailing brackets (``事業費（千円）`` → ``事業費``, ``千円``;
     ``（単位：円）`` too), the label unchanged where the brackets hold no unit."""
@@ -78,4 +108,11 @@ def _is_unit(text: str) -> bool:
     return bool(_UNITS.match(text.strip()))
 
 
-__all__ = ["label_keys", "label_text", "match_label", "trailing_unit"]
+__all__ = [
+    "label_keys",
+    "label_text",
+    "match_label",
+    "number_and_unit",
+    "single_year",
+    "trailing_unit",
+]

@@ -16,6 +16,7 @@ from ..ja import find_fiscal_year, parse_number
 from ..model import Diagnostic, Measure, NarrativeKind, ProgressSheet, Source
 from ..textutil import collapse_ws
 from .checks import consistency
+from .labels import match_label
 from .order import narrative_order
 from .stacked import unstack
 from .walk import Walk, preamble_title
@@ -59,14 +60,20 @@ def _split_run_in(blocks: list[Block], fam: Family) -> tuple[list[Block], list[D
 
 
 def _restore_headings(doc: Document, fam: Family) -> Document:
-    """Measure headings the reader took for running text: a sheet's number (``NO. 2``,
-    ``NO. 3`` …) printed at the top of every page of a book looks like a running header
-    whose digits change. They are put back where they were printed, as headings."""
-    if fam.measure_heading is None or not doc.skipped:
+    """Measure headings and number captions the reader took for running text: a sheet's
+    number (``NO. 2``, ``NO. 3`` …) printed at the top of every page of a book looks like a
+    running header whose digits change, and so does the caption of a numbered box (京都市
+    ``Ｎｏ．``). They are put back where they were printed."""
+    if not doc.skipped:
         return doc
-    found = [
-        s for s in doc.skipped if s.reason == "running-header" and fam.measure_heading.match(s.text)
-    ]
+
+    def identifies(text: str) -> bool:
+        if fam.measure_heading is not None and fam.measure_heading.match(text):
+            return True
+        rule = match_label(fam, text, "text")
+        return rule is not None and rule.rule.field == "id"
+
+    found = [s for s in doc.skipped if s.reason == "running-header" and identifies(s.text)]
     if not found:
         return doc
     blocks = list(doc.blocks)

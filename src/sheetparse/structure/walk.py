@@ -18,7 +18,6 @@ from ..blocks import Cell, Document, Loc, Part, TableBlock, TextBlock
 from ..cells import split_parts
 from ..coverage import Ledger
 from ..families.registry import Family
-from ..ja import find_fiscal_year
 from ..model import (
     Diagnostic,
     Evaluation,
@@ -27,10 +26,11 @@ from ..model import (
     Measure,
     Narrative,
     NarrativeKind,
+    Observation,
 )
 from ..textutil import CAPTION_MARK, collapse_ws, fold, strip_ws
 from .forms import read_form
-from .labels import label_text, match_label
+from .labels import label_text, match_label, number_and_unit, single_year
 from .numbers import heading_number
 from .periods import parse_period
 from .tables import READERS, Layout, TableKind, classify
@@ -79,8 +79,16 @@ class _OpenNarrative:
     table_rows: bool = False
 
 
+@dataclass(slots=True)
+class _Targets:
+    """A section stating targets in prose (京都市 ２　事業目標): each 指標：…【数値目標：…】
+    line an indicator with its target."""
+
+    label: str
+
+
 #: a text section open after a label: its narrative, its evaluation, or text to report
-Section = Narrative | Evaluation | _OpenNarrative | _OpenValue | str
+Section = Narrative | Evaluation | _OpenNarrative | _OpenValue | _Targets | str
 
 
 #: form fields whose value a label printed as text carries in the next line
@@ -123,6 +131,7 @@ class Walk:
         self.last_evaluation: Evaluation | None = None
         self.label_texts: list[str] = []
         self.last_field: Narrative | Evaluation | str | None = None
+        self.context_year: int | None = None
         #: the field a ※ note printed right under the last table belongs to
         self.note_target: Narrative | Evaluation | str | None = None
 
@@ -145,6 +154,7 @@ class Walk:
         self.named_indicator = None
         self.last_evaluation = None
         self.last_field = None
+        self.context_year = None
 
     def _provisional(self, loc: Loc) -> Acc:
         n = sum(1 for a in self.measures if a.parent is None) + 1
@@ -364,6 +374,65 @@ class Walk:
         if not self.measures:
             self.preamble.append(b)
 
+    def targets(self, section: _Targets, b: TextBlock) -> None:
+        """A line of a targets section: each ``指標：NAME【数値目標：VALUE（…）】`` in it an
+        indicator with that target (no year where none is named; results in prose are not
+        actuals); the rationale and any other line (a ※ note) have no field in 1.1."""
+        pattern = self.fam.targets
+        found = list(pattern.finditer(b.text)) if pattern is not None else []
+        if not found and b.text.lstrip().startswith("※"):
+            self.diags.append(
+                dg.make(
+                    "info",
+                    "unmapped-content",
+                    f"A ※ note on the targets of {section.label}: no field in contract 1.1; "
+                    f"kept here: {_short(b.text)!r}",
+                    b.loc,
+                    b.text,
+                )
+            )
+            self.ledger.mark("reported", b)
+            return
+        if not found:
+            # the goal stated in words, no figure: what the project is for
+            n = self._open(_OpenNarrative(NarrativeKind.purpose, section.label, b.loc), b.loc)
+            n.items += split_parts([Part("p", b.text)]).items
+            self.section = section
+            self.ledger.placed(b)
+            return
+        m = self.measure(b.loc)
+        for hit in found:
+            raw = collapse_ws(hit.group("value"))
+            value, unit = number_and_unit(raw)
+            target = Observation(
+                fiscal_year=single_year(raw, self.era),
+                value=value,
+                raw=raw,
+                label=self.fam.target_label,
+                source=b.loc.to_model(),
+            )
+            ind = Indicator(
+                name=collapse_ws(hit.group("name")),
+                unit=unit,
+                kind=self.indicator_kind,  # type: ignore[arg-type]
+                target=target,
+                source=b.loc.to_model(),
+            )
+            m.indicators.append(ind)
+            rationale = hit.groupdict().get("rationale")
+            if rationale:
+                self.diags.append(
+                    dg.make(
+                        "info",
+                        "unmapped-content",
+                        f"The rationale of the target of {ind.name!r}: no field in contract "
+                        f"1.1; kept here: {_short(rationale)!r}",
+                        b.loc,
+                        rationale,
+                    )
+                )
+        self.ledger.placed(b)
+
     def note(self, b: TextBlock, target: Narrative | Evaluation | str) -> None:
         """A ※ note printed right under a table: an item of the field read last there (a
         narrative, an evaluation's reasons); under figures, a note the contract has no field
@@ -392,12 +461,23 @@ class Walk:
     def text_label(self, b: TextBlock, rule) -> None:  # type: ignore[no-untyped-def]
         """A label printed as a line of text (a form's section heading): what follows it, up
         to the next label, heading or table, is its content."""
-        self.section = None
+        # a heading naming the kind of the targets under it (＜実施成果（アウトプット）＞)
+        # stays inside the targets section; any other heading ends it
+        keep = (
+            isinstance(self.section, _Targets)
+            and rule.field == "section"
+            and bool(rule.indicator_kind or self.vocab.indicator_kind(b.text))
+        )
+        if not keep:
+            self.section = None
         self.label_texts.append(b.text)
         self.ledger.structure(b)
         label = label_text(b.text)
         f = rule.field
-        if f == "narrative":
+        if f == "targets":
+            self.section = _Targets(label)
+            self.measure(b.loc)
+        elif f == "narrative":
             # made when its first paragraph comes: a label over an empty box gives no record
             self.section = _OpenNarrative(rule.kind, label, b.loc, rule.table_rows)
         elif f == "evaluation" and rule.grade == "none":
@@ -418,6 +498,9 @@ class Walk:
             kind = rule.indicator_kind or self.vocab.indicator_kind(b.text)
             if kind:
                 self.indicator_kind = kind
+            year = single_year(label, self.era)
+            if year is not None:
+                self.context_year = year
 
     def _open(self, open_: _OpenNarrative, loc: Loc) -> Narrative:
         """The narrative a text label opened, made at its first content; where the measure
@@ -430,7 +513,7 @@ class Walk:
         n = Narrative(
             kind=open_.kind,
             label=open_.label,
-            fiscal_year=find_fiscal_year(open_.label, self.era),
+            fiscal_year=single_year(open_.label, self.era),
             source=open_.loc.to_model(),
         )
         self.narratives().append(n)
@@ -459,6 +542,9 @@ class Walk:
         if isinstance(section, _OpenValue):
             self.section = None
             self.text_value(section, b)
+            return
+        if isinstance(section, _Targets):
+            self.targets(section, b)
             return
         ct = split_parts([Part("p", b.text)])
         if isinstance(section, _OpenNarrative):
@@ -602,6 +688,12 @@ class Walk:
         if isinstance(section, _OpenNarrative) and section.table_rows:
             self.table_rows(section, t)
             return
+        if isinstance(section, _OpenValue) and t.rows and not t.rows[0][0].is_empty:
+            # a caption printed above its box (京都市 Ｎｏ． over the number): the box is the
+            # table's first cell
+            first = t.rows[0][0]
+            self.text_value(section, TextBlock(collapse_ws(first.text), loc=first.loc))
+            self.ledger.placed(first)
         if "form" in self.fam.tables:
             self.title_ctx = None
             self.last_field = None

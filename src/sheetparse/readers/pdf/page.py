@@ -127,11 +127,17 @@ def _table(page: int, g: Grid, buckets: list[list[Char]]) -> PageTable:
     return PageTable(page, list(g.xs), g.n_rows, cells, g.bbox, page, g.ys[-1])
 
 
+#: inside a cell, glyphs this many font sizes apart on one line are separate pieces (a name
+#: on the left and a boxed term on the right: 京都市's 事業名 cell)
+CELL_SPLIT_GAP = 5.0
+
+
 def _cell_lines(chars: list[Char]) -> list[TextLine]:
-    """A cell's printed lines; a row of marked options whose labels wrap around the marks is
-    read one option a line (see :func:`~.text.option_lines`)."""
-    lines = make_lines(chars)
-    return option_lines(lines) or lines
+    """A cell's printed lines, a line cut where a wide gap parts two pieces; a row of marked
+    options whose labels wrap around the marks is read one option a line (see
+    :func:`~.text.option_lines`)."""
+    options = option_lines(make_lines(chars))
+    return options if options is not None else make_lines(chars, split_gap=CELL_SPLIT_GAP)
 
 
 def _straddles(g: Grid, ch: Char) -> bool:
