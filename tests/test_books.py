@@ -43,16 +43,22 @@ def _without_pages(o):
     return o
 
 
-@pytest.mark.parametrize("prefix", ["ikeda", "yokohama"])
+@pytest.mark.parametrize("prefix", ["ikeda", "yokohama", "kobe", "kyoto"])
 def test_a_book_gives_each_sheet_as_alone(prefix: str):
     paths = _pages(prefix)
     if len(paths) < 3:
         pytest.skip("corpus not present (../shared)")
     book = sheetparse.parse(_book(paths), format="pdf")
     alone = [m for p in paths for m in sheetparse.parse(p).measures]
-    assert [m.id for m in book.measures] == [m.id for m in alone]
+    # 神戸市 prints no number: a sheet's id is its place, in its file or in the book
+    numbered = prefix != "kobe"
+    if numbered:
+        assert [m.id for m in book.measures] == [m.id for m in alone]
+    else:
+        assert [m.id for m in book.measures] == [str(k + 1) for k in range(len(alone))]
     for a, b in zip(alone, book.measures, strict=True):
-        assert _without_pages(json.loads(b.model_dump_json())) == _without_pages(
-            json.loads(a.model_dump_json())
-        ), a.id
+        ja, jb = json.loads(a.model_dump_json()), json.loads(b.model_dump_json())
+        if not numbered:
+            ja["id"] = jb["id"]
+        assert _without_pages(jb) == _without_pages(ja), a.id
     assert book.coverage is not None and book.coverage.unplaced_chars == 0

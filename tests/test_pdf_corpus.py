@@ -111,3 +111,16 @@ def test_printed_page_numbers_of_another_style_are_furniture():
     assert numbers == ["－14－", "－15－", "－16－"]
     headers = {s.text for s in doc.skipped if s.reason == "running-header"}
     assert headers == {"事務事業評価シート"}
+
+
+def test_a_file_of_two_sheets_gives_two_measures():
+    path = FAMILIES / "kobe" / "kobe-r25-007.pdf"
+    if not path.exists():
+        pytest.skip("corpus not present")
+    sheet = sheetparse.parse(path)
+    assert [(m.id, m.title) for m in sheet.measures] == [
+        ("1", "害虫駆除・動物管理等公衆衛生業務"),
+        ("2", "高齢者等福祉施設管理運営業務"),
+    ]
+    first, second = sheet.measures
+    assert first.department != second.department and first.costs and second.costs

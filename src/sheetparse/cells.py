@@ -35,7 +35,8 @@ _ITEM_START = regex.compile(
     rf"|(?<=[。．]){CAPTION_MARK}(?=\s*[^\s\d０-９.,])"
 )
 _HAS_BULLET = regex.compile(rf"(?:^|(?<=\s))[{_B}](?![{_B}])\s*\S")
-_LEADING_BULLET = regex.compile(rf"^[{_B}](?![{_B}])\s*")
+#: a bullet at the start of an item, an indent before it being layout (``　・　展示会出展``)
+_LEADING_BULLET = regex.compile(rf"^[\s\u3000]*[{_B}](?![{_B}])\s*")
 _LAYOUT_SPACE = regex.compile(r"[^\S\u3000]+")
 
 
@@ -49,8 +50,8 @@ class CellText:
     def add(self, piece: str) -> None:
         """Add one item-sized piece of text: a caption if it starts with ▲, else an item."""
         piece = collapse_ws(piece)
-        if not piece:
-            return
+        if not piece.strip("\u3000 "):
+            return  # an indent alone
         if piece.startswith(CAPTION_MARK):
             caption = piece[1:].strip()
             if caption:

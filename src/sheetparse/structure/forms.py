@@ -23,7 +23,7 @@ from ..coverage import Ledger
 from ..families.registry import Family, Label
 from ..ja import find_fiscal_year
 from ..model import Cost, Diagnostic, Evaluation, HierarchyLevel, Indicator, Measure, Narrative
-from ..textutil import collapse_ws, fold
+from ..textutil import collapse_ws, fold, join_wrapped
 from .grids import GridContext, find_grids, read_grid
 from .labels import label_text, match_label, single_year
 from .periods import parse_period
@@ -80,6 +80,9 @@ class _Form:
     def is_label(self, cell: Cell) -> bool:
         return id(cell) in self.labels
 
+
+#: a line that is a note in brackets, whole
+_BRACKETED = regex.compile(r"^\s*[（(][^()（）]*[)）]\s*$")
 
 #: label fields that are never a caption with its value below it in one cell
 _NOT_INLINE = frozenset({"group", "section", "structure", "questions", "answers"})
@@ -147,7 +150,12 @@ def _identity_first(form: _Form) -> None:
             and not (parse_period(p.text, form.sink.era) and _mostly_years(p.text))
         ]
         if parts:
-            value = parts[0] if rule.rule.field == "title" else " ".join(parts)
+            value = " ".join(parts)
+            if rule.rule.field == "title":
+                k = 1
+                while k < len(parts) and _BRACKETED.match(parts[k]):
+                    k += 1
+                value = join_wrapped(parts[:k])
             form.sink.identity(rule.rule.field, collapse_ws(value), values[0].loc)
         return
 
@@ -262,9 +270,17 @@ def _dispatch(form: _Form, cell: Cell, rule: Label) -> None:
     if f in ("title", "id"):
         parts = [p for c in filled for p in c.parts if p.text.strip()]
         if f == "title" and len(parts) > 1 and all(p.kind == "line" for p in parts):
-            # the name, then what it covers (神戸市: the facilities under a project's name)
-            sink.identity(f, collapse_ws(parts[0].text), loc)
-            more = split_parts(parts[1:])
+            # the name with a bracketed gloss under it (（敬老バス回数券交付事業及び…）), then
+            # what it covers (神戸市: the facilities under a project's name)
+            k = 1
+            while k < len(parts) and _BRACKETED.match(parts[k].text):
+                k += 1
+            name = join_wrapped([p.text for p in parts[:k]])
+            sink.identity(f, name, loc)
+            if k == len(parts):
+                ledger.placed(*filled)
+                return
+            more = split_parts(parts[k:])
             n = Narrative(
                 kind="other",  # type: ignore[arg-type]
                 label=label,

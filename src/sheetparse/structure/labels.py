@@ -105,7 +105,7 @@ _UNITS = regex.compile(
 
 
 def _is_unit(text: str) -> bool:
-    return bool(_UNITS.match(text.strip()))
+    return bool(_UNITS.match(fold(text)))
 
 
 __all__ = [

@@ -7,7 +7,7 @@ import re
 from dataclasses import replace
 
 from .. import diagnostics as dg
-from ..blocks import Block, Document, Part, TextBlock
+from ..blocks import Block, Cell, Document, Part, TableBlock, TextBlock
 from ..cells import split_parts
 from ..coverage import tally
 from ..errors import NotAProgressSheet
@@ -18,7 +18,7 @@ from ..textutil import collapse_ws
 from .checks import consistency
 from .labels import match_label
 from .order import narrative_order
-from .stacked import unstack
+from .stacked import rows_of, unstack
 from .walk import Walk, preamble_title
 
 
@@ -92,6 +92,45 @@ def _restore_headings(doc: Document, fam: Family) -> Document:
     return replace(doc, blocks=blocks, skipped=skipped)
 
 
+def _split_sheets(doc: Document, fam: Family) -> Document:
+    """Form tables the reader joined across a page break where the rows on the next page
+    begin another sheet (they hold a title, number or department label: in a book one
+    sheet's last box can end a page and the next sheet's header box begin the next), cut at
+    that break into tables of their own."""
+    if "form" not in fam.tables:
+        return doc
+    blocks: list[Block] = []
+    changed = False
+    for b in doc.blocks:
+        if isinstance(b, TableBlock):
+            parts = _cut_at_sheets(b, fam)
+            changed = changed or len(parts) > 1
+            blocks += parts
+        else:
+            blocks.append(b)
+    return replace(doc, blocks=blocks) if changed else doc
+
+
+def _names_a_sheet(fam: Family, cell: Cell) -> bool:
+    if cell.covered_by is not None or not cell.parts:
+        return False
+    rule = match_label(fam, cell.text, "cell") or match_label(fam, cell.parts[0].text, "cell")
+    return rule is not None and rule.rule.field in ("title", "id", "department")
+
+
+def _cut_at_sheets(t: TableBlock, fam: Family) -> list[TableBlock]:
+    pages = [row[0].loc.page for row in t.rows]
+    for r in range(1, len(pages)):
+        if pages[r] == pages[r - 1]:
+            continue
+        if any(_names_a_sheet(fam, c) for row in t.rows[r:] for c in row):
+            return [
+                rows_of(t, range(0, r)),
+                *_cut_at_sheets(rows_of(t, range(r, len(t.rows))), fam),
+            ]
+    return [t]
+
+
 def _title_text(text: str) -> str:
     return collapse_ws(text.replace("\u3000", " "))
 
@@ -131,7 +170,7 @@ _REPORT_SOURCES = {
 
 def build_sheet(doc: Document, source: Source, fam: Family) -> ProgressSheet:
     """The contract's ProgressSheet from a reader's blocks, read as family ``fam``."""
-    doc = _restore_headings(doc, fam)
+    doc = _restore_headings(_split_sheets(doc, fam), fam)
     blocks, run_in = _split_run_in(doc.blocks, fam)
     if "indicator" in fam.tables:
         blocks, unstacked = unstack(blocks, fam.vocab)

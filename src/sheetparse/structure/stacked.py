@@ -58,7 +58,8 @@ def _cuts(table: TableBlock, v: Vocab) -> list[int]:
     return cuts
 
 
-def _part(table: TableBlock, rows: range) -> TableBlock:
+def rows_of(table: TableBlock, rows: range) -> TableBlock:
+    """The rows ``rows`` of a table as a table of their own, laid out on their own columns."""
     placed = [
         p
         for p in placed_from_grid(table.rows)
@@ -84,7 +85,7 @@ def unstack(blocks: list[Block], v: Vocab) -> tuple[list[Block], list[Diagnostic
             out.append(b)
             continue
         bounds = [0, *cuts, len(b.rows)]
-        out += [_part(b, range(a, z)) for a, z in pairwise(bounds)]
+        out += [rows_of(b, range(a, z)) for a, z in pairwise(bounds)]
         diags.append(
             dg.make(
                 "info",

@@ -164,6 +164,7 @@ def assemble(pages: list[PageLayout], doc: Document, limits: Limits) -> None:
             )
         items.extend((page, g) for g in groups)
 
+    heights = {p.number: p.height for p in pages}
     for p in pages:
         seq = _sequence(p, by_page.get(p.number, set()))
         column = limits_by_size.get((round(p.width), round(p.height)), (0.0, p.width))
@@ -177,7 +178,11 @@ def assemble(pages: list[PageLayout], doc: Document, limits: Limits) -> None:
             run = []
             first = False
             prev = items[-1] if items else None
-            if k == 0 and isinstance(prev, PageTable) and can_continue(prev, item):
+            if (
+                k == 0
+                and isinstance(prev, PageTable)
+                and can_continue(prev, item, heights.get(prev.last_page))
+            ):
                 joined, report = join(prev, item)
                 items[-1] = joined
                 doc.diagnostics.append(_join_diagnostic(prev, item, report))

@@ -31,9 +31,16 @@ def _match(value: float, bounds: list[float]) -> bool:
     return any(abs(value - b) <= TOLERANCE for b in bounds)
 
 
-def can_continue(a: PageTable, b: PageTable) -> bool:
+#: a table carried over a page break runs down to the foot of its page; one that ends
+#: higher up (a sheet's last box, the next sheet starting on the next page) is complete
+FOOT = 0.6
+
+
+def can_continue(a: PageTable, b: PageTable, a_page_height: float | None = None) -> bool:
     """True where ``b`` (first on its page) can continue ``a`` (last on the page before)."""
     if b.page != a.last_page + 1:
+        return False
+    if a_page_height and a.bottom < FOOT * a_page_height:
         return False
     if abs(a.xs[0] - b.xs[0]) > TOLERANCE or abs(a.xs[-1] - b.xs[-1]) > TOLERANCE:
         return False

@@ -281,7 +281,11 @@ def make_lines(chars: list[Char], split_gap: float | None = None) -> list[TextLi
                 if ch.text.isspace():
                     cur.append(ch)
                     continue
-                if last is not None and ch.x0 - last.x1 > split_gap * max(last.size, ch.size):
+                if (
+                    last is not None
+                    and ch.x0 - last.x1 > split_gap * max(last.size, ch.size)
+                    and ch.text not in _NO_LINE_START  # ：補助上限額 after a tab stop goes on
+                ):
                     pieces.append(cur)
                     cur = []
                 cur.append(ch)
