@@ -157,6 +157,21 @@ class TargetRules(_Strict):
     label: str = "数値目標"
 
 
+class TotalsRule(_Strict):
+    """A printed total that must add up (a mismatch is an info diagnostic): ``row`` (pattern
+    of the total's label) is the sum of the rows of ``of`` ("group": the group it ends, or a
+    pattern of a group label such as 財源); with ``minus``, it is the grid's first total less
+    its second (（差引）一般財源); with ``breakdown``, the rows of the group ``of`` add up to
+    the row above it (（内訳）); with ``subunits``, it is the sum of the sub-units' costs whose
+    label matches."""
+
+    row: str | None = None
+    of: str | None = None
+    minus: bool = False
+    breakdown: bool = False
+    subunits: str | None = None
+
+
 class Synonyms(_Strict):
     """Words (folded) that mean one thing; ``prefix`` also accepts a label that starts with
     one of them (``現状値(R5)``)."""
@@ -204,6 +219,7 @@ class Profile(_Strict):
     titles: TitleRules = Field(default_factory=TitleRules)
     labels: list[LabelRule] = Field(default_factory=list)
     targets: TargetRules = Field(default_factory=TargetRules)
+    totals: list[TotalsRule] = Field(default_factory=list)
     macros: dict[str, str] = Field(default_factory=dict)
     furniture: dict[str, str] = Field(default_factory=dict)
     vocabulary: Vocabulary = Field(default_factory=Vocabulary)
@@ -241,6 +257,7 @@ __all__ = [
     "Synonyms",
     "TargetRules",
     "TitleRules",
+    "TotalsRule",
     "Vocabulary",
     "expand",
 ]

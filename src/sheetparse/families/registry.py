@@ -41,6 +41,18 @@ class Signature:
     source: str
 
 
+@dataclass(frozen=True, slots=True)
+class TotalRule:
+    """A compiled ``[[totals]]`` rule (see :class:`~.profile.TotalsRule`)."""
+
+    row: re.Pattern[str] | None
+    of: str | None
+    of_pattern: re.Pattern[str] | None
+    minus: bool
+    breakdown: bool
+    subunits: re.Pattern[str] | None
+
+
 def _compile(pattern: str, macros: dict[str, str], where: str) -> re.Pattern[str]:
     try:
         return re.compile(expand(pattern, macros))
@@ -88,6 +100,17 @@ class Family:
         self.report_year_from = tuple(s.report_year_from)
         self.era = s.era
         self.preface = s.preface
+        self.totals = tuple(
+            TotalRule(
+                row=opt(r.row, f"totals[{i}].row"),
+                of=r.of,
+                of_pattern=opt(r.of, f"totals[{i}].of") if r.of and r.of != "group" else None,
+                minus=r.minus,
+                breakdown=r.breakdown,
+                subunits=opt(r.subunits, f"totals[{i}].subunits"),
+            )
+            for i, r in enumerate(p.totals)
+        )
         self.targets = opt(p.targets.pattern, "targets.pattern")
         self.target_label = p.targets.label
         self.labels = tuple(

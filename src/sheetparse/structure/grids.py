@@ -25,6 +25,7 @@ from ..model import Cost, Diagnostic, Indicator
 from ..textutil import fold
 from .labels import label_text, match_label, trailing_unit
 from .tables import TableResult, _Column, _observation
+from .totals import CostRow, grid_totals
 from .view import TableView, text
 
 #: header rows a grid may have (years over kinds: ``R６年度`` over ``予算 | 決算``)
@@ -282,6 +283,25 @@ def _money(raw: str) -> tuple[float | int | None, bool]:
     return number.value, True
 
 
+def _row_groups(view: TableView, g: YearGrid, row: int, skip: set[int]) -> tuple[str, ...]:
+    """The group labels printed beside a data row and the rows around it (コスト, （内訳）),
+    outermost first."""
+    cols = [c for c in g.label_cols if c not in skip]
+    cells: list[Cell] = []
+    for c in cols:
+        x = view.at(row, c)
+        if x not in cells:
+            cells.append(x)
+    data = set(g.data_rows)
+    out: list[str] = []
+    for i, x in enumerate(cells):
+        r0, _c0, r1, _c1 = view.box(x)
+        right = [y for y in cells[i + 1 :] if y is not x]
+        if len(data.intersection(range(r0, r1))) > 1 and right and text(x):
+            out.append(label_text(text(x)))
+    return tuple(out)
+
+
 def _row_label(view: TableView, g: YearGrid, row: int, skip: set[int]) -> tuple[str, list[Cell]]:
     """The label of a data row, less group labels printed beside several rows, and the
     label cells (for the ledger)."""
@@ -343,6 +363,7 @@ def read_grid(
             targets.add(id(members[-1]))
     ind_by_name: dict[str, Indicator] = {}
     slot_name: Cell | None = None
+    cost_rows: list[tuple[int, CostRow]] = []
     for row in g.data_rows:
         if _slot_name_row(view, row, g.slots) and not _aligned(view, row, g.slots[0]):
             slot_name = view.at(row, g.slots[0].c0)  # the name of the values below it
@@ -389,8 +410,11 @@ def read_grid(
                 if cell.is_empty:
                     ledger.structure(cell)
                     continue
-                out.costs.append(_cost(label, s, cell, role, ctx, out))
+                cost = _cost(label, s, cell, role, ctx, out)
+                out.costs.append(cost)
                 ledger.placed(cell)
+                row_of = _cost_row(cost_rows, row, label, view, g, skip)
+                row_of.costs[(cost.fiscal_year, cost.kind)] = cost
             elif role in ("actual", "plan", "target", "baseline"):
                 indicator = indicator or _indicator(
                     view, row, label, name_col, unit_col, ctx, ind_by_name, out, ledger
@@ -415,6 +439,7 @@ def read_grid(
             else:
                 ledger.structure(cell)
         _extras(view, g, row, out, ledger, fam)
+    out.diagnostics += grid_totals([r for _, r in cost_rows], fam.totals)
     for ind in out.indicators:
         if not ind.unit:
             units = [
@@ -425,6 +450,27 @@ def read_grid(
             if units:
                 ind.unit = units[0]
     return out
+
+
+def _cost_row(
+    rows: list[tuple[int, CostRow]],
+    row: int,
+    label: str,
+    view: TableView,
+    g: YearGrid,
+    skip: set[int],
+) -> CostRow:
+    """The money row being read (made at its first figure)."""
+    if rows and rows[-1][0] == row:
+        return rows[-1][1]
+    name, _ = trailing_unit(label)
+    made = CostRow(
+        name,
+        _row_groups(view, g, row, skip),
+        part=fold(name).startswith("うち"),
+    )
+    rows.append((row, made))
+    return made
 
 
 def _indicator(

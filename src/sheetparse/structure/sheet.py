@@ -19,6 +19,7 @@ from .checks import consistency
 from .labels import match_label
 from .order import narrative_order
 from .stacked import rows_of, unstack
+from .totals import subunit_totals
 from .walk import Walk, preamble_title
 
 
@@ -280,6 +281,7 @@ def build_sheet(doc: Document, source: Source, fam: Family) -> ProgressSheet:
             )
         )
     w.diags += consistency(measures)
+    w.diags += subunit_totals(measures, fam.totals)
     return ProgressSheet(
         source=source,
         title=title,
