@@ -498,7 +498,7 @@ def _convert(
             if result.peak_rss is not None:
                 peaks.append(result.peak_rss)
             if result.json is not None and result.failure is None:
-                write_file(target, result.json.encode("utf-8"))
+                write_file(target, result.json)
                 report.parsed += 1
                 progress.file(FileEvent(name, "converted", result.seconds, stats=result.stats))
                 continue

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from ..api import InternalError, parse
 from ..errors import ParseTimeout, SheetParseError
-from ..export.records import to_json
+from ..export.records import to_json_bytes
 from ..limits import DEFAULT_LIMITS, Limits
 from ..sniff import sniff
 
@@ -76,7 +76,7 @@ class Outcome:
 
     name: str
     sha256: str
-    json: str | None = field(default=None, repr=False)
+    json: bytes | None = field(default=None, repr=False)
     failure: Failure | None = None
     stats: Stats = Stats()
     #: seconds spent in :func:`convert`
@@ -129,7 +129,7 @@ def convert(job: Job) -> Outcome:
     """Parse one file's bytes to the contract's JSON; never raises."""
     start = time.perf_counter()
     sha = hashlib.sha256(job.data).hexdigest()
-    text: str | None = None
+    text: bytes | None = None
     failure: Failure | None = None
     stats = Stats()
     try:
@@ -142,7 +142,7 @@ def convert(job: Job) -> Outcome:
             backend=job.pdf_backend,
         )
         sheet.source.path = job.name
-        text = to_json(sheet)
+        text = to_json_bytes(sheet)
         stats = Stats(
             measures=len(sheet.measures),
             indicators=sum(len(m.indicators) for m in sheet.measures),

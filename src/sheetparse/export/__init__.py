@@ -1,7 +1,7 @@
 """Export: the contract's JSON, flat records as JSON Lines/CSV with a Frictionless descriptor,
 SQLite, and the JSON Schemas."""
 
-from .records import FlatRecords, flat_records, to_json
+from .records import FlatRecords, flat_records, to_json, to_json_bytes
 from .schemas import SCHEMA_MODELS, schema_text, schemas, write_schemas
 from .sqlite import write_sqlite
 from .tables import write_tables
@@ -13,6 +13,7 @@ __all__ = [
     "schema_text",
     "schemas",
     "to_json",
+    "to_json_bytes",
     "write_schemas",
     "write_sqlite",
     "write_tables",

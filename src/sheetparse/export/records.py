@@ -23,6 +23,12 @@ def to_json(sheet: ProgressSheet, *, indent: int | None = 2) -> str:
     return sheet.model_dump_json(indent=indent) + "\n"
 
 
+def to_json_bytes(sheet: ProgressSheet, *, indent: int | None = 2) -> bytes:
+    """:func:`to_json` as UTF-8, made without the text in between (for a book of hundreds of
+    sheets, the text alone would be several times the size of the bytes written)."""
+    return sheet.__pydantic_serializer__.to_json(sheet, indent=indent) + b"\n"
+
+
 class FlatRecords(NamedTuple):
     """One sheet as the contract's flat records (plus one sheet-level row)."""
 

@@ -19,6 +19,7 @@ from .bands import split_full_rows
 from .furniture import find_chrome, find_furniture
 from .join import JoinReport, can_continue, join, to_block
 from .page import HEADING_STEP, PageLayout, PageTable, body_size
+from .store import PageStore
 from .text import TextLine, bbox_of, is_wrap, join_lines
 
 
@@ -48,18 +49,19 @@ def _text_limits(
     return {key: (lefts[key], right) for key, right in edges.items()}
 
 
-def _sequence(p: PageLayout, skip: set[int]) -> list[TextLine | PageTable]:
+def _sequence(
+    lines: list[TextLine], tables: list[PageTable], skip: set[int]
+) -> list[TextLine | PageTable]:
     """A page's free lines and tables in reading order."""
-    lines = [ln for i, ln in enumerate(p.lines) if i not in skip]
-    tables = sorted(p.tables, key=lambda t: t.bbox[1])
+    kept = [ln for i, ln in enumerate(lines) if i not in skip]
     out: list[TextLine | PageTable] = []
     li = 0
-    for t in tables:
-        while li < len(lines) and lines[li].top < t.bbox[1]:
-            out.append(lines[li])
+    for t in sorted(tables, key=lambda t: t.bbox[1]):
+        while li < len(kept) and kept[li].top < t.bbox[1]:
+            out.append(kept[li])
             li += 1
         out.append(t)
-    out.extend(lines[li:])
+    out.extend(kept[li:])
     return out
 
 
@@ -94,8 +96,14 @@ def _continues_paragraph(lines: list[TextLine], line: TextLine, limit: float) ->
     )
 
 
-def assemble(pages: list[PageLayout], doc: Document, limits: Limits) -> None:
-    """Fill ``doc`` (blocks, skipped furniture, diagnostics) from the page layouts."""
+def assemble(store: PageStore, doc: Document, limits: Limits) -> None:
+    """Fill ``doc`` (blocks, skipped furniture, diagnostics) from the page layouts.
+
+    What needs every page (furniture, the text column, the body size) is found first from what
+    the store keeps in memory; then the pages are read in order, each page's tables fetched
+    from the store, and an item becomes a block once the next page can no longer continue it,
+    so only a page or two's tables are held at a time."""
+    pages = store.pages
     furniture = find_furniture(pages)
     chrome, boxes = find_chrome(pages, furniture)
     furniture.update(chrome)
@@ -112,16 +120,11 @@ def assemble(pages: list[PageLayout], doc: Document, limits: Limits) -> None:
                     Loc(page=p.number, bbox=(ln.x0, ln.top, ln.x1, ln.bottom)),
                 )
             )
-        if any(page == p.number for page, _ in boxes):
-            kept = []
-            for k, t in enumerate(p.tables):
-                if (p.number, k) not in boxes:
-                    kept.append(t)
-                    continue
-                for cell in t.cells:  # a search field and its button: the site's, not the sheet's
-                    if cell.text:
-                        doc.skipped.append(Skipped(cell.text, "chrome", cell.loc))
-            p.tables = kept
+        for k, t in enumerate(p.tables):
+            if (p.number, k) in boxes:  # a search field and its button: the site's, not the sheet's
+                doc.skipped.extend(
+                    Skipped(cell.text, "chrome", cell.loc) for cell in t.cells if cell.text
+                )
     if doc.skipped:
         kinds = Counter(s.reason for s in doc.skipped)
         what = ", ".join(
@@ -137,7 +140,7 @@ def assemble(pages: list[PageLayout], doc: Document, limits: Limits) -> None:
             )
         )
     limits_by_size = _text_limits(pages, by_page)
-    body = body_size(pages)
+    out = _Blocks(limits)
     # paragraphs and tables in order; a table first on its page may continue the last one
     items: list[tuple[int, list[TextLine]] | PageTable] = []
 
@@ -165,8 +168,9 @@ def assemble(pages: list[PageLayout], doc: Document, limits: Limits) -> None:
         items.extend((page, g) for g in groups)
 
     heights = {p.number: p.height for p in pages}
-    for p in pages:
-        seq = _sequence(p, by_page.get(p.number, set()))
+    for index, p in enumerate(pages):
+        tables = [t for k, t in enumerate(store.take_tables(index)) if (p.number, k) not in boxes]
+        seq = _sequence(p.lines, tables, by_page.get(p.number, set()))
         column = limits_by_size.get((round(p.width), round(p.height)), (0.0, p.width))
         run: list[TextLine] = []
         first = True
@@ -189,13 +193,37 @@ def assemble(pages: list[PageLayout], doc: Document, limits: Limits) -> None:
             else:
                 items.append(item)
         flush(run, p.number, column, first)
-    # full-width rows of a grid are headings and paragraphs, not table rows
-    split: list[tuple[int, list[TextLine]] | PageTable] = []
+        # all but the last item are final: the next page may continue only the last one
+        for item in items[:-1]:
+            out.add(item)
+        del items[:-1]
     for item in items:
-        pieces = split_full_rows(item) if isinstance(item, PageTable) else [item]
+        out.add(item)
+    doc.blocks = out.finish(body_size(pages) + HEADING_STEP)
+    doc.diagnostics.extend(out.diagnostics)
+
+
+class _Blocks:
+    """Final items (paragraphs and tables) made blocks in order. Which paragraphs are headings
+    is known only at the end (the sizes printed larger than the body text, ranked), so a
+    paragraph is kept as a block with its size until :meth:`finish`."""
+
+    def __init__(self, limits: Limits) -> None:
+        self._limits = limits
+        self.blocks: list[Block] = []
+        self.diagnostics: list[Diagnostic] = []
+        #: index into ``blocks`` → a paragraph's first line: its size (to 0.5 pt), unrounded
+        self._sizes: dict[int, tuple[float, float]] = {}
+
+    def add(self, item: tuple[int, list[TextLine]] | PageTable) -> None:
+        if not isinstance(item, PageTable):
+            self._text(*item)
+            return
+        # full-width rows of a grid are headings and paragraphs, not table rows
+        pieces = split_full_rows(item)
         if len(pieces) > 1:
             texts = sum(isinstance(x, tuple) for x in pieces)
-            doc.diagnostics.append(
+            self.diagnostics.append(
                 dg.make(
                     "info",
                     "table-rows-as-text",
@@ -205,34 +233,35 @@ def assemble(pages: list[PageLayout], doc: Document, limits: Limits) -> None:
                     item.cells[0].loc if item.cells else None,
                 )
             )
-        split.extend(pieces)
-    items = split
-    heading_sizes = sorted(
-        {
-            round(it[1][0].size * 2) / 2
-            for it in items
-            if isinstance(it, tuple) and it[1][0].size >= body + HEADING_STEP
-        },
-        reverse=True,
-    )
-    blocks: list[Block] = []
-    for item in items:
-        if isinstance(item, PageTable):
-            blocks.append(to_block(item, limits.max_cells))
-        else:
-            blocks.append(_text_block(*item, heading_sizes))
-    doc.blocks = blocks
+        for piece in pieces:
+            if isinstance(piece, PageTable):
+                self.blocks.append(to_block(piece, self._limits.max_cells))
+            else:
+                self._text(*piece)
+
+    def _text(self, page: int, lines: list[TextLine]) -> None:
+        size = lines[0].size
+        self._sizes[len(self.blocks)] = (round(size * 2) / 2, size)
+        self.blocks.append(_text_block(page, lines))
+
+    def finish(self, large: float) -> list[Block]:
+        """The blocks, paragraphs printed in a size of ``large`` or more made headings (the
+        largest size level 1)."""
+        heading_sizes = sorted({s for s, raw in self._sizes.values() if raw >= large}, reverse=True)
+        for i, (size, _raw) in self._sizes.items():
+            b = self.blocks[i]
+            if size in heading_sizes and isinstance(b, TextBlock) and b.kind == "paragraph":
+                level = min(heading_sizes.index(size) + 1, 6)
+                self.blocks[i] = TextBlock(b.text, "heading", b.loc, level)
+        return self.blocks
 
 
-def _text_block(page: int, lines: list[TextLine], heading_sizes: list[float]) -> TextBlock:
-    """A paragraph, heading (printed larger than the body text) or ▲ caption."""
+def _text_block(page: int, lines: list[TextLine]) -> TextBlock:
+    """A paragraph or ▲ caption (headings are told at the end: :meth:`_Blocks.finish`)."""
     text = join_lines(lines)
     loc = Loc(page=page, bbox=bbox_of([ln for ln in lines if ln.page == page] or lines))
     if text.startswith(CAPTION_MARK):
         return TextBlock(text, "caption", loc)
-    size = round(lines[0].size * 2) / 2
-    if size in heading_sizes:
-        return TextBlock(text, "heading", loc, min(heading_sizes.index(size) + 1, 6))
     return TextBlock(text, "paragraph", loc)
 
 

@@ -110,7 +110,7 @@ def find_furniture(pages: list[PageLayout]) -> dict[tuple[int, int], Reason]:
     return out
 
 
-def _chrome_only(table: PageTable) -> bool:
+def is_chrome_box(table: PageTable) -> bool:
     """A ruled box of the site's own (a search field and its 検索 button), not a sheet's table."""
     texts = [c.text for c in table.cells if c.text.strip()]
     return bool(texts) and all(chrome_kind(t) is not None for t in texts)
@@ -139,7 +139,7 @@ def find_chrome(
     tables: set[tuple[int, int]] = set()
 
     def is_box(item: tuple[int, float, str, int]) -> bool:
-        return item[2] == "table" and _chrome_only(by_number[item[0]].tables[item[3]])
+        return item[2] == "table" and is_chrome_box(by_number[item[0]].tables[item[3]])
 
     # the site header: on the first page, up to its last line before the sheet begins
     large = body_size(pages) + HEADING_STEP

@@ -34,6 +34,7 @@ from .assemble import assemble
 from .backend import BackendError, OpenedPdf, check_backend, open_pdf
 from .guard import check_header, check_streams
 from .page import PageLayout, layout_page
+from .store import PageStore
 from .text import CharStats
 
 _QUIET_LOGGERS = ("pdfminer", "pdfplumber")
@@ -91,18 +92,19 @@ def read_pdf(
     check_header(data)
     check_streams(data, limits.max_stream_bytes)
     doc = Document(format="pdf")
-    with _quiet():
+    with _quiet(), PageStore() as store:
         pdf = _open(data, backend)
         try:
-            pages = _layout_pages(pdf, doc, limits)
+            _layout_pages(pdf, store, doc, limits)
         finally:
             pdf.close()
-    doc.page_count = pdf.page_count
-    assemble(pages, doc, limits)
+        doc.page_count = pdf.page_count
+        assemble(store, doc, limits)
     return doc
 
 
-def _layout_pages(pdf: OpenedPdf, doc: Document, limits: Limits) -> list[PageLayout]:
+def _layout_pages(pdf: OpenedPdf, store: PageStore, doc: Document, limits: Limits) -> None:
+    """Lay out every page into ``store``; raise where the document has no readable text."""
     n = pdf.page_count
     if n == 0:
         raise CorruptDocument("the PDF has no pages")
@@ -112,7 +114,7 @@ def _layout_pages(pdf: OpenedPdf, doc: Document, limits: Limits) -> list[PageLay
             "sheet has a few dozen — raise the limit if this file is genuine"
         )
     stats = CharStats()
-    pages: list[PageLayout] = []
+    pages = store.pages
     failed: list[str] = []
     for i in range(n):
         try:
@@ -128,7 +130,7 @@ def _layout_pages(pdf: OpenedPdf, doc: Document, limits: Limits) -> list[PageLay
                 )
             )
             continue
-        pages.append(layout_page(objs, stats, limits.max_cells))
+        store.add(layout_page(objs, stats, limits.max_cells))
     if not pages:
         raise CorruptDocument(f"no page of the PDF could be read ({failed[0]})")
     if not any(p.n_chars for p in pages):
@@ -155,7 +157,6 @@ def _layout_pages(pdf: OpenedPdf, doc: Document, limits: Limits) -> list[PageLay
                 )
             )
     _char_diagnostics(stats, doc.diagnostics)
-    return pages
 
 
 def _undecodable(p: PageLayout) -> bool:
