@@ -14,8 +14,10 @@ from .errors import (
     InputTooLarge,
     SheetParseError,
     UnknownFamily,
+    UnreadableInput,
     UnsupportedFormat,
 )
+from .files import load, sha256_of
 from .limits import DEFAULT_LIMITS, Limits
 from .model import Format, ProgressSheet, Source
 from .sniff import normalise_format, sniff
@@ -26,34 +28,6 @@ class InternalError(SheetParseError):
     """A bug in sheetparse surfaced while parsing; the message names the original error."""
 
     code = "internal-error"
-
-
-class UnreadableInput(SheetParseError):
-    """The file could not be read from disk (missing, a directory, no permission)."""
-
-    code = "unreadable-input"
-
-
-def _read_path(path: Path, limits: Limits) -> bytes:
-    try:
-        size = path.stat().st_size
-        if not path.is_file():
-            raise UnreadableInput("not a regular file")
-        if limits.max_bytes is not None and size > limits.max_bytes:
-            raise InputTooLarge(
-                f"{size:,} bytes is over the limit of {limits.max_bytes:,} bytes (max_bytes)"
-            )
-        return path.read_bytes()
-    except SheetParseError:
-        raise
-    except FileNotFoundError:
-        raise UnreadableInput("no such file") from None
-    except IsADirectoryError:
-        raise UnreadableInput("is a directory, not a file") from None
-    except PermissionError:
-        raise UnreadableInput("permission denied") from None
-    except OSError as e:
-        raise UnreadableInput(f"cannot read: {e.strerror or e}") from None
 
 
 def check_family(family: str | None) -> None:
@@ -68,7 +42,7 @@ def check_family(family: str | None) -> None:
 
 
 def _build(
-    data: bytes,
+    data: bytes | Path,
     fmt: str | None,
     path: str | None,
     limits: Limits,
@@ -76,25 +50,25 @@ def _build(
     family: str | None = None,
     backend: str | None = None,
 ) -> ProgressSheet:
-    if limits.max_bytes is not None and len(data) > limits.max_bytes:
-        raise InputTooLarge(
-            f"{len(data):,} bytes is over the limit of {limits.max_bytes:,} bytes (max_bytes)"
-        )
-    if not data.strip():
-        raise EmptyInput("the file is empty")
-    resolved: Format = normalise_format(fmt) if fmt else sniff(data, path)
+    if isinstance(data, Path):  # a PDF left on disk (sheetparse.files.load)
+        resolved: Format = "pdf"
+        digest = digest or sha256_of(data)
+    else:
+        if limits.max_bytes is not None and len(data) > limits.max_bytes:
+            raise InputTooLarge(
+                f"{len(data):,} bytes is over the limit of {limits.max_bytes:,} bytes (max_bytes)"
+            )
+        if not data.strip():
+            raise EmptyInput("the file is empty")
+        resolved = normalise_format(fmt) if fmt else sniff(data, path)
+        digest = digest or hashlib.sha256(data).hexdigest()
     doc = readers.read(data, resolved, limits, pdf_backend=backend)
-    source = Source(
-        path=path,
-        sha256=digest or hashlib.sha256(data).hexdigest(),
-        format=resolved,
-        page_count=doc.page_count,
-    )
+    source = Source(path=path, sha256=digest, format=resolved, page_count=doc.page_count)
     return build_sheet(doc, source, family)
 
 
 def _guarded(
-    data: bytes,
+    data: bytes | Path,
     fmt: str | None,
     path: str | None,
     limits: Limits,
@@ -152,7 +126,7 @@ def parse(
     if isinstance(source, (str, os.PathLike)):
         path = os.fspath(source)
         try:
-            data = _read_path(Path(path), limits)
+            data = load(Path(path), limits, format)
         except SheetParseError as e:
             raise e.with_path(path) from None
         return _guarded(data, format, path, limits, family=family, backend=backend)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Literal
 
 from .errors import InputTooLarge
 from .model import Diagnostic, Format, Location
@@ -35,13 +35,20 @@ class Loc:
     cell: str | None = None
 
     def to_model(self) -> Location:
-        return Location(
-            page=self.page,
-            line=self.line,
-            bbox=[round(v, 2) for v in self.bbox] if self.bbox else None,
-            sheet=self.sheet,
-            cell=self.cell,
-        )
+        # only the keys that are set: a record's location is made for every value, and
+        # pydantic keeps a set of the keys given per instance (five keys: 728 bytes, two: 216)
+        given: dict[str, Any] = {}
+        if self.page is not None:
+            given["page"] = self.page
+        if self.line is not None:
+            given["line"] = self.line
+        if self.bbox:
+            given["bbox"] = [round(v, 2) for v in self.bbox]
+        if self.sheet is not None:
+            given["sheet"] = self.sheet
+        if self.cell is not None:
+            given["cell"] = self.cell
+        return Location(**given)
 
 
 NO_LOC = Loc()

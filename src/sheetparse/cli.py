@@ -17,7 +17,7 @@ from . import __version__
 from .api import parse
 from .atomic import write_atomic
 from .errors import SheetParseError
-from .export.records import to_json_bytes
+from .export.records import iter_json_bytes
 from .export.schemas import schema_text, schemas, write_schemas
 from .limits import DEFAULT_LIMITS, Limits
 from .model import ProgressSheet
@@ -154,14 +154,16 @@ def _cmd_parse(args: argparse.Namespace) -> int:
     except SheetParseError as e:
         _err(f"error: {e}")
         return EXIT_FAILED
-    payload = to_json_bytes(sheet, indent=None if args.compact else 2)
+    # written a measure at a time: a book's JSON is not held whole in memory
+    payload = iter_json_bytes(sheet, indent=None if args.compact else 2)
     if args.output:
         write_atomic(args.output, payload)
         if not args.quiet:
             print(f"{args.output}: {_summary(sheet)}", file=sys.stderr)
     else:
         sys.stdout.flush()
-        sys.stdout.buffer.write(payload)
+        for piece in payload:
+            sys.stdout.buffer.write(piece)
         sys.stdout.buffer.flush()
     return EXIT_OK
 

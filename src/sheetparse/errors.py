@@ -85,6 +85,12 @@ class NotAProgressSheet(SheetParseError):
     code = "not-a-progress-sheet"
 
 
+class UnreadableInput(SheetParseError):
+    """The file could not be read from disk (missing, a directory, no permission)."""
+
+    code = "unreadable-input"
+
+
 class InputTooLarge(SheetParseError):
     """The input exceeds a configured limit (bytes, pages, cells, nesting depth)."""
 

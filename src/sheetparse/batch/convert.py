@@ -34,10 +34,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..api import _read_path, check_family
+from ..api import check_family
 from ..errors import SheetParseError
 from ..export.sqlite import LoadReport, SheetStore, StoreError
 from ..export.tables import TableWriter, sweep_temporaries, write_file
+from ..files import load
 from ..limits import DEFAULT_LIMITS, Limits
 from ..model import ProgressSheet
 from .executors import Executor, Lost, make_executor
@@ -94,7 +95,7 @@ def _tasks(
     """Read each file as a worker frees up; a file that cannot be read goes to ``early``."""
     for key, name, path in items:
         try:
-            data = _read_path(path, limits)
+            data = load(path, limits, fmt)
         except SheetParseError as e:
             early.append((key, Failure.of(e)))
             continue

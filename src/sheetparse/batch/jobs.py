@@ -11,10 +11,12 @@ import hashlib
 import sys
 import time
 from dataclasses import dataclass, field
+from pathlib import Path
 
-from ..api import InternalError, parse
+from ..api import InternalError, _guarded
 from ..errors import ParseTimeout, SheetParseError
 from ..export.records import to_json_bytes
+from ..files import sha256_of
 from ..limits import DEFAULT_LIMITS, Limits
 from ..sniff import sniff
 
@@ -27,10 +29,11 @@ class WorkerCrashed(SheetParseError):
 
 @dataclass(frozen=True, slots=True)
 class Job:
-    """One file to convert: its bytes and the name it is known by (``source.path``)."""
+    """One file to convert: its bytes (a PDF: its path, read from disk as parsing goes) and
+    the name it is known by (``source.path``)."""
 
     name: str
-    data: bytes = field(repr=False)
+    data: bytes | Path = field(repr=False)
     format: str | None = None
     limits: Limits = DEFAULT_LIMITS
     #: the sheet family to read it as (None: detected)
@@ -128,20 +131,26 @@ def peak_rss() -> int | None:
 def convert(job: Job) -> Outcome:
     """Parse one file's bytes to the contract's JSON; never raises."""
     start = time.perf_counter()
-    sha = hashlib.sha256(job.data).hexdigest()
     text: bytes | None = None
     failure: Failure | None = None
     stats = Stats()
+    sha = ""
     try:
-        fmt = job.format or sniff(job.data, job.name)
-        sheet = parse(
+        if isinstance(job.data, Path):
+            sha = sha256_of(job.data)
+            fmt = job.format or "pdf"
+        else:
+            sha = hashlib.sha256(job.data).hexdigest()
+            fmt = job.format or sniff(job.data, job.name)
+        sheet = _guarded(
             job.data,
-            format=fmt,
-            limits=job.limits,
+            fmt,
+            job.name,
+            job.limits,
+            sha,
             family=job.family,
             backend=job.pdf_backend,
         )
-        sheet.source.path = job.name
         text = to_json_bytes(sheet)
         stats = Stats(
             measures=len(sheet.measures),

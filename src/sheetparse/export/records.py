@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any, NamedTuple
 
 from ..model import (
@@ -10,6 +11,7 @@ from ..model import (
     HierarchyRecord,
     IndicatorRecord,
     Location,
+    Measure,
     MeasureRecord,
     NarrativeItemRecord,
     NarrativeRecord,
@@ -27,6 +29,32 @@ def to_json_bytes(sheet: ProgressSheet, *, indent: int | None = 2) -> bytes:
     """:func:`to_json` as UTF-8, made without the text in between (for a book of hundreds of
     sheets, the text alone would be several times the size of the bytes written)."""
     return sheet.__pydantic_serializer__.to_json(sheet, indent=indent) + b"\n"
+
+
+def iter_json_bytes(sheet: ProgressSheet, *, indent: int | None = 2) -> Iterator[bytes]:
+    """The bytes of :func:`to_json_bytes` in pieces, one measure at a time: writing a book's
+    JSON then needs the memory of one measure's, not of the whole document's."""
+    if len(sheet.measures) < 2:
+        yield to_json_bytes(sheet, indent=indent)
+        return
+    shell = sheet.__pydantic_serializer__.to_json(
+        sheet.model_copy(update={"measures": []}), indent=indent
+    )
+    pad = b" " * (indent or 0)
+    key = b"\n" + pad + b'"measures": []' if indent else b'"measures":[]'
+    at = shell.find(key)
+    if at < 0 or shell.find(key, at + 1) >= 0:  # not where expected: all at once
+        yield to_json_bytes(sheet, indent=indent)
+        return
+    at += len(key) - 1  # at the list's closing bracket
+    yield shell[:at]
+    serializer = Measure.__pydantic_serializer__
+    for i, m in enumerate(sheet.measures):
+        piece = serializer.to_json(m, indent=indent)
+        if indent:
+            piece = b"\n" + pad * 2 + piece.replace(b"\n", b"\n" + pad * 2)
+        yield (b"," + piece) if i else piece
+    yield (b"\n" + pad if indent else b"") + shell[at:] + b"\n"
 
 
 class FlatRecords(NamedTuple):

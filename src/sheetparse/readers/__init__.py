@@ -1,7 +1,8 @@
 """Readers: one per format, each turning bytes into a :class:`sheetparse.blocks.Document`.
 
 Readers know nothing of progress sheets; :mod:`sheetparse.structure` does. Every reader has the
-signature ``read(data: bytes, *, limits: Limits) -> Document`` and raises only
+signature ``read(data: bytes, *, limits: Limits) -> Document`` (the PDF reader also takes a
+path) and raises only
 :class:`sheetparse.errors.SheetParseError` subclasses.
 """
 
@@ -9,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from importlib import import_module
+from pathlib import Path
 
 from ..blocks import Document
 from ..errors import UnsupportedFormat
@@ -41,8 +43,11 @@ def get_reader(fmt: Format) -> Reader:
         raise
 
 
-def read(data: bytes, fmt: Format, limits: Limits, *, pdf_backend: str | None = None) -> Document:
-    """Run the reader for ``fmt`` on ``data`` (a PDF with ``pdf_backend``, if given)."""
+def read(
+    data: bytes | Path, fmt: Format, limits: Limits, *, pdf_backend: str | None = None
+) -> Document:
+    """Run the reader for ``fmt`` on ``data`` (a PDF with ``pdf_backend``, if given; a PDF
+    may be given as its path, read from disk as parsing goes)."""
     if fmt == "pdf" and pdf_backend is not None:
         return get_reader(fmt)(data, limits=limits, backend=pdf_backend)
     return get_reader(fmt)(data, limits=limits)

@@ -13,8 +13,9 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from ..api import _guarded, _read_path
+from ..api import _guarded
 from ..errors import SheetParseError
+from ..files import load
 from ..limits import DEFAULT_LIMITS, Limits
 from ..model import ProgressSheet
 
@@ -49,10 +50,10 @@ def load_sheet(
     limits = limits or DEFAULT_LIMITS
     name = os.fspath(path)
     try:
-        data = _read_path(Path(name), limits)
+        data = load(Path(name), limits, format)
     except SheetParseError as e:
         raise e.with_path(name) from None
-    if format is None and _looks_like_json(data, name):
+    if format is None and isinstance(data, bytes) and _looks_like_json(data, name):
         try:
             json.loads(data)
         except ValueError:

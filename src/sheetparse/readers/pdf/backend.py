@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass
+from pathlib import Path
 from typing import NamedTuple, Protocol
 
 from .tags import StructureTags
@@ -134,13 +135,14 @@ def _color(value: object) -> Color:
 class PdfplumberDocument:
     """:class:`OpenedPdf` on pdfplumber (pdfminer.six underneath)."""
 
-    def __init__(self, data: bytes, password: str = "") -> None:
+    def __init__(self, data: bytes | Path, password: str = "") -> None:
         import pdfplumber
         from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
         from pdfplumber.utils.exceptions import PdfminerException
 
         try:
-            self._pdf = pdfplumber.open(io.BytesIO(data), password=password)
+            source = data if isinstance(data, Path) else io.BytesIO(data)
+            self._pdf = pdfplumber.open(source, password=password)
             # pages are made one at a time as they are read and let go after (pdfplumber's
             # own list would hold every page's decoded content streams to the end)
             self.page_count = sum(1 for _ in self._page_objs())
@@ -359,8 +361,9 @@ def check_backend(backend: str | None) -> str:
     return backend
 
 
-def open_pdf(data: bytes, password: str = "", backend: str | None = None) -> OpenedPdf:
-    """Open a PDF with the named backend (the default for None)."""
+def open_pdf(data: bytes | Path, password: str = "", backend: str | None = None) -> OpenedPdf:
+    """Open a PDF, given as bytes or as its path, with the named backend (the default for
+    None)."""
     if check_backend(backend) == "pdfium":
         from .pdfium import PdfiumDocument
 

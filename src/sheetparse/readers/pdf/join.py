@@ -205,10 +205,11 @@ def to_block(t: PageTable, max_cells: int | None) -> TableBlock:
         if grid[c.r0][c.c0] is not None:
             continue
         grid[c.r0][c.c0] = Cell(c.parts, c.loc, c.r1 - c.r0, c.c1 - c.c0)
+        owner = (c.r0, c.c0)  # one tuple for all the positions it covers (a book has many)
         for r in range(c.r0, c.r1):
             for col in range(c.c0, c.c1):
-                if (r, col) != (c.r0, c.c0) and grid[r][col] is None:
-                    grid[r][col] = empty_cell(c.loc, (c.r0, c.c0))
+                if (r, col) != owner and grid[r][col] is None:
+                    grid[r][col] = empty_cell(c.loc, owner)
     loc = Loc(page=t.page, bbox=t.bbox)
     rows = tuple(
         tuple(cell if cell is not None else empty_cell(loc) for cell in row) for row in grid

@@ -22,9 +22,11 @@ PDFium is not thread-safe: every call runs under one lock.
 
 from __future__ import annotations
 
+import os
 import threading
 from ctypes import byref, c_double, c_float, c_int, c_uint, create_string_buffer
 from dataclasses import dataclass
+from pathlib import Path
 
 from .backend import (
     THIN_FILL,
@@ -38,6 +40,7 @@ from .backend import (
 )
 from .clip import Box, hidden
 from .descriptors import Descriptor, font_descriptors, strip_subset, type3_descents
+from .filemap import mapped
 from .pdfium_c import (
     ERR_PASSWORD,
     ERR_SECURITY,
@@ -644,28 +647,56 @@ class _Page:
 class PdfiumDocument:
     """:class:`~.backend.OpenedPdf` on PDFium (pypdfium2)."""
 
-    def __init__(self, data: bytes, password: str = "") -> None:
+    #: pages read before the document is opened afresh: PDFium keeps every font it loaded
+    #: for as long as the document is open, and a book whose pages bring their own fonts
+    #: (pages appended one file after another) would grow with its length
+    REOPEN = 10
+
+    def __init__(self, data: bytes | Path, password: str = "") -> None:
         self._data = data  # PDFium reads from this buffer for as long as the document is open
+        self._password = password.encode() or None
         with _LOCK:
-            doc = api.FPDF_LoadMemDocument64(data, len(data), password.encode() or None)
-            if not doc:
-                err = api.FPDF_GetLastError()
-                if err in (ERR_PASSWORD, ERR_SECURITY):
-                    raise BackendError("encrypted", "PDFium: a password is needed")
-                raise BackendError("corrupt", f"PDFium could not open it (error {err})")
-            self._doc = doc
-            self.page_count = api.FPDF_GetPageCount(doc)
-            self._tagged = bool(api.FPDFCatalog_IsTagged(doc))
+            self._doc = self._load()
+            self.page_count = api.FPDF_GetPageCount(self._doc)
+            self._tagged = bool(api.FPDFCatalog_IsTagged(self._doc))
+        self._read = 0  # pages read since the document was opened
         self._descriptors: dict[str, list[Descriptor]] | None = None
         self._descents: dict[int, float] = {}
         self._type3: set[float | None] | None = None
         self._names: dict[int, str] = {}
         self._block_keys: dict[tuple[int, ...], int] = {}
 
+    def _load(self) -> int:
+        data, pw = self._data, self._password
+        if isinstance(data, Path):  # PDFium reads the file itself as it needs it
+            doc = api.FPDF_LoadDocument(os.fsencode(data), pw)
+        else:
+            doc = api.FPDF_LoadMemDocument64(data, len(data), pw)
+        if not doc:
+            err = api.FPDF_GetLastError()
+            if err in (ERR_PASSWORD, ERR_SECURITY):
+                raise BackendError("encrypted", "PDFium: a password is needed")
+            raise BackendError("corrupt", f"PDFium could not open it (error {err})")
+        return doc
+
+    def _refresh(self) -> None:
+        """Open the document afresh every :attr:`REOPEN` pages (see there); what is cached
+        by font handle is forgotten with the fonts."""
+        self._read += 1
+        if self._read <= self.REOPEN:
+            return
+        api.FPDF_CloseDocument(self._doc)
+        self._doc = None
+        self._doc = self._load()
+        self._descents.clear()
+        self._names.clear()
+        self._read = 1
+
     def page(self, index: int) -> PageObjects:
         with _LOCK:
             if not self._doc:
                 raise BackendError("page", "the document is closed")
+            self._refresh()
             page = api.FPDF_LoadPage(self._doc, index)
             if not page:
                 raise BackendError("page", f"page {index + 1}: PDFium could not load it")
@@ -715,11 +746,13 @@ class PdfiumDocument:
 
     def _find_descent(self, font: int) -> float:
         if self._descriptors is None:
-            self._descriptors = font_descriptors(self._data)
+            with mapped(self._data) as data:
+                self._descriptors = font_descriptors(data)
         name = self.font_name(font)
         if not name:  # a Type3 font (no BaseFont): pdfminer's rule for those, where unambiguous
             if self._type3 is None:
-                self._type3 = type3_descents(self._data)
+                with mapped(self._data) as data:
+                    self._type3 = type3_descents(data)
             if len(self._type3) == 1 and None not in self._type3:
                 return next(iter(self._type3))  # type: ignore[return-value]
         found = self._descriptors.get(name)

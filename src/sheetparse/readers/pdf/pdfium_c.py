@@ -28,6 +28,7 @@ _U = POINTER(c_uint)
 #: name → (result type, argument types)
 _SIGNATURES: dict[str, tuple[object, list[object]]] = {
     "FPDF_LoadMemDocument64": (_H, [c_void_p, c_size_t, c_char_p]),
+    "FPDF_LoadDocument": (_H, [c_char_p, c_char_p]),
     "FPDF_CloseDocument": (None, [_H]),
     "FPDF_GetLastError": (c_ulong, []),
     "FPDF_GetPageCount": (c_int, [_H]),

@@ -1,7 +1,7 @@
 """PDF reader: born-digital progress sheets (exported from Excel or Word, printed by a browser).
 
-bytes ──guard──▶ backend (pdfplumber or PDFium) ──▶ per page: glyphs, rulings ──▶ tables + free
-lines ──▶ furniture dropped ──▶ paragraphs, tables joined across pages ──▶ blocks.
+bytes or file ──guard──▶ backend (pdfplumber or PDFium) ──▶ per page: glyphs, rulings ──▶
+tables + free lines ──▶ furniture dropped ──▶ paragraphs, tables joined across pages ──▶ blocks.
 
 What it raises (all :class:`~sheetparse.errors.SheetParseError`): :class:`CorruptDocument`
 for a damaged, truncated or non-PDF file; :class:`EncryptedDocument` where an empty password
@@ -18,6 +18,7 @@ import logging
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 from ... import diagnostics as dg
 from ...blocks import Document, Loc
@@ -32,7 +33,7 @@ from ...limits import DEFAULT_LIMITS, Limits
 from ...model import Diagnostic
 from .assemble import assemble
 from .backend import BackendError, OpenedPdf, check_backend, open_pdf
-from .guard import check_header, check_streams
+from .guard import check
 from .page import PageLayout, layout_page
 from .store import PageStore
 from .text import CharStats
@@ -71,7 +72,7 @@ def _quiet() -> Iterator[None]:
                 _quiet_saved.clear()
 
 
-def _open(data: bytes, backend: str) -> OpenedPdf:
+def _open(data: bytes | Path, backend: str) -> OpenedPdf:
     try:
         return open_pdf(data, password="", backend=backend)
     except BackendError as e:
@@ -84,13 +85,13 @@ def _open(data: bytes, backend: str) -> OpenedPdf:
 
 
 def read_pdf(
-    data: bytes, *, limits: Limits = DEFAULT_LIMITS, backend: str | None = None
+    data: bytes | Path, *, limits: Limits = DEFAULT_LIMITS, backend: str | None = None
 ) -> Document:
-    """Blocks of a PDF file given as bytes, read with the named backend (:data:`BACKENDS`;
-    the default for None). The guard runs first whichever backend reads the file."""
+    """Blocks of a PDF file given as bytes or as its path (read from disk as needed), read
+    with the named backend (:data:`BACKENDS`; the default for None). The guard runs first
+    whichever backend reads the file."""
     backend = check_backend(backend)
-    check_header(data)
-    check_streams(data, limits.max_stream_bytes)
+    check(data, limits.max_stream_bytes)
     doc = Document(format="pdf")
     with _quiet(), PageStore() as store:
         pdf = _open(data, backend)
