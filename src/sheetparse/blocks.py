@@ -15,6 +15,7 @@ from typing import Literal
 
 from .errors import InputTooLarge
 from .model import Diagnostic, Format, Location
+from .textutil import collapse_ws
 
 #: How a piece of cell text was marked up, which decides how it splits into items:
 #: ``p`` a paragraph (one item); ``li`` a list item (one item); ``list`` the text of a list
@@ -69,11 +70,29 @@ class Cell:
     rowspan: int = 1
     colspan: int = 1
     covered_by: tuple[int, int] | None = None
+    #: the text and the one-line text, computed on first use: the structure step reads a cell
+    #: many times over (classifying, header rows, labels, coverage)
+    _text: str | None = field(default=None, init=False, repr=False)
+    _flat: str | None = field(default=None, init=False, repr=False)
 
     @property
     def text(self) -> str:
         """All text of the cell, parts joined by a space."""
-        return " ".join(p.text for p in self.parts if p.text)
+        text = self._text
+        if text is None:
+            text = " ".join(p.text for p in self.parts if p.text)
+            object.__setattr__(self, "_text", text)
+        return text
+
+    @property
+    def flat(self) -> str:
+        """The text on one line: runs of layout white space as one space, trimmed
+        (:func:`~sheetparse.textutil.collapse_ws`)."""
+        flat = self._flat
+        if flat is None:
+            flat = collapse_ws(self.text)
+            object.__setattr__(self, "_flat", flat)
+        return flat
 
     @property
     def is_empty(self) -> bool:

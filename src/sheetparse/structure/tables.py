@@ -32,7 +32,7 @@ from ..model import (
     NarrativeKind,
     Observation,
 )
-from ..textutil import BULLETS, collapse_ws, drop_cjk_spaces, join_wrapped, strip_ws
+from ..textutil import BULLETS, drop_cjk_spaces, join_wrapped, strip_ws
 
 TableKind = Literal["indicator", "organize", "approach"]
 
@@ -80,7 +80,7 @@ def _origin(table: TableBlock, r: int, c: int) -> Cell:
 
 
 def _text(cell: Cell) -> str:
-    return collapse_ws(cell.text)
+    return cell.flat
 
 
 def _label(text: str) -> str:
