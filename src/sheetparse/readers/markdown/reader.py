@@ -66,25 +66,15 @@ def _is_row(line: str) -> bool:
     return "|" in line.replace("\\|", "")
 
 
+#: a cell delimiter: a pipe not escaped by the backslash just before it
+_CELL_PIPE = re.compile(r"(?<!\\)\|")
+
+
 def split_row(line: str) -> list[str]:
     """Cells of a pipe-table row: escaped pipes kept as text, outer pipes optional."""
     s = line.strip()
-    cells: list[str] = []
-    cur: list[str] = []
-    i = 0
-    while i < len(s):
-        ch = s[i]
-        if ch == "\\" and i + 1 < len(s) and s[i + 1] == "|":
-            cur.append("|")
-            i += 2
-            continue
-        if ch == "|":
-            cells.append("".join(cur))
-            cur = []
-        else:
-            cur.append(ch)
-        i += 1
-    cells.append("".join(cur))
+    escaped = "\\|" in s
+    cells = [c.replace("\\|", "|") for c in _CELL_PIPE.split(s)] if escaped else s.split("|")
     if s.startswith("|"):
         cells = cells[1:]
     if s.endswith("|") and not s.endswith("\\|") and cells:
