@@ -108,6 +108,10 @@ _C1_REF = re.compile(r"&#(?:(1[2-5]\d)|[xX]([89][0-9A-Fa-f]));")
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>")
 
 
+#: all text inside an element (what lxml.html's ``text_content()`` gives)
+_string = etree.XPath("string()", smart_strings=False)
+
+
 def _tag(el: etree._Element) -> str:
     tag = el.tag
     if not isinstance(tag, str):
@@ -207,7 +211,7 @@ class _Reader:
 
     def skip(self, el: etree._Element) -> None:
         """Record an element's text as chrome (left out, but accounted for)."""
-        text = collapse_ws(el.text_content() if _tag(el) == "noscript" else text_of(el))
+        text = collapse_ws(_string(el) if _tag(el) == "noscript" else text_of(el))
         if text:
             self.doc.skipped.append(Skipped(text, "chrome", Loc(line=el.sourceline)))
 
@@ -419,9 +423,12 @@ def _is_hidden(el: etree._Element) -> bool:
     return el.get("hidden") is not None or bool(_HIDDEN_STYLE.search(el.get("style") or ""))
 
 
+_SPAN = re.compile(r"\s*(\d+)")
+
+
 def _span(value: str | None, cap: int, rest: int | None = None) -> int:
     """A rowspan/colspan attribute as browsers read it (``0`` rowspan: to the section end)."""
-    m = re.match(r"\s*(\d+)", value or "")
+    m = _SPAN.match(value or "")
     if not m:
         return 1
     n = int(m.group(1)[:6])
@@ -570,7 +577,7 @@ def read_html(data: bytes, *, limits: Limits = DEFAULT_LIMITS) -> Document:
     head = root.find("head")
     if head is not None:
         title = head.find("title")
-        if title is not None and (text := collapse_ws(title.text_content())):
+        if title is not None and (text := collapse_ws(_string(title))):
             doc.skipped.append(Skipped(text, "chrome", Loc(line=title.sourceline)))
     top = body if body is not None else root
     n_h1 = sum(1 for _ in top.iter("h1"))
