@@ -123,14 +123,14 @@ def _outermost(el: etree._Element, tags: tuple[str, ...]) -> list[etree._Element
 
 def cell_heading(td: etree._Element, css: PageStyles) -> int | None:
     """A cell styled as a heading (bold throughout): its level by font size."""
+    bold = _tag(td) == "th" or css.bold(td)
+    outer = [] if bold else _outermost(td, ("b", "strong"))
+    if not bold and not outer:
+        return None  # nothing bold (asked first: the cell's text is not needed then)
     total = strip_ws(text_of(td))
     if not total:
         return None
-    bold = _tag(td) == "th" or css.bold(td)
-    if not bold:
-        outer = _outermost(td, ("b", "strong"))
-        bold = bool(outer) and strip_ws("".join(text_of(b) for b in outer)) == total
-    if not bold:
+    if not bold and strip_ws("".join(text_of(b) for b in outer)) != total:
         return None
     size = css.size(td)
     for font in td.iter("font"):

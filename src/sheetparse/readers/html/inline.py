@@ -106,6 +106,14 @@ class _PartsBuilder:
 def text_of(el: etree._Element, *, br: str = " ", skip_lists: bool = False) -> str:
     """Visible text of an element: scripts and styles skipped, ``<br>`` as ``br``; nested
     ``<ul>``/``<ol>`` left out with ``skip_lists`` (their items are items of their own)."""
+    if not len(el):  # no children (most cells and list items): the walk below in short
+        tag = _tag(el)
+        if tag in _SKIP_TAGS or not isinstance(el.tag, str):
+            return ""
+        if tag == "br":
+            return br.replace("\u200b", "")
+        text = el.text or ""
+        return (" " + text if tag in BLOCK_TAGS else text).replace("\u200b", "")
     out: list[str] = []
     stack: list[tuple[etree._Element, bool]] = [(el, False)]
     while stack:
