@@ -164,9 +164,11 @@ def expand_spans(
     from above or the left are filled with covered placeholders, and short rows are padded with
     empty cells. Raises :class:`InputTooLarge` before allocating more than ``max_cells``.
     """
+    n_rows = len(rows)
+    if all(cell.rowspan == 1 and cell.colspan == 1 for row in rows for cell in row):
+        return _pad(rows, max_cells)
     occupied: dict[tuple[int, int], Cell] = {}
     n_cols = 0
-    n_rows = len(rows)
     for r, row in enumerate(rows):
         c = 0
         for cell in row:
@@ -202,3 +204,20 @@ def expand_spans(
             )
         )
     return tuple(grid)
+
+
+def _pad(rows: Sequence[Sequence[Cell]], max_cells: int | None) -> tuple[tuple[Cell, ...], ...]:
+    """:func:`expand_spans` of rows without spans (most Markdown tables): each row as it is,
+    short rows padded with empty cells."""
+    n_rows = len(rows)
+    n_cols = max((len(row) for row in rows), default=0)
+    if max_cells is not None and n_cols * n_rows > max_cells:
+        raise InputTooLarge(
+            f"a table has more than {max_cells:,} cells; raise the max_cells limit "
+            "if this file is genuine"
+        )
+    return tuple(
+        tuple(row)
+        + tuple(empty_cell(row[-1].loc if row else NO_LOC) for _ in range(n_cols - len(row)))
+        for row in rows
+    )
