@@ -34,7 +34,7 @@ def _image(m: re.Match[str]) -> str:
 def without_images(text: str) -> str:
     """Cell text less its Markdown images: a picture is not text, as ``<img>`` is not in HTML
     (its alt text is not printed), unless the alt text is a ``▲`` caption."""
-    return _IMAGE.sub(_image, text)
+    return _IMAGE.sub(_image, text) if "![" in text else text
 
 
 def cell_parts(text: str) -> tuple[Part, ...]:

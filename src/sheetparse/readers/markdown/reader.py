@@ -250,9 +250,10 @@ def _read_table(lines: list[str], start: int, doc: Document, limits: Limits) -> 
             doc.skipped.append(Skipped(head.text, "chrome", head.loc))
         doc.blocks.extend(sheet_blocks(raw, numbers, limits.max_cells))
         return i
-    rows = [
-        [Cell(cell_parts(c), Loc(line=k)) for c in row] for row, k in zip(raw, numbers, strict=True)
-    ]
+    rows = []
+    for row, k in zip(raw, numbers, strict=True):
+        loc = Loc(line=k)  # one for the row: a Loc is a value
+        rows.append([Cell(cell_parts(c), loc) for c in row])
     if rows:
         grid = expand_spans(restore_lost_spans(rows), max_cells=limits.max_cells)
         doc.blocks.append(TableBlock(grid, Loc(line=start + 1), header_rows))
