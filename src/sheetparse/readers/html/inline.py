@@ -6,6 +6,8 @@ HTML reader (``<td>`` contents), so both give the same parts and therefore the s
 
 from __future__ import annotations
 
+import re
+
 import lxml.html
 from lxml import etree
 
@@ -199,13 +201,36 @@ def parts_from_element(el: etree._Element) -> tuple[Part, ...]:
     return tuple(b.parts)
 
 
+#: lxml.html's parser settings (its defaults) without its element classes, which cost a Python
+#: call each time an element is touched
+_FRAGMENT_PARSER = etree.HTMLParser()
+_FULL_HTML = re.compile(r"^\s*<(?:html|!doctype)", re.I)
+
+
+def _fragment(fragment: str) -> etree._Element:
+    """What ``lxml.html.fragment_fromstring(fragment, create_parent=True)`` gives, as far as
+    :func:`parts_from_element` reads it (the text and children of the wrapper): the ``<body>``
+    of the fragment parsed as a page, its leading text dropped where it is only white space."""
+    if not _FULL_HTML.match(fragment):
+        root = etree.fromstring(f"<html><body>{fragment}</body></html>", _FRAGMENT_PARSER)
+        if root is None:
+            raise etree.ParserError("Document is empty")
+        bodies = [e for e in root if e.tag == "body"]
+        if root.tag == "html" and len(bodies) == 1:
+            body = bodies[0]
+            if not (body.text and body.text.strip()):
+                body.text = None
+            return body
+    return lxml.html.fragment_fromstring(fragment, create_parent="div")
+
+
 def parts_from_fragment(fragment: str) -> tuple[Part, ...]:
     """The parts of an HTML fragment such as a Markdown table cell's content."""
     if "<" not in fragment and "&" not in fragment:
         text = collapse_ws(fragment)
         return (Part("text", text),) if text else ()
     try:
-        wrapper = lxml.html.fragment_fromstring(fragment, create_parent="div")
+        wrapper = _fragment(fragment)
     except (etree.ParserError, ValueError):
         text = collapse_ws(fragment)
         return (Part("text", text),) if text else ()
