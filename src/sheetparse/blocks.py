@@ -118,10 +118,31 @@ class TableBlock:
     loc: Loc = NO_LOC
     #: rows the markup marks as header (Markdown rows above the separator, HTML ``<thead>``)
     header_rows: int = 0
+    _shown: tuple[tuple[str, ...], ...] | None = field(default=None, init=False, repr=False)
 
     @property
     def n_cols(self) -> int:
         return len(self.rows[0]) if self.rows else 0
+
+    @property
+    def shown(self) -> tuple[tuple[str, ...], ...]:
+        """The one-line text that shows at each position (:attr:`Cell.flat`; a merged cell's at
+        every position it covers), computed once: the structure step looks up labels in it."""
+        shown = self._shown
+        if shown is None:
+            out = []
+            for row in self.rows:
+                texts = []
+                for c in range(self.n_cols):
+                    cell = row[c]
+                    if cell.covered_by is not None:
+                        r0, c0 = cell.covered_by
+                        cell = self.rows[r0][c0]
+                    texts.append(cell.flat)
+                out.append(tuple(texts))
+            shown = tuple(out)
+            object.__setattr__(self, "_shown", shown)
+        return shown
 
     def cells(self) -> Iterable[Cell]:
         for row in self.rows:
