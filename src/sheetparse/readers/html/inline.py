@@ -70,11 +70,24 @@ _SKIP_TAGS = frozenset({"script", "style", "noscript", "template", "head", "titl
 _MAX_DEPTH = 200
 
 
-def _tag(el: etree._Element) -> str:
+#: tag → name, for the few tag names a page uses (the readers ask for every element's name)
+_NAMES: dict[str, str] = {}
+
+
+def tag_name(el: etree._Element) -> str:
+    """An element's lower-case local name; "" for comments and processing instructions."""
     tag = el.tag
     if not isinstance(tag, str):  # comments, processing instructions
         return ""
-    return tag.rsplit("}", 1)[-1].lower()
+    name = _NAMES.get(tag)
+    if name is None:
+        name = tag.rsplit("}", 1)[-1].lower()
+        if len(_NAMES) < 1024:  # a hostile page's made-up names are not all kept
+            _NAMES[tag] = name
+    return name
+
+
+_tag = tag_name
 
 
 class _PartsBuilder:
@@ -85,6 +98,8 @@ class _PartsBuilder:
         self.buf: list[str] = []
 
     def flush(self) -> None:
+        if not self.buf:
+            return
         raw = "".join(self.buf)
         self.buf = []
         if "\n" in raw:

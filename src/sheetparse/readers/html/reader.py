@@ -44,7 +44,7 @@ from ..grid import (
 )
 from .css import BOLD_STYLE, PageStyles, cell_heading, table_ruled
 from .depth import LIBXML2_MAX_DEPTH, flatten_deep, parse_page
-from .inline import BLOCK_TAGS, parts_from_element, text_of
+from .inline import BLOCK_TAGS, parts_from_element, tag_name, text_of
 
 _SKIP = frozenset(
     {
@@ -112,11 +112,7 @@ _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>")
 _string = etree.XPath("string()", smart_strings=False)
 
 
-def _tag(el: etree._Element) -> str:
-    tag = el.tag
-    if not isinstance(tag, str):
-        return ""
-    return tag.rsplit("}", 1)[-1].lower()
+_tag = tag_name
 
 
 def _words(el: etree._Element) -> set[str]:
@@ -171,6 +167,8 @@ class _Reader:
         self.line: int | None = None
         self.caption = False
         self.too_deep_reported = False
+        #: one Loc per source line (a Loc is a value; a table's row of cells shares a line)
+        self.locs: dict[int | None, Loc] = {}
 
     # -- text outside tables ------------------------------------------------------------------
 
@@ -214,6 +212,12 @@ class _Reader:
         text = collapse_ws(_string(el) if _tag(el) == "noscript" else text_of(el))
         if text:
             self.doc.skipped.append(Skipped(text, "chrome", Loc(line=el.sourceline)))
+
+    def loc(self, line: int | None) -> Loc:
+        loc = self.locs.get(line)
+        if loc is None:
+            loc = self.locs[line] = Loc(line=line)
+        return loc
 
     # -- chrome ----------------------------------------------------------------------------
 
@@ -404,7 +408,7 @@ class _Reader:
                         rs,
                         cs,
                         parts_from_element(td),
-                        Loc(line=td.sourceline),
+                        self.loc(td.sourceline),
                         ruled_table or self.css.ruled(td),
                         cell_heading(td, self.css),
                     )
@@ -420,7 +424,10 @@ class _Reader:
 
 
 def _is_hidden(el: etree._Element) -> bool:
-    return el.get("hidden") is not None or bool(_HIDDEN_STYLE.search(el.get("style") or ""))
+    if el.get("hidden") is not None:
+        return True
+    style = el.get("style")
+    return bool(style) and bool(_HIDDEN_STYLE.search(style))
 
 
 _SPAN = re.compile(r"\s*(\d+)")
@@ -428,7 +435,9 @@ _SPAN = re.compile(r"\s*(\d+)")
 
 def _span(value: str | None, cap: int, rest: int | None = None) -> int:
     """A rowspan/colspan attribute as browsers read it (``0`` rowspan: to the section end)."""
-    m = _SPAN.match(value or "")
+    if value is None:
+        return 1
+    m = _SPAN.match(value)
     if not m:
         return 1
     n = int(m.group(1)[:6])
