@@ -56,7 +56,7 @@ class Part:
     text: str
 
 
-@dataclass(frozen=True, slots=True, eq=False)
+@dataclass(frozen=True, slots=True, eq=False, init=False)
 class Cell:
     """One grid position of a table.
 
@@ -75,13 +75,34 @@ class Cell:
     _text: str | None = field(default=None, init=False, repr=False)
     _flat: str | None = field(default=None, init=False, repr=False)
 
+    def __init__(
+        self,
+        parts: tuple[Part, ...] = (),
+        loc: Loc = NO_LOC,
+        rowspan: int = 1,
+        colspan: int = 1,
+        covered_by: tuple[int, int] | None = None,
+    ) -> None:
+        # the dataclass's own __init__ sets each field through object.__setattr__ (it is
+        # frozen); setting the slots directly makes the same, still frozen, cell in half the
+        # time (readers make thousands)
+        _SET_PARTS(self, parts)
+        _SET_LOC(self, loc)
+        _SET_ROWSPAN(self, rowspan)
+        _SET_COLSPAN(self, colspan)
+        _SET_COVERED_BY(self, covered_by)
+        _SET_TEXT(self, None)
+        _SET_FLAT(self, None)
+
     @property
     def text(self) -> str:
         """All text of the cell, parts joined by a space."""
         text = self._text
         if text is None:
-            text = " ".join(p.text for p in self.parts if p.text)
-            object.__setattr__(self, "_text", text)
+            parts = self.parts
+            one = len(parts) == 1  # most cells: its text as it is
+            text = parts[0].text if one else " ".join([p.text for p in parts if p.text])
+            _SET_TEXT(self, text)
         return text
 
     @property
@@ -91,12 +112,21 @@ class Cell:
         flat = self._flat
         if flat is None:
             flat = collapse_ws(self.text)
-            object.__setattr__(self, "_flat", flat)
+            _SET_FLAT(self, flat)
         return flat
 
     @property
     def is_empty(self) -> bool:
         return not any(p.text.strip() for p in self.parts)
+
+
+_SET_PARTS = Cell.parts.__set__  # type: ignore[attr-defined]
+_SET_LOC = Cell.loc.__set__  # type: ignore[attr-defined]
+_SET_ROWSPAN = Cell.rowspan.__set__  # type: ignore[attr-defined]
+_SET_COLSPAN = Cell.colspan.__set__  # type: ignore[attr-defined]
+_SET_COVERED_BY = Cell.covered_by.__set__  # type: ignore[attr-defined]
+_SET_TEXT = Cell._text.__set__  # type: ignore[attr-defined]
+_SET_FLAT = Cell._flat.__set__  # type: ignore[attr-defined]
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -173,7 +203,7 @@ class Document:
 
 
 def empty_cell(loc: Loc = NO_LOC, covered_by: tuple[int, int] | None = None) -> Cell:
-    return Cell(parts=(), loc=loc, covered_by=covered_by)
+    return Cell((), loc, 1, 1, covered_by)
 
 
 def expand_spans(
