@@ -210,6 +210,9 @@ def _walk(el: etree._Element, b: _PartsBuilder, depth: int) -> None:
 
 def parts_from_element(el: etree._Element) -> tuple[Part, ...]:
     """The parts of an element's content (a ``<td>``, or a wrapper around a fragment)."""
+    if not len(el):  # text only (most cells): what the walk gives it, in short
+        text = collapse_ws(soft_breaks(el.text)) if el.text else ""
+        return (Part("text", text),) if text else ()
     b = _PartsBuilder()
     _walk(el, b, 0)
     b.flush()
