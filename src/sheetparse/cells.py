@@ -38,6 +38,8 @@ _HAS_BULLET = regex.compile(rf"(?:^|(?<=\s))[{_B}](?![{_B}])\s*\S")
 #: a bullet at the start of an item, an indent before it being layout (``　・　展示会出展``)
 _LEADING_BULLET = regex.compile(rf"^[\s\u3000]*[{_B}](?![{_B}])\s*")
 _LAYOUT_SPACE = regex.compile(r"[^\S\u3000]+")
+#: the characters that can start an item or a caption
+_MARKS = BULLETS + CAPTION_MARK
 
 
 @dataclass(slots=True)
@@ -57,7 +59,8 @@ class CellText:
             if caption:
                 self.figures.append(caption)
             return
-        item = _LEADING_BULLET.sub("", piece)
+        # (the pattern only where a bullet may lead: most items have none)
+        item = _LEADING_BULLET.sub("", piece) if piece.lstrip()[:1] in BULLETS else piece
         if item:
             self.items.append(item)
 
@@ -66,13 +69,20 @@ class CellText:
         self.figures.extend(other.figures)
 
 
+def _has_mark(text: str, marks: str) -> bool:
+    """Whether any of ``marks`` occurs in ``text`` (a quick test before the patterns)."""
+    return any(m in text for m in marks)
+
+
 def has_bullets(text: str) -> bool:
     """True where the text has item-starting bullets (at the start or after white space)."""
-    return bool(_HAS_BULLET.search(text))
+    return _has_mark(text, BULLETS) and bool(_HAS_BULLET.search(text))
 
 
 def split_at_marks(text: str) -> list[str]:
     """Split free text at item-starting bullets and caption marks, keeping the marks."""
+    if not _has_mark(text, _MARKS):
+        return [text]
     starts = [m.start() for m in _ITEM_START.finditer(text)]
     if not starts:
         return [text]
