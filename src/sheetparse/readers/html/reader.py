@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 from itertools import pairwise
 
 from lxml import etree
@@ -115,11 +116,19 @@ _string = etree.XPath("string()", smart_strings=False)
 _tag = tag_name
 
 
-def _words(el: etree._Element) -> set[str]:
+def _words(el: etree._Element) -> frozenset[str]:
     """Lower-case words of an element's id and classes (``tmp_pankuzu`` → tmp, pankuzu;
     ``globalNav`` → global, nav, globalnav)."""
+    ident, classes = el.get("id"), el.get("class")
+    if not ident and not classes:
+        return frozenset()
+    return _attr_words(ident, classes)
+
+
+@lru_cache(maxsize=1024)  # a page repeats its class names
+def _attr_words(ident: str | None, classes: str | None) -> frozenset[str]:
     out: set[str] = set()
-    for attr in (el.get("id"), el.get("class")):
+    for attr in (ident, classes):
         if not attr:
             continue
         for token in re.split(r"[\s]+", attr):
@@ -130,7 +139,7 @@ def _words(el: etree._Element) -> set[str]:
             parts = [w.lower() for w in _TOKEN.findall(token)]
             out.update(parts)
             out.update(a + b for a, b in pairwise(parts))
-    return out
+    return frozenset(out)
 
 
 def _c1_to_cp1252(m: re.Match[str]) -> str:
@@ -469,10 +478,11 @@ def _is_layout(table: etree._Element, rows: list[tuple[etree._Element, bool]]) -
     is presentational, or has a single column."""
     if (table.get("role") or "").lower() in ("presentation", "none"):
         return True
-    for tr, _ in rows:
-        for td in tr:
-            if _tag(td) in ("td", "th") and td.find(".//table") is not None:
-                return True
+    if next(table.iterdescendants("table"), None) is not None:  # else no cell holds one
+        for tr, _ in rows:
+            for td in tr:
+                if _tag(td) in ("td", "th") and td.find(".//table") is not None:
+                    return True
     widths = [sum(1 for td in tr if _tag(td) in ("td", "th")) for tr, _ in rows]
     return (
         bool(widths)
