@@ -17,6 +17,7 @@ The rules (CONTRACT.md, "Splitting a cell into items"):
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -38,8 +39,10 @@ _HAS_BULLET = regex.compile(rf"(?:^|(?<=\s))[{_B}](?![{_B}])\s*\S")
 #: a bullet at the start of an item, an indent before it being layout (``　・　展示会出展``)
 _LEADING_BULLET = regex.compile(rf"^[\s\u3000]*[{_B}](?![{_B}])\s*")
 _LAYOUT_SPACE = regex.compile(r"[^\S\u3000]+")
-#: the characters that can start an item or a caption
-_MARKS = BULLETS + CAPTION_MARK
+#: a bullet, or a bullet or caption mark, anywhere: a quick test before the patterns above
+#: (most text has none)
+_ANY_BULLET = re.compile(f"[{re.escape(BULLETS)}]")
+_ANY_MARK = re.compile(f"[{re.escape(BULLETS + CAPTION_MARK)}]")
 
 
 @dataclass(slots=True)
@@ -69,19 +72,14 @@ class CellText:
         self.figures.extend(other.figures)
 
 
-def _has_mark(text: str, marks: str) -> bool:
-    """Whether any of ``marks`` occurs in ``text`` (a quick test before the patterns)."""
-    return any(m in text for m in marks)
-
-
 def has_bullets(text: str) -> bool:
     """True where the text has item-starting bullets (at the start or after white space)."""
-    return _has_mark(text, BULLETS) and bool(_HAS_BULLET.search(text))
+    return _ANY_BULLET.search(text) is not None and bool(_HAS_BULLET.search(text))
 
 
 def split_at_marks(text: str) -> list[str]:
     """Split free text at item-starting bullets and caption marks, keeping the marks."""
-    if not _has_mark(text, _MARKS):
+    if _ANY_MARK.search(text) is None:
         return [text]
     starts = [m.start() for m in _ITEM_START.finditer(text)]
     if not starts:

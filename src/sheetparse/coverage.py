@@ -29,16 +29,23 @@ class Ledger:
         self._marks: dict[int, Status] = {}
 
     def mark(self, status: Status, *objs: Cell | TextBlock | TableBlock) -> None:
+        marks = self._marks
         for obj in objs:
             key = id(obj)
-            if self._marks.get(key) != "placed":
-                self._marks[key] = status
+            if marks.get(key) != "placed":
+                marks[key] = status
 
     def placed(self, *objs: Cell | TextBlock | TableBlock) -> None:
-        self.mark("placed", *objs)
+        marks = self._marks
+        for obj in objs:
+            marks[id(obj)] = "placed"  # it wins over any other mark
 
     def structure(self, *objs: Cell | TextBlock | TableBlock) -> None:
-        self.mark("structure", *objs)
+        marks = self._marks
+        for obj in objs:
+            key = id(obj)
+            if marks.get(key) != "placed":
+                marks[key] = "structure"
 
     def status(self, obj: Cell | TextBlock | TableBlock) -> Status | None:
         return self._marks.get(id(obj))
