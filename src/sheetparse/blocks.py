@@ -117,7 +117,7 @@ class Cell:
 
     @property
     def is_empty(self) -> bool:
-        return not any(p.text.strip() for p in self.parts)
+        return not self.text.strip()  # no part has any text (the text joins them)
 
 
 _SET_PARTS = Cell.parts.__set__  # type: ignore[attr-defined]

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 import regex
 
 from .blocks import Cell, Part
-from .textutil import BULLETS, CAPTION_MARK, collapse_ws, join_wrapped
+from .textutil import BULLETS, CAPTION_MARK, collapse_ws, join_wrapped, split_ws
 
 _B = regex.escape(BULLETS)
 # A bullet that starts an item: at the start or after white space, not doubled (○○ is a
@@ -38,7 +38,6 @@ _ITEM_START = regex.compile(
 _HAS_BULLET = regex.compile(rf"(?:^|(?<=\s))[{_B}](?![{_B}])\s*\S")
 #: a bullet at the start of an item, an indent before it being layout (``　・　展示会出展``)
 _LEADING_BULLET = regex.compile(rf"^[\s\u3000]*[{_B}](?![{_B}])\s*")
-_LAYOUT_SPACE = regex.compile(r"[^\S\u3000]+")
 #: a bullet, or a bullet or caption mark, anywhere: a quick test before the patterns above
 #: (most text has none)
 _ANY_BULLET = re.compile(f"[{re.escape(BULLETS)}]")
@@ -175,7 +174,7 @@ def split_parts(parts: Iterable[Part]) -> CellText:
                 for piece in split_at_marks(text):
                     out.add(piece)
             else:
-                for piece in _LAYOUT_SPACE.split(text):
+                for piece in split_ws(text):
                     out.add(piece)
         else:  # "text"
             for piece in split_at_marks(text):

@@ -59,6 +59,19 @@ def collapse_ws(text: str) -> str:
     return _LAYOUT_WS.sub(" ", text).strip(" ")
 
 
+def split_ws(text: str) -> list[str]:
+    """The runs between layout white space (U+3000 is kept inside them, as printed)."""
+    if (
+        "\u3000" not in text
+        and "\x1c" not in text
+        and "\x1d" not in text
+        and "\x1e" not in text
+        and "\x1f" not in text
+    ):
+        return text.split()
+    return [piece for piece in _LAYOUT_WS.split(text) if piece]
+
+
 def strip_ws(text: str) -> str:
     """All white space removed: the form texts are compared in across formats."""
     if "\x1c" not in text and "\x1d" not in text and "\x1e" not in text and "\x1f" not in text:
