@@ -71,8 +71,9 @@ def tally(doc: Document, ledger: Ledger) -> Coverage:
     # by status; a unit without one (or an unknown one) counts as unplaced
     sums = dict.fromkeys(("placed", "structure", "reported", "skipped", "unplaced"), 0)
     sums["skipped"] = sum(_chars(s.text) for s in doc.skipped)
+    marks = ledger._marks
     for unit, n in _units(doc):
-        status = ledger.status(unit)
+        status = marks.get(id(unit))
         sums[status if status in sums else "unplaced"] += n  # type: ignore[index]
     return Coverage(
         source_chars=sum(sums.values()),

@@ -20,7 +20,8 @@ from ..readers.grid import continuation_columns, layout, owners, placed_from_gri
 
 def _own_texts(table: TableBlock, r: int) -> list[str]:
     """The texts of the cells that start in row ``r`` (not those merged down into it)."""
-    return [c.flat for c in table.rows[r] if c.covered_by is None and c.flat.strip()]
+    row = table.rows[r]
+    return [t for c, t in enumerate(table.shown[r]) if row[c].covered_by is None and t.strip()]
 
 
 def _header_kind(table: TableBlock, r: int, v: Vocab) -> str | None:
