@@ -48,12 +48,21 @@ class Loc:
 NO_LOC = Loc()
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)
 class Part:
     """A run of text inside a cell, with the markup that decides how it splits."""
 
     kind: PartKind
     text: str
+
+    def __init__(self, kind: PartKind, text: str) -> None:
+        # the slots set directly, as Cell does (readers make a part for nearly every cell)
+        _SET_KIND(self, kind)
+        _SET_PART_TEXT(self, text)
+
+
+_SET_KIND = Part.kind.__set__  # type: ignore[attr-defined]
+_SET_PART_TEXT = Part.text.__set__  # type: ignore[attr-defined]
 
 
 @dataclass(frozen=True, slots=True, eq=False, init=False)

@@ -128,7 +128,8 @@ def _outermost(el: etree._Element, tags: tuple[str, ...]) -> list[etree._Element
 def cell_heading(td: etree._Element, css: PageStyles) -> int | None:
     """A cell styled as a heading (bold throughout): its level by font size."""
     bold = _tag(td) == "th" or css.bold(td)
-    outer = [] if bold else _outermost(td, ("b", "strong"))
+    childless = not len(td)  # most cells: no <b>, no <font> inside to look for
+    outer = [] if bold or childless else _outermost(td, ("b", "strong"))
     if not bold and not outer:
         return None  # nothing bold (asked first: the cell's text is not needed then)
     total = strip_ws(text_of(td))
@@ -137,7 +138,7 @@ def cell_heading(td: etree._Element, css: PageStyles) -> int | None:
     if not bold and strip_ws("".join(text_of(b) for b in outer)) != total:
         return None
     size = css.size(td)
-    for font in td.iter("font"):
+    for font in () if childless else td.iter("font"):
         m = re.match(r"\s*(\d)", font.get("size") or "")
         if m:
             size = max(
