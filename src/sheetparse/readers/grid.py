@@ -108,9 +108,21 @@ def layout(
             "raise the max_cells limit if this file is genuine"
         )
     grid: list[list[Cell | None]] = [[None] * n_cols for _ in range(n_rows)]
+    # where no row (column) is dropped, a position's index is its offset from the first kept
+    # one, clipped to the grid: what the bisection finds, without it (most tables)
+    row0 = rows[0] if n_rows and rows[-1] - rows[0] == n_rows - 1 else None
+    col0 = cols[0] if n_cols and cols[-1] - cols[0] == n_cols - 1 else None
     for p in cells:
-        r0, rs = _count_in(rows, p.row, p.rowspan)
-        c0, cs = _count_in(cols, p.col, p.colspan)
+        if row0 is None:
+            r0, rs = _count_in(rows, p.row, p.rowspan)
+        else:
+            r0 = min(max(p.row - row0, 0), n_rows)
+            rs = min(max(p.row + p.rowspan - row0, 0), n_rows) - r0
+        if col0 is None:
+            c0, cs = _count_in(cols, p.col, p.colspan)
+        else:
+            c0 = min(max(p.col - col0, 0), n_cols)
+            cs = min(max(p.col + p.colspan - col0, 0), n_cols) - c0
         if not rs or not cs or grid[r0][c0] is not None:
             continue
         grid[r0][c0] = Cell(p.parts, p.loc, rs, cs)

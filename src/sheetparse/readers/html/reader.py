@@ -392,6 +392,7 @@ class _Reader:
         placed: list[Placed] = []
         n_rows, n_cols, header_rows = len(rows), 0, 0
         max_cells = self.limits.max_cells
+        css, locs = self.css, self.locs
         for r, (tr, in_head) in enumerate(rows):
             c = 0
             for td in tr:
@@ -402,14 +403,20 @@ class _Reader:
                     continue
                 while (r, c) in occupied:
                     c += 1
-                rs = _span(td.get("rowspan"), 65534, n_rows - r)
-                rs = min(rs, n_rows - r)
-                cs = _span(td.get("colspan"), 1000)
+                # most cells span nothing: the attributes parsed only where they are given
+                value = td.get("rowspan")
+                rs = 1 if value is None else min(_span(value, 65534, n_rows - r), n_rows - r)
+                value = td.get("colspan")
+                cs = 1 if value is None else _span(value, 1000)
                 if max_cells is not None and (c + cs) * n_rows > max_cells:
                     raise InputTooLarge(
                         f"a table has more than {max_cells:,} cells; raise the max_cells limit "
                         "if this file is genuine"
                     )
+                line = td.sourceline
+                loc = locs.get(line)
+                if loc is None:
+                    loc = locs[line] = Loc(line=line)
                 placed.append(
                     Placed(
                         r,
@@ -417,16 +424,20 @@ class _Reader:
                         rs,
                         cs,
                         parts_from_element(td),
-                        self.loc(td.sourceline),
-                        ruled_table or self.css.ruled(td),
-                        cell_heading(td, self.css),
+                        loc,
+                        ruled_table or css.ruled(td),
+                        cell_heading(td, css),
                     )
                 )
-                for dr in range(rs):
-                    for dc in range(cs):
-                        occupied.add((r + dr, c + dc))
+                if rs == 1 and cs == 1:
+                    occupied.add((r, c))
+                else:
+                    for dr in range(rs):
+                        for dc in range(cs):
+                            occupied.add((r + dr, c + dc))
                 c += cs
-                n_cols = max(n_cols, c)
+                if c > n_cols:
+                    n_cols = c
             if in_head and r == header_rows:
                 header_rows += 1
         return placed, n_cols, header_rows
