@@ -15,6 +15,7 @@ from typing import Any, Literal
 
 from .errors import InputTooLarge
 from .model import Diagnostic, Format, Location
+from .textutil import collapse_ws
 
 #: How a piece of cell text was marked up, which decides how it splits into items:
 #: ``p`` a paragraph (one item); ``li`` a list item (one item); ``list`` the text of a list
@@ -54,15 +55,24 @@ class Loc:
 NO_LOC = Loc()
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)
 class Part:
     """A run of text inside a cell, with the markup that decides how it splits."""
 
     kind: PartKind
     text: str
 
+    def __init__(self, kind: PartKind, text: str) -> None:
+        # the slots set directly, as Cell does (readers make a part for nearly every cell)
+        _SET_KIND(self, kind)
+        _SET_PART_TEXT(self, text)
 
-@dataclass(frozen=True, slots=True, eq=False)
+
+_SET_KIND = Part.kind.__set__  # type: ignore[attr-defined]
+_SET_PART_TEXT = Part.text.__set__  # type: ignore[attr-defined]
+
+
+@dataclass(frozen=True, slots=True, eq=False, init=False)
 class Cell:
     """One grid position of a table.
 
@@ -76,15 +86,63 @@ class Cell:
     rowspan: int = 1
     colspan: int = 1
     covered_by: tuple[int, int] | None = None
+    #: the text and the one-line text, computed on first use: the structure step reads a cell
+    #: many times over (classifying, header rows, labels, coverage)
+    _text: str | None = field(default=None, init=False, repr=False)
+    _flat: str | None = field(default=None, init=False, repr=False)
+
+    def __init__(
+        self,
+        parts: tuple[Part, ...] = (),
+        loc: Loc = NO_LOC,
+        rowspan: int = 1,
+        colspan: int = 1,
+        covered_by: tuple[int, int] | None = None,
+    ) -> None:
+        # the dataclass's own __init__ sets each field through object.__setattr__ (it is
+        # frozen); setting the slots directly makes the same, still frozen, cell in half the
+        # time (readers make thousands)
+        _SET_PARTS(self, parts)
+        _SET_LOC(self, loc)
+        _SET_ROWSPAN(self, rowspan)
+        _SET_COLSPAN(self, colspan)
+        _SET_COVERED_BY(self, covered_by)
+        _SET_TEXT(self, None)
+        _SET_FLAT(self, None)
 
     @property
     def text(self) -> str:
         """All text of the cell, parts joined by a space."""
-        return " ".join(p.text for p in self.parts if p.text)
+        text = self._text
+        if text is None:
+            parts = self.parts
+            one = len(parts) == 1  # most cells: its text as it is
+            text = parts[0].text if one else " ".join([p.text for p in parts if p.text])
+            _SET_TEXT(self, text)
+        return text
+
+    @property
+    def flat(self) -> str:
+        """The text on one line: runs of layout white space as one space, trimmed
+        (:func:`~sheetparse.textutil.collapse_ws`)."""
+        flat = self._flat
+        if flat is None:
+            flat = collapse_ws(self.text)
+            _SET_FLAT(self, flat)
+        return flat
 
     @property
     def is_empty(self) -> bool:
-        return not any(p.text.strip() for p in self.parts)
+        return not self.text.strip()  # no part has any text (the text joins them)
+
+
+_SET_PARTS = Cell.parts.__set__  # type: ignore[attr-defined]
+_SET_LOC = Cell.loc.__set__  # type: ignore[attr-defined]
+_SET_ROWSPAN = Cell.rowspan.__set__  # type: ignore[attr-defined]
+_SET_COLSPAN = Cell.colspan.__set__  # type: ignore[attr-defined]
+_SET_COVERED_BY = Cell.covered_by.__set__  # type: ignore[attr-defined]
+_SET_TEXT = Cell._text.__set__  # type: ignore[attr-defined]
+_SET_FLAT = Cell._flat.__set__  # type: ignore[attr-defined]
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -106,10 +164,31 @@ class TableBlock:
     loc: Loc = NO_LOC
     #: rows the markup marks as header (Markdown rows above the separator, HTML ``<thead>``)
     header_rows: int = 0
+    _shown: tuple[tuple[str, ...], ...] | None = field(default=None, init=False, repr=False)
 
     @property
     def n_cols(self) -> int:
         return len(self.rows[0]) if self.rows else 0
+
+    @property
+    def shown(self) -> tuple[tuple[str, ...], ...]:
+        """The one-line text that shows at each position (:attr:`Cell.flat`; a merged cell's at
+        every position it covers), computed once: the structure step looks up labels in it."""
+        shown = self._shown
+        if shown is None:
+            out = []
+            for row in self.rows:
+                texts = []
+                for c in range(self.n_cols):
+                    cell = row[c]
+                    if cell.covered_by is not None:
+                        r0, c0 = cell.covered_by
+                        cell = self.rows[r0][c0]
+                    texts.append(cell.flat)
+                out.append(tuple(texts))
+            shown = tuple(out)
+            object.__setattr__(self, "_shown", shown)
+        return shown
 
     def cells(self) -> Iterable[Cell]:
         for row in self.rows:
@@ -140,7 +219,7 @@ class Document:
 
 
 def empty_cell(loc: Loc = NO_LOC, covered_by: tuple[int, int] | None = None) -> Cell:
-    return Cell(parts=(), loc=loc, covered_by=covered_by)
+    return Cell((), loc, 1, 1, covered_by)
 
 
 def expand_spans(
@@ -152,9 +231,11 @@ def expand_spans(
     from above or the left are filled with covered placeholders, and short rows are padded with
     empty cells. Raises :class:`InputTooLarge` before allocating more than ``max_cells``.
     """
+    n_rows = len(rows)
+    if all(cell.rowspan == 1 and cell.colspan == 1 for row in rows for cell in row):
+        return _pad(rows, max_cells)
     occupied: dict[tuple[int, int], Cell] = {}
     n_cols = 0
-    n_rows = len(rows)
     for r, row in enumerate(rows):
         c = 0
         for cell in row:
@@ -190,3 +271,20 @@ def expand_spans(
             )
         )
     return tuple(grid)
+
+
+def _pad(rows: Sequence[Sequence[Cell]], max_cells: int | None) -> tuple[tuple[Cell, ...], ...]:
+    """:func:`expand_spans` of rows without spans (most Markdown tables): each row as it is,
+    short rows padded with empty cells."""
+    n_rows = len(rows)
+    n_cols = max((len(row) for row in rows), default=0)
+    if max_cells is not None and n_cols * n_rows > max_cells:
+        raise InputTooLarge(
+            f"a table has more than {max_cells:,} cells; raise the max_cells limit "
+            "if this file is genuine"
+        )
+    return tuple(
+        tuple(row)
+        + tuple(empty_cell(row[-1].loc if row else NO_LOC) for _ in range(n_cols - len(row)))
+        for row in rows
+    )

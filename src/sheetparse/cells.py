@@ -17,13 +17,14 @@ The rules (CONTRACT.md, "Splitting a cell into items"):
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import regex
 
 from .blocks import Cell, Part
-from .textutil import BULLETS, CAPTION_MARK, collapse_ws, join_wrapped
+from .textutil import BULLETS, CAPTION_MARK, collapse_ws, join_wrapped, split_ws
 
 _B = regex.escape(BULLETS)
 # A bullet that starts an item: at the start or after white space, not doubled (○○ is a
@@ -37,7 +38,10 @@ _ITEM_START = regex.compile(
 _HAS_BULLET = regex.compile(rf"(?:^|(?<=\s))[{_B}](?![{_B}])\s*\S")
 #: a bullet at the start of an item, an indent before it being layout (``　・　展示会出展``)
 _LEADING_BULLET = regex.compile(rf"^[\s\u3000]*[{_B}](?![{_B}])\s*")
-_LAYOUT_SPACE = regex.compile(r"[^\S\u3000]+")
+#: a bullet, or a bullet or caption mark, anywhere: a quick test before the patterns above
+#: (most text has none)
+_ANY_BULLET = re.compile(f"[{re.escape(BULLETS)}]")
+_ANY_MARK = re.compile(f"[{re.escape(BULLETS + CAPTION_MARK)}]")
 
 
 @dataclass(slots=True)
@@ -57,7 +61,8 @@ class CellText:
             if caption:
                 self.figures.append(caption)
             return
-        item = _LEADING_BULLET.sub("", piece)
+        # (the pattern only where a bullet may lead: most items have none)
+        item = _LEADING_BULLET.sub("", piece) if piece.lstrip()[:1] in BULLETS else piece
         if item:
             self.items.append(item)
 
@@ -68,11 +73,13 @@ class CellText:
 
 def has_bullets(text: str) -> bool:
     """True where the text has item-starting bullets (at the start or after white space)."""
-    return bool(_HAS_BULLET.search(text))
+    return _ANY_BULLET.search(text) is not None and bool(_HAS_BULLET.search(text))
 
 
 def split_at_marks(text: str) -> list[str]:
     """Split free text at item-starting bullets and caption marks, keeping the marks."""
+    if _ANY_MARK.search(text) is None:
+        return [text]
     starts = [m.start() for m in _ITEM_START.finditer(text)]
     if not starts:
         return [text]
@@ -167,7 +174,7 @@ def split_parts(parts: Iterable[Part]) -> CellText:
                 for piece in split_at_marks(text):
                     out.add(piece)
             else:
-                for piece in _LAYOUT_SPACE.split(text):
+                for piece in split_ws(text):
                     out.add(piece)
         else:  # "text"
             for piece in split_at_marks(text):

@@ -29,16 +29,23 @@ class Ledger:
         self._marks: dict[int, Status] = {}
 
     def mark(self, status: Status, *objs: Cell | TextBlock | TableBlock) -> None:
+        marks = self._marks
         for obj in objs:
             key = id(obj)
-            if self._marks.get(key) != "placed":
-                self._marks[key] = status
+            if marks.get(key) != "placed":
+                marks[key] = status
 
     def placed(self, *objs: Cell | TextBlock | TableBlock) -> None:
-        self.mark("placed", *objs)
+        marks = self._marks
+        for obj in objs:
+            marks[id(obj)] = "placed"  # it wins over any other mark
 
     def structure(self, *objs: Cell | TextBlock | TableBlock) -> None:
-        self.mark("structure", *objs)
+        marks = self._marks
+        for obj in objs:
+            key = id(obj)
+            if marks.get(key) != "placed":
+                marks[key] = "structure"
 
     def status(self, obj: Cell | TextBlock | TableBlock) -> Status | None:
         return self._marks.get(id(obj))
@@ -53,32 +60,26 @@ def _units(doc: Document) -> Iterable[tuple[Cell | TextBlock, int]]:
         if isinstance(block, TextBlock):
             yield block, _chars(block.text)
         else:
-            for cell in block.cells():
-                if cell.covered_by is None:
-                    yield cell, _chars(cell.text)
+            for row in block.rows:
+                for cell in row:
+                    if cell.covered_by is None:
+                        yield cell, _chars(cell.text) if cell.parts else 0
 
 
 def tally(doc: Document, ledger: Ledger) -> Coverage:
     """Count the source's characters by where they went."""
-    placed = structure = reported = unplaced = 0
-    skipped = sum(_chars(s.text) for s in doc.skipped)
+    # by status; a unit without one (or an unknown one) counts as unplaced
+    sums = dict.fromkeys(("placed", "structure", "reported", "skipped", "unplaced"), 0)
+    sums["skipped"] = sum(_chars(s.text) for s in doc.skipped)
+    marks = ledger._marks
     for unit, n in _units(doc):
-        status = ledger.status(unit)
-        if status == "placed":
-            placed += n
-        elif status == "structure":
-            structure += n
-        elif status == "reported":
-            reported += n
-        elif status == "skipped":
-            skipped += n
-        else:
-            unplaced += n
+        status = marks.get(id(unit))
+        sums[status if status in sums else "unplaced"] += n  # type: ignore[index]
     return Coverage(
-        source_chars=placed + structure + reported + unplaced + skipped,
-        placed_chars=placed,
-        structure_chars=structure,
-        reported_chars=reported,
-        skipped_chars=skipped,
-        unplaced_chars=unplaced,
+        source_chars=sum(sums.values()),
+        placed_chars=sums["placed"],
+        structure_chars=sums["structure"],
+        reported_chars=sums["reported"],
+        skipped_chars=sums["skipped"],
+        unplaced_chars=sums["unplaced"],
     )

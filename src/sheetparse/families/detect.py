@@ -55,7 +55,7 @@ def score(fam: Family, text: str, cells: str) -> float:
     total = 0.0
     for sig in fam.signatures:
         hay = text if sig.where == "text" else cells if sig.where == "cells" else both
-        if sig.pattern.search(hay):
+        if sig.found(hay):
             total += sig.weight
     return total
 

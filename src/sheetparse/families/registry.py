@@ -39,6 +39,21 @@ class Signature:
     weight: float
     where: str
     source: str
+    #: the pattern where it is plain text (most signatures are a word): looked for with ``in``,
+    #: many times faster than a regex search through a long Japanese text
+    literal: str | None = None
+
+    def found(self, text: str) -> bool:
+        """Whether the signature occurs in ``text``."""
+        if self.literal is not None:
+            return self.literal in text
+        return self.pattern.search(text) is not None
+
+
+def _literal(pattern: re.Pattern[str]) -> str | None:
+    """The text a pattern without flags or special characters matches, else None."""
+    text = pattern.pattern
+    return text if not pattern.flags & ~re.UNICODE and re.escape(text) == text else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,15 +132,13 @@ class Family:
             Label(rule, _compile(rule.match, m, f"{p.name}: labels[{i}].match"))
             for i, rule in enumerate(p.labels)
         )
-        self.signatures = tuple(
-            Signature(
-                _compile(sig.pattern, m, f"{p.name}: detect.signatures[{i}]"),
-                sig.weight,
-                sig.where,
-                sig.pattern,
+        signatures = []
+        for i, sig in enumerate(p.detect.signatures):
+            compiled = _compile(sig.pattern, m, f"{p.name}: detect.signatures[{i}]")
+            signatures.append(
+                Signature(compiled, sig.weight, sig.where, sig.pattern, _literal(compiled))
             )
-            for i, sig in enumerate(p.detect.signatures)
-        )
+        self.signatures = tuple(signatures)
         self.required = tuple(
             _compile(r, m, f"{p.name}: detect.required") for r in p.detect.required
         )

@@ -45,6 +45,21 @@ def _syn(words: list[str], prefix: bool = False) -> Synonyms:
 _EMPTY = Synonyms(frozenset())
 
 
+#: the label-matching methods memoised per instance: the structure step asks them of the same
+#: header and row labels table after table (thousands of times per sheet)
+_MEMOISED = (
+    "strip_years",
+    "is_forecast",
+    "cost_kind",
+    "is_difference",
+    "value_role",
+    "indicator_kind",
+    "actor_of",
+    "approach_kind",
+    "org_kind",
+)
+
+
 class Vocab:
     """Compiled vocabulary of one family (see :class:`~sheetparse.families.profile.Vocabulary`).
     Its methods are pure and memoised per instance."""
@@ -84,6 +99,8 @@ class Vocab:
             k: tuple(fold(w) for w in words) for k, words in kinds.items()
         }
         self._role = lru_cache(maxsize=2048)(self._indicator_role)
+        for name in _MEMOISED:
+            setattr(self, name, lru_cache(maxsize=2048)(getattr(self, name)))
 
     # --- years and roles ------------------------------------------------------------------
 

@@ -17,6 +17,7 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import lru_cache
 
 from sheetparse.ja.chars import fold
 from sheetparse.ja.numerals import JaInputError, kanji_to_int, to_kanji
@@ -441,6 +442,13 @@ def find_fiscal_year(text: str, default_era: str | None = None) -> int | None:
         raise JaInputError(f"find_fiscal_year() expects str, got {type(text).__name__}")
     if default_era is not None and default_era not in _BY_KEY:
         raise ValueError(f"unknown era {default_era!r}; use e.g. '平成' or 'H'")
+    return _find_fiscal_year(text, default_era)
+
+
+@lru_cache(maxsize=4096)
+def _find_fiscal_year(text: str, default_era: str | None) -> int | None:
+    """:func:`find_fiscal_year` on checked arguments, memoised: the structure step asks it of
+    the same header labels (``R7``, ``目標値 (R12)``) table after table."""
     s = fold(text)
     best: tuple[int, int] | None = None  # (position, fiscal year)
     for regex in (_FIND_ERA_RE, _FIND_LETTER_RE):

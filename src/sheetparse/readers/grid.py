@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import pairwise
 
 from ..blocks import NO_LOC, Cell, Loc, Part, TableBlock, TextBlock, empty_cell
@@ -21,7 +21,7 @@ from ..errors import InputTooLarge
 from ..textutil import CAPTION_MARK
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)
 class Placed:
     """A cell at its position in a source grid, with its span in that grid's coordinates."""
 
@@ -35,15 +35,50 @@ class Placed:
     ruled: bool | None = None
     #: heading level where the cell is styled as one (bold, large), for text outside tables
     heading: int | None = None
+    _empty: bool = field(default=True, init=False, repr=False, compare=False)
+
+    def __init__(
+        self,
+        row: int,
+        col: int,
+        rowspan: int,
+        colspan: int,
+        parts: tuple[Part, ...],
+        loc: Loc = NO_LOC,
+        ruled: bool | None = None,
+        heading: int | None = None,
+    ) -> None:
+        # the slots set directly, as Cell does (a reader places every cell of a table); the
+        # emptiness, asked of every cell, known at once
+        _SET_ROW(self, row)
+        _SET_COL(self, col)
+        _SET_ROWSPAN(self, rowspan)
+        _SET_COLSPAN(self, colspan)
+        _SET_PARTS(self, parts)
+        _SET_LOC(self, loc)
+        _SET_RULED(self, ruled)
+        _SET_HEADING(self, heading)
+        _SET_EMPTY(self, not any([p.text.strip() for p in parts]))
 
     @property
     def is_empty(self) -> bool:
-        return not any(p.text.strip() for p in self.parts)
+        return self._empty
 
     def covers(self, row: int, col: int) -> bool:
         return (
             self.row <= row < self.row + self.rowspan and self.col <= col < self.col + self.colspan
         )
+
+
+_SET_ROW = Placed.row.__set__  # type: ignore[attr-defined]
+_SET_COL = Placed.col.__set__  # type: ignore[attr-defined]
+_SET_ROWSPAN = Placed.rowspan.__set__  # type: ignore[attr-defined]
+_SET_COLSPAN = Placed.colspan.__set__  # type: ignore[attr-defined]
+_SET_PARTS = Placed.parts.__set__  # type: ignore[attr-defined]
+_SET_LOC = Placed.loc.__set__  # type: ignore[attr-defined]
+_SET_RULED = Placed.ruled.__set__  # type: ignore[attr-defined]
+_SET_HEADING = Placed.heading.__set__  # type: ignore[attr-defined]
+_SET_EMPTY = Placed._empty.__set__  # type: ignore[attr-defined]
 
 
 def _count_in(keep: Sequence[int], start: int, span: int) -> tuple[int, int]:
@@ -73,9 +108,21 @@ def layout(
             "raise the max_cells limit if this file is genuine"
         )
     grid: list[list[Cell | None]] = [[None] * n_cols for _ in range(n_rows)]
+    # where no row (column) is dropped, a position's index is its offset from the first kept
+    # one, clipped to the grid: what the bisection finds, without it (most tables)
+    row0 = rows[0] if n_rows and rows[-1] - rows[0] == n_rows - 1 else None
+    col0 = cols[0] if n_cols and cols[-1] - cols[0] == n_cols - 1 else None
     for p in cells:
-        r0, rs = _count_in(rows, p.row, p.rowspan)
-        c0, cs = _count_in(cols, p.col, p.colspan)
+        if row0 is None:
+            r0, rs = _count_in(rows, p.row, p.rowspan)
+        else:
+            r0 = min(max(p.row - row0, 0), n_rows)
+            rs = min(max(p.row + p.rowspan - row0, 0), n_rows) - r0
+        if col0 is None:
+            c0, cs = _count_in(cols, p.col, p.colspan)
+        else:
+            c0 = min(max(p.col - col0, 0), n_cols)
+            cs = min(max(p.col + p.colspan - col0, 0), n_cols) - c0
         if not rs or not cs or grid[r0][c0] is not None:
             continue
         grid[r0][c0] = Cell(p.parts, p.loc, rs, cs)

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from ..ja import kanji_to_int
 
 
+@lru_cache(maxsize=1024)  # the same few numbers, heading after heading
 def heading_number(text: str) -> int:
     """The value of a number a heading pattern matched (``2``, ``２``, ``二``, ``十二``)."""
     value = kanji_to_int(text)

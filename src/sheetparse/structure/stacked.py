@@ -16,12 +16,12 @@ from ..blocks import Block, TableBlock
 from ..families.vocab import Vocab
 from ..model import Diagnostic
 from ..readers.grid import continuation_columns, layout, owners, placed_from_grid
-from ..textutil import collapse_ws
 
 
 def _own_texts(table: TableBlock, r: int) -> list[str]:
     """The texts of the cells that start in row ``r`` (not those merged down into it)."""
-    return [collapse_ws(c.text) for c in table.rows[r] if c.covered_by is None and c.text.strip()]
+    row = table.rows[r]
+    return [t for c, t in enumerate(table.shown[r]) if row[c].covered_by is None and t.strip()]
 
 
 def _header_kind(table: TableBlock, r: int, v: Vocab) -> str | None:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Literal
 
 from .. import diagnostics as dg
@@ -32,7 +33,7 @@ from ..model import (
     NarrativeKind,
     Observation,
 )
-from ..textutil import BULLETS, collapse_ws, drop_cjk_spaces, join_wrapped, strip_ws
+from ..textutil import BULLETS, drop_cjk_spaces, join_wrapped, strip_ws
 
 TableKind = Literal["indicator", "organize", "approach"]
 
@@ -80,7 +81,7 @@ def _origin(table: TableBlock, r: int, c: int) -> Cell:
 
 
 def _text(cell: Cell) -> str:
-    return collapse_ws(cell.text)
+    return cell.flat
 
 
 def _label(text: str) -> str:
@@ -88,10 +89,12 @@ def _label(text: str) -> str:
     return drop_cjk_spaces(text)
 
 
+@lru_cache(maxsize=4096)
 def _is_year_only(text: str, v: Vocab) -> bool:
     return bool(text) and not v.strip_years(text) and find_fiscal_year(text) is not None
 
 
+@lru_cache(maxsize=4096)  # asked of the same header labels table after table
 def _header_like(text: str, v: Vocab) -> bool:
     if not text:
         return True
@@ -106,7 +109,8 @@ def _header_like(text: str, v: Vocab) -> bool:
 
 
 def _texts(table: TableBlock, rows: range) -> list[list[str]]:
-    return [[_text(_origin(table, r, c)) for c in range(table.n_cols)] for r in rows]
+    shown = table.shown
+    return [list(shown[r]) for r in rows]
 
 
 # --- classification ---------------------------------------------------------------------------
@@ -124,7 +128,7 @@ def classify(table: TableBlock, v: Vocab, hint: TableKind | None = None) -> Tabl
     roles = {v.indicator_role(t) for t in flat}
     if "name" in roles and roles & {"baseline", "actual", "target"}:
         return "indicator"
-    labels = [_text(_origin(table, r, 0)) for r in range(len(table.rows))]
+    labels = [row[0] for row in table.shown]
     if any(v.approach_kind(t) is not None for t in labels):
         return "approach"
     actors = {v.actor_of(t) for t in (head[0] if head else [])} - {None}
@@ -147,12 +151,12 @@ class _Column:
 def _header_rows(table: TableBlock, v: Vocab) -> int:
     """Leading rows made of header words and year labels only (at least one)."""
     h = 0
+    first = max(1, table.header_rows)  # rows the markup marks as header count as such
     for r in range(len(table.rows)):
-        texts = [_text(table.rows[r][c]) for c in range(table.n_cols)]
-        if r >= max(1, table.header_rows) and (
-            not any(texts) or not all(_header_like(x, v) for x in texts)
-        ):
-            break
+        if r >= first:
+            texts = [_text(table.rows[r][c]) for c in range(table.n_cols)]
+            if not any(texts) or not all(_header_like(x, v) for x in texts):
+                break
         h = r + 1
     return max(h, 1)
 
@@ -164,27 +168,42 @@ def _indicator_columns(table: TableBlock, h: int, v: Vocab) -> list[_Column]:
     # cell inherits the group label on its left where a lower header row labels the column.
     for r in range(h - 1):
         for c in range(1, n):
-            below = any(grid[rr][c] for rr in range(r + 1, h))
-            if not grid[r][c] and below and grid[r][c - 1]:
+            if (
+                not grid[r][c]
+                and grid[r][c - 1]
+                and any(grid[rr][c] for rr in range(r + 1, h))  # a lower row labels it
+            ):
                 left_role = v.indicator_role(grid[r][c - 1])
                 if left_role == "actual" or v.is_forecast(grid[r][c - 1]):
                     grid[r][c] = grid[r][c - 1]
     cols = []
     for c in range(n):
-        texts = [grid[r][c] for r in range(h)]
-        own = [_text(table.rows[r][c]) for r in range(h) if table.rows[r][c].covered_by is None]
-        role = next((v.indicator_role(t) for t in reversed(texts) if v.indicator_role(t)), None)
-        forecast = next((v.is_forecast(t) for t in reversed(texts) if v.is_forecast(t)), None)
-        if role is None and forecast:
-            role = "actual"
-        year = next((y for t in reversed(texts) if (y := find_fiscal_year(t)) is not None), None)
-        if role is None and year is not None and any(_is_year_only(t, v) for t in texts):
-            role = "actual"
-        label = next((t for t in reversed(own) if t), next((t for t in reversed(texts) if t), ""))
-        cols.append(_Column(role, year, label, forecast))
+        texts = tuple(grid[r][c] for r in range(h))
+        own = tuple(
+            _text(table.rows[r][c]) for r in range(h) if table.rows[r][c].covered_by is None
+        )
+        cols.append(_Column(*_column(texts, own, v)))
     if not any(col.role == "name" for col in cols) and cols:
         cols[0].role = "name"
     return cols
+
+
+@lru_cache(maxsize=4096)  # a book prints the same header over every sheet's table
+def _column(
+    texts: tuple[str, ...], own: tuple[str, ...], v: Vocab
+) -> tuple[str | None, int | None, str, str | None]:
+    """(role, fiscal year, label, forecast word) of an indicator-table column from the texts
+    showing in its header rows and those printed in it (not merged into it), the lowest
+    (most specific) that names each."""
+    role = next((v.indicator_role(t) for t in reversed(texts) if v.indicator_role(t)), None)
+    forecast = next((v.is_forecast(t) for t in reversed(texts) if v.is_forecast(t)), None)
+    if role is None and forecast:
+        role = "actual"
+    year = next((y for t in reversed(texts) if (y := find_fiscal_year(t)) is not None), None)
+    if role is None and year is not None and any(_is_year_only(t, v) for t in texts):
+        role = "actual"
+    label = next((t for t in reversed(own) if t), next((t for t in reversed(texts) if t), ""))
+    return role, year, label, forecast
 
 
 def _observation(cell: Cell, col: _Column, out: TableResult, units: list[str]) -> Observation:
@@ -440,14 +459,14 @@ def _org_layout(
             actor_col = c
             break
     h = next(
-        (r for r in range(n_rows) if v.actor_of(_text(_origin(table, r, actor_col))) is not None),
+        (r for r in range(n_rows) if v.actor_of(table.shown[r][actor_col]) is not None),
         n_rows,
     )
     kinds: dict[int, tuple[NarrativeKind, str]] = {}
     for c in range(n_cols):
         if c == actor_col:
             continue
-        texts = [_text(_origin(table, r, c)) for r in range(h)]
+        texts = [table.shown[r][c] for r in range(h)]
         found = next(((k, t) for t in reversed(texts) if t and (k := v.org_kind(t))), None)
         if found:
             kinds[c] = (found[0], _label(found[1]))
@@ -543,7 +562,7 @@ def read_organize_table(
             cell = table.rows[r][c]
             if cell.covered_by is not None:
                 continue
-            actor_text = _text(_origin(table, r, actor_col))
+            actor_text = table.shown[r][actor_col]
             actor = v.actor_of(actor_text)
             if actor is None and cell.is_empty:
                 ledger.structure(cell)
@@ -619,7 +638,7 @@ def read_approach_table(
     header = None
     actor_cols: dict[int, Actor | None] = {}
     for r in range(min(2, n_rows)):
-        found = {c: a for c in range(n_cols) if (a := v.actor_of(_text(_origin(table, r, c))))}
+        found = {c: a for c in range(n_cols) if (a := v.actor_of(table.shown[r][c]))}
         if found:
             header = r
             actor_cols = dict(found)

@@ -6,7 +6,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..blocks import Cell, TableBlock
-from ..textutil import collapse_ws
 
 
 class TableView:
@@ -69,7 +68,7 @@ class TableView:
 
 def text(cell: Cell) -> str:
     """A cell's text with layout white space collapsed."""
-    return collapse_ws(cell.text)
+    return cell.flat
 
 
 __all__ = ["TableView", "text"]

@@ -758,14 +758,16 @@ class Walk:
                     )
                     self.ledger.mark("unplaced", b)
                 continue
+            status = self.ledger.status
             left = [
                 c
-                for c in b.cells()
-                if c.covered_by is None and self.ledger.status(c) is None and not c.is_empty
+                for row in b.rows
+                for c in row
+                if c.covered_by is None and status(c) is None and not c.is_empty
             ]
             if not left:
                 continue
-            whole = all(self.ledger.status(c) is None for c in b.cells())
+            whole = all(status(c) is None for c in b.cells())
             text = "\n".join(
                 " | ".join(collapse_ws(c.text) for c in row if c.covered_by is None)
                 for row in b.rows

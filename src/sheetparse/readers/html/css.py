@@ -14,16 +14,12 @@ import re
 from lxml import etree
 
 from ...textutil import strip_ws
-from .inline import text_of
+from .inline import tag_name, text_of
 
 BOLD_STYLE = re.compile(r"font-weight\s*:\s*(?:bold|bolder|[6-9]00)", re.I)
 
 
-def _tag(el: etree._Element) -> str:
-    tag = el.tag
-    if not isinstance(tag, str):
-        return ""
-    return tag.rsplit("}", 1)[-1].lower()
+_tag = tag_name
 
 
 _BORDER_DECL = re.compile(r"border(?:-(?:top|right|bottom|left))?\s*:\s*([^;]+)", re.I)
@@ -78,21 +74,29 @@ class PageStyles:
     def classes(self, el: etree._Element) -> list[str]:
         return (el.get("class") or "").lower().split()
 
+    # (each asks the element's style and classes only where there are any: most cells have
+    # neither, and most pages no class rules)
+
     def ruled(self, td: etree._Element) -> bool | None:
-        inline = _ruled_decls(td.get("style") or "")
+        style = td.get("style")
+        inline = _ruled_decls(style) if style else None
         if inline is not None:
             return inline
+        if not self.ruled_classes:
+            return None
         found = [self.ruled_classes[c] for c in self.classes(td) if c in self.ruled_classes]
         return any(found) if found else None
 
     def bold(self, el: etree._Element) -> bool:
-        return bool(BOLD_STYLE.search(el.get("style") or "")) or any(
-            c in self.bold_classes for c in self.classes(el)
-        )
+        style = el.get("style")
+        if style and BOLD_STYLE.search(style):
+            return True
+        return bool(self.bold_classes) and any(c in self.bold_classes for c in self.classes(el))
 
     def size(self, el: etree._Element) -> float | None:
-        size = _points(el.get("style") or "")
-        if size is None:
+        style = el.get("style")
+        size = _points(style) if style else None
+        if size is None and self.size_classes:
             size = next(
                 (self.size_classes[c] for c in self.classes(el) if c in self.size_classes), None
             )
@@ -123,17 +127,18 @@ def _outermost(el: etree._Element, tags: tuple[str, ...]) -> list[etree._Element
 
 def cell_heading(td: etree._Element, css: PageStyles) -> int | None:
     """A cell styled as a heading (bold throughout): its level by font size."""
+    bold = _tag(td) == "th" or css.bold(td)
+    childless = not len(td)  # most cells: no <b>, no <font> inside to look for
+    outer = [] if bold or childless else _outermost(td, ("b", "strong"))
+    if not bold and not outer:
+        return None  # nothing bold (asked first: the cell's text is not needed then)
     total = strip_ws(text_of(td))
     if not total:
         return None
-    bold = _tag(td) == "th" or css.bold(td)
-    if not bold:
-        outer = _outermost(td, ("b", "strong"))
-        bold = bool(outer) and strip_ws("".join(text_of(b) for b in outer)) == total
-    if not bold:
+    if not bold and strip_ws("".join(text_of(b) for b in outer)) != total:
         return None
     size = css.size(td)
-    for font in td.iter("font"):
+    for font in () if childless else td.iter("font"):
         m = re.match(r"\s*(\d)", font.get("size") or "")
         if m:
             size = max(

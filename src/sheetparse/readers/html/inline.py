@@ -6,6 +6,8 @@ HTML reader (``<td>`` contents), so both give the same parts and therefore the s
 
 from __future__ import annotations
 
+import re
+
 import lxml.html
 from lxml import etree
 
@@ -68,11 +70,24 @@ _SKIP_TAGS = frozenset({"script", "style", "noscript", "template", "head", "titl
 _MAX_DEPTH = 200
 
 
-def _tag(el: etree._Element) -> str:
+#: tag → name, for the few tag names a page uses (the readers ask for every element's name)
+_NAMES: dict[str, str] = {}
+
+
+def tag_name(el: etree._Element) -> str:
+    """An element's lower-case local name; "" for comments and processing instructions."""
     tag = el.tag
     if not isinstance(tag, str):  # comments, processing instructions
         return ""
-    return tag.rsplit("}", 1)[-1].lower()
+    name = _NAMES.get(tag)
+    if name is None:
+        name = tag.rsplit("}", 1)[-1].lower()
+        if len(_NAMES) < 1024:  # a hostile page's made-up names are not all kept
+            _NAMES[tag] = name
+    return name
+
+
+_tag = tag_name
 
 
 class _PartsBuilder:
@@ -83,6 +98,8 @@ class _PartsBuilder:
         self.buf: list[str] = []
 
     def flush(self) -> None:
+        if not self.buf:
+            return
         raw = "".join(self.buf)
         self.buf = []
         if "\n" in raw:
@@ -106,6 +123,14 @@ class _PartsBuilder:
 def text_of(el: etree._Element, *, br: str = " ", skip_lists: bool = False) -> str:
     """Visible text of an element: scripts and styles skipped, ``<br>`` as ``br``; nested
     ``<ul>``/``<ol>`` left out with ``skip_lists`` (their items are items of their own)."""
+    if not len(el):  # no children (most cells and list items): the walk below in short
+        tag = _tag(el)
+        if tag in _SKIP_TAGS or not isinstance(el.tag, str):
+            return ""
+        if tag == "br":
+            return br.replace("\u200b", "")
+        text = el.text or ""
+        return (" " + text if tag in BLOCK_TAGS else text).replace("\u200b", "")
     out: list[str] = []
     stack: list[tuple[etree._Element, bool]] = [(el, False)]
     while stack:
@@ -185,10 +210,36 @@ def _walk(el: etree._Element, b: _PartsBuilder, depth: int) -> None:
 
 def parts_from_element(el: etree._Element) -> tuple[Part, ...]:
     """The parts of an element's content (a ``<td>``, or a wrapper around a fragment)."""
+    if not len(el):  # text only (most cells): what the walk gives it, in short
+        text = collapse_ws(soft_breaks(el.text)) if el.text else ""
+        return (Part("text", text),) if text else ()
     b = _PartsBuilder()
     _walk(el, b, 0)
     b.flush()
     return tuple(b.parts)
+
+
+#: lxml.html's parser settings (its defaults) without its element classes, which cost a Python
+#: call each time an element is touched
+_FRAGMENT_PARSER = etree.HTMLParser()
+_FULL_HTML = re.compile(r"^\s*<(?:html|!doctype)", re.I)
+
+
+def _fragment(fragment: str) -> etree._Element:
+    """What ``lxml.html.fragment_fromstring(fragment, create_parent=True)`` gives, as far as
+    :func:`parts_from_element` reads it (the text and children of the wrapper): the ``<body>``
+    of the fragment parsed as a page, its leading text dropped where it is only white space."""
+    if not _FULL_HTML.match(fragment):
+        root = etree.fromstring(f"<html><body>{fragment}</body></html>", _FRAGMENT_PARSER)
+        if root is None:
+            raise etree.ParserError("Document is empty")
+        bodies = [e for e in root if e.tag == "body"]
+        if root.tag == "html" and len(bodies) == 1:
+            body = bodies[0]
+            if not (body.text and body.text.strip()):
+                body.text = None
+            return body
+    return lxml.html.fragment_fromstring(fragment, create_parent="div")
 
 
 def parts_from_fragment(fragment: str) -> tuple[Part, ...]:
@@ -197,7 +248,7 @@ def parts_from_fragment(fragment: str) -> tuple[Part, ...]:
         text = collapse_ws(fragment)
         return (Part("text", text),) if text else ()
     try:
-        wrapper = lxml.html.fragment_fromstring(fragment, create_parent="div")
+        wrapper = _fragment(fragment)
     except (etree.ParserError, ValueError):
         text = collapse_ws(fragment)
         return (Part("text", text),) if text else ()

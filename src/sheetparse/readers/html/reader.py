@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 from itertools import pairwise
 
 from lxml import etree
@@ -44,7 +45,7 @@ from ..grid import (
 )
 from .css import BOLD_STYLE, PageStyles, cell_heading, table_ruled
 from .depth import LIBXML2_MAX_DEPTH, flatten_deep, parse_page
-from .inline import BLOCK_TAGS, parts_from_element, text_of
+from .inline import BLOCK_TAGS, parts_from_element, tag_name, text_of
 
 _SKIP = frozenset(
     {
@@ -108,18 +109,26 @@ _C1_REF = re.compile(r"&#(?:(1[2-5]\d)|[xX]([89][0-9A-Fa-f]));")
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>")
 
 
-def _tag(el: etree._Element) -> str:
-    tag = el.tag
-    if not isinstance(tag, str):
-        return ""
-    return tag.rsplit("}", 1)[-1].lower()
+#: all text inside an element (what lxml.html's ``text_content()`` gives)
+_string = etree.XPath("string()", smart_strings=False)
 
 
-def _words(el: etree._Element) -> set[str]:
+_tag = tag_name
+
+
+def _words(el: etree._Element) -> frozenset[str]:
     """Lower-case words of an element's id and classes (``tmp_pankuzu`` → tmp, pankuzu;
     ``globalNav`` → global, nav, globalnav)."""
+    ident, classes = el.get("id"), el.get("class")
+    if not ident and not classes:
+        return frozenset()
+    return _attr_words(ident, classes)
+
+
+@lru_cache(maxsize=1024)  # a page repeats its class names
+def _attr_words(ident: str | None, classes: str | None) -> frozenset[str]:
     out: set[str] = set()
-    for attr in (el.get("id"), el.get("class")):
+    for attr in (ident, classes):
         if not attr:
             continue
         for token in re.split(r"[\s]+", attr):
@@ -130,7 +139,7 @@ def _words(el: etree._Element) -> set[str]:
             parts = [w.lower() for w in _TOKEN.findall(token)]
             out.update(parts)
             out.update(a + b for a, b in pairwise(parts))
-    return out
+    return frozenset(out)
 
 
 def _c1_to_cp1252(m: re.Match[str]) -> str:
@@ -167,6 +176,8 @@ class _Reader:
         self.line: int | None = None
         self.caption = False
         self.too_deep_reported = False
+        #: one Loc per source line (a Loc is a value; a table's row of cells shares a line)
+        self.locs: dict[int | None, Loc] = {}
 
     # -- text outside tables ------------------------------------------------------------------
 
@@ -207,9 +218,15 @@ class _Reader:
 
     def skip(self, el: etree._Element) -> None:
         """Record an element's text as chrome (left out, but accounted for)."""
-        text = collapse_ws(el.text_content() if _tag(el) == "noscript" else text_of(el))
+        text = collapse_ws(_string(el) if _tag(el) == "noscript" else text_of(el))
         if text:
             self.doc.skipped.append(Skipped(text, "chrome", Loc(line=el.sourceline)))
+
+    def loc(self, line: int | None) -> Loc:
+        loc = self.locs.get(line)
+        if loc is None:
+            loc = self.locs[line] = Loc(line=line)
+        return loc
 
     # -- chrome ----------------------------------------------------------------------------
 
@@ -375,6 +392,7 @@ class _Reader:
         placed: list[Placed] = []
         n_rows, n_cols, header_rows = len(rows), 0, 0
         max_cells = self.limits.max_cells
+        css, locs = self.css, self.locs
         for r, (tr, in_head) in enumerate(rows):
             c = 0
             for td in tr:
@@ -385,14 +403,20 @@ class _Reader:
                     continue
                 while (r, c) in occupied:
                     c += 1
-                rs = _span(td.get("rowspan"), 65534, n_rows - r)
-                rs = min(rs, n_rows - r)
-                cs = _span(td.get("colspan"), 1000)
+                # most cells span nothing: the attributes parsed only where they are given
+                value = td.get("rowspan")
+                rs = 1 if value is None else min(_span(value, 65534, n_rows - r), n_rows - r)
+                value = td.get("colspan")
+                cs = 1 if value is None else _span(value, 1000)
                 if max_cells is not None and (c + cs) * n_rows > max_cells:
                     raise InputTooLarge(
                         f"a table has more than {max_cells:,} cells; raise the max_cells limit "
                         "if this file is genuine"
                     )
+                line = td.sourceline
+                loc = locs.get(line)
+                if loc is None:
+                    loc = locs[line] = Loc(line=line)
                 placed.append(
                     Placed(
                         r,
@@ -400,28 +424,40 @@ class _Reader:
                         rs,
                         cs,
                         parts_from_element(td),
-                        Loc(line=td.sourceline),
-                        ruled_table or self.css.ruled(td),
-                        cell_heading(td, self.css),
+                        loc,
+                        ruled_table or css.ruled(td),
+                        cell_heading(td, css),
                     )
                 )
-                for dr in range(rs):
-                    for dc in range(cs):
-                        occupied.add((r + dr, c + dc))
+                if rs == 1 and cs == 1:
+                    occupied.add((r, c))
+                else:
+                    for dr in range(rs):
+                        for dc in range(cs):
+                            occupied.add((r + dr, c + dc))
                 c += cs
-                n_cols = max(n_cols, c)
+                if c > n_cols:
+                    n_cols = c
             if in_head and r == header_rows:
                 header_rows += 1
         return placed, n_cols, header_rows
 
 
 def _is_hidden(el: etree._Element) -> bool:
-    return el.get("hidden") is not None or bool(_HIDDEN_STYLE.search(el.get("style") or ""))
+    if el.get("hidden") is not None:
+        return True
+    style = el.get("style")
+    return bool(style) and bool(_HIDDEN_STYLE.search(style))
+
+
+_SPAN = re.compile(r"\s*(\d+)")
 
 
 def _span(value: str | None, cap: int, rest: int | None = None) -> int:
     """A rowspan/colspan attribute as browsers read it (``0`` rowspan: to the section end)."""
-    m = re.match(r"\s*(\d+)", value or "")
+    if value is None:
+        return 1
+    m = _SPAN.match(value)
     if not m:
         return 1
     n = int(m.group(1)[:6])
@@ -453,10 +489,11 @@ def _is_layout(table: etree._Element, rows: list[tuple[etree._Element, bool]]) -
     is presentational, or has a single column."""
     if (table.get("role") or "").lower() in ("presentation", "none"):
         return True
-    for tr, _ in rows:
-        for td in tr:
-            if _tag(td) in ("td", "th") and td.find(".//table") is not None:
-                return True
+    if next(table.iterdescendants("table"), None) is not None:  # else no cell holds one
+        for tr, _ in rows:
+            for td in tr:
+                if _tag(td) in ("td", "th") and td.find(".//table") is not None:
+                    return True
     widths = [sum(1 for td in tr if _tag(td) in ("td", "th")) for tr, _ in rows]
     return (
         bool(widths)
@@ -570,7 +607,7 @@ def read_html(data: bytes, *, limits: Limits = DEFAULT_LIMITS) -> Document:
     head = root.find("head")
     if head is not None:
         title = head.find("title")
-        if title is not None and (text := collapse_ws(title.text_content())):
+        if title is not None and (text := collapse_ws(_string(title))):
             doc.skipped.append(Skipped(text, "chrome", Loc(line=title.sourceline)))
     top = body if body is not None else root
     n_h1 = sum(1 for _ in top.iter("h1"))

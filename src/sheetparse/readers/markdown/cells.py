@@ -34,7 +34,7 @@ def _image(m: re.Match[str]) -> str:
 def without_images(text: str) -> str:
     """Cell text less its Markdown images: a picture is not text, as ``<img>`` is not in HTML
     (its alt text is not printed), unless the alt text is a ``▲`` caption."""
-    return _IMAGE.sub(_image, text)
+    return _IMAGE.sub(_image, text) if "![" in text else text
 
 
 def cell_parts(text: str) -> tuple[Part, ...]:
@@ -45,7 +45,7 @@ def cell_parts(text: str) -> tuple[Part, ...]:
     printed), unless its alt text is a ``▲`` caption; a ``▲`` caption after a list item is
     a caption, not part of the item."""
     s = without_images(text).strip()
-    m = _CELL_LIST.match(s)
+    m = _CELL_LIST.match(s) if s[:1] in "-*+" else None
     if m is None or "<" in s:
         return parts_from_fragment(s)
     marker = re.escape(m.group(1))

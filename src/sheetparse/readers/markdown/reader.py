@@ -66,25 +66,15 @@ def _is_row(line: str) -> bool:
     return "|" in line.replace("\\|", "")
 
 
+#: a cell delimiter: a pipe not escaped by the backslash just before it
+_CELL_PIPE = re.compile(r"(?<!\\)\|")
+
+
 def split_row(line: str) -> list[str]:
     """Cells of a pipe-table row: escaped pipes kept as text, outer pipes optional."""
     s = line.strip()
-    cells: list[str] = []
-    cur: list[str] = []
-    i = 0
-    while i < len(s):
-        ch = s[i]
-        if ch == "\\" and i + 1 < len(s) and s[i + 1] == "|":
-            cur.append("|")
-            i += 2
-            continue
-        if ch == "|":
-            cells.append("".join(cur))
-            cur = []
-        else:
-            cur.append(ch)
-        i += 1
-    cells.append("".join(cur))
+    escaped = "\\|" in s
+    cells = [c.replace("\\|", "|") for c in _CELL_PIPE.split(s)] if escaped else s.split("|")
     if s.startswith("|"):
         cells = cells[1:]
     if s.endswith("|") and not s.endswith("\\|") and cells:
@@ -260,9 +250,10 @@ def _read_table(lines: list[str], start: int, doc: Document, limits: Limits) -> 
             doc.skipped.append(Skipped(head.text, "chrome", head.loc))
         doc.blocks.extend(sheet_blocks(raw, numbers, limits.max_cells))
         return i
-    rows = [
-        [Cell(cell_parts(c), Loc(line=k)) for c in row] for row, k in zip(raw, numbers, strict=True)
-    ]
+    rows = []
+    for row, k in zip(raw, numbers, strict=True):
+        loc = Loc(line=k)  # one for the row: a Loc is a value
+        rows.append([Cell(cell_parts(c), loc) for c in row])
     if rows:
         grid = expand_spans(restore_lost_spans(rows), max_cells=limits.max_cells)
         doc.blocks.append(TableBlock(grid, Loc(line=start + 1), header_rows))

@@ -22,6 +22,8 @@ from .cells import cell_parts
 #: what pandas writes for an empty cell (NaN) or an empty header cell (Unnamed: 3)
 _PLACEHOLDER = re.compile(r"^\s*(?:NaN|nan|NaT|None|Unnamed: \d+(?:_level_\d+)?)\s*$")
 _UNNAMED = re.compile(r"^\s*Unnamed: \d+")
+#: the words of a placeholder, anywhere
+_PLACEHOLDER_WORD = re.compile(r"NaN|nan|NaT|None|Unnamed: \d")
 #: the share of placeholder cells from which a table is a dumped sheet
 _DUMP_SHARE = 0.3
 
@@ -34,9 +36,9 @@ def is_sheet_dump(rows: Sequence[Sequence[str]]) -> bool:
     if any(_UNNAMED.match(c) for c in rows[0]):
         return True
     cells = [c for row in rows for c in row]
-    return len(cells) >= 4 and sum(bool(_PLACEHOLDER.match(c)) for c in cells) >= _DUMP_SHARE * len(
-        cells
-    )
+    if len(cells) < 4 or not _PLACEHOLDER_WORD.search("\n".join(cells)):
+        return False  # (one search: most tables have no placeholder at all)
+    return sum(bool(_PLACEHOLDER.match(c)) for c in cells) >= _DUMP_SHARE * len(cells)
 
 
 def _cell(text: str, loc: Loc) -> Cell:
