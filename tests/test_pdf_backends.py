@@ -259,3 +259,53 @@ def test_both_backends_box_vertical_writing_alike():
     finally:
         a.close()
         b.close()
+
+
+# --- paths ----------------------------------------------------------------------------------------
+
+
+def _raw_pdf(content: bytes) -> bytes:
+    """A one-page PDF drawing ``content`` (no resources)."""
+    objs = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
+        b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for n, body in enumerate(objs, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % n + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, xref)
+    return bytes(out)
+
+
+def test_both_backends_classify_curved_paths_alike():
+    """pdfminer counts a Bézier piece by its end point only: a thin filled band whose rounded
+    ends have control points far off it is still a ruling, and so is a filled path of a move
+    and one curve; the straight pieces of a stroked path with curves are its rulings."""
+    content = (
+        b"50 700 m 200 700 l 205 690 205 711 200 701 c 50 701 l 45 711 45 690 50 700 c f\n"
+        b"300 600 m 380 590 420 610 400 601 c f\n"
+        b"1 w 50 500 m 200 500 l 230 480 230 450 200 430 c 50 430 l S\n"
+    )
+    data = _raw_pdf(content)
+    a = open_pdf(data, backend="pdfplumber")
+    b = open_pdf(data, backend="pdfium")
+    try:
+        pa, pb = a.page(0), b.page(0)
+        assert len(pa.rects) == 2
+        assert len(pa.segments) == 2
+        for la, lb in ((pa.rects, pb.rects), (pa.segments, pb.segments)):
+            assert len(la) == len(lb)
+            for x, y in zip(la, lb, strict=True):
+                for field in ("x0", "top", "x1", "bottom"):
+                    assert abs(getattr(x, field) - getattr(y, field)) < 0.01, (field, x, y)
+        assert [(r.stroke, r.fill) for r in pa.rects] == [(r.stroke, r.fill) for r in pb.rects]
+    finally:
+        a.close()
+        b.close()

@@ -381,8 +381,10 @@ class _Page:
         scolor = _color(obj, api.FPDFPageObj_GetStrokeColor)
         ncolor = _color(obj, api.FPDFPageObj_GetFillColor)
         x, y = c_float(), c_float()
-        # subpaths as pdfminer splits them: ops 'm', 'l', 'c', 'h' with their end points
+        # subpaths as pdfminer splits them: ops 'm', 'l', 'c', 'h' with their end points (a
+        # Bézier curve's two control points come first, as 'k', which pdfminer does not count)
         subpaths: list[list[tuple[str, float, float]]] = []
+        bezier = 0  # points of the current Bézier curve read so far
         for i in range(api.FPDFPath_CountSegments(obj)):
             seg = api.FPDFPath_GetPathSegment(obj, i)
             if not seg or not api.FPDFPathSegment_GetPoint(seg, byref(x), byref(y)):
@@ -391,9 +393,15 @@ class _Page:
             px, py = _apply(m, x.value, y.value)
             if kind == SEGMENT_MOVETO or not subpaths:
                 subpaths.append([("m", px, py)])
+                bezier = 0
             else:
                 sub = subpaths[-1]
-                sub.append(("c" if kind == SEGMENT_BEZIERTO else "l", px, py))
+                if kind == SEGMENT_BEZIERTO:
+                    bezier = bezier % 3 + 1
+                    sub.append(("c" if bezier == 3 else "k", px, py))
+                else:
+                    bezier = 0
+                    sub.append(("l", px, py))
                 if api.FPDFPathSegment_GetClose(seg):
                     sx, sy = sub[0][1], sub[0][2]
                     if sub[-1][0] == "l" and abs(px - sx) < 1e-3 and abs(py - sy) < 1e-3:
@@ -414,6 +422,8 @@ class _Page:
         """One subpath as pdfminer's layout classifies it (``LTLine``, ``LTRect`` or
         ``LTCurve``), kept as the backend keeps those."""
         off = self.geo.off
+        if any(op == "k" for op, _, _ in sub):
+            sub = [p for p in sub if p[0] != "k"]
         shape = "".join(op for op, _, _ in sub)
         pts = [(px, py) for _, px, py in sub]
         if shape in ("ml", "mlh"):
@@ -444,7 +454,7 @@ class _Page:
                 )
                 return
         if not stroke:
-            if fill and len(pts) >= 3:
+            if fill and len(pts) >= 2:
                 xs = [x for x, _ in pts]
                 ys = [y for _, y in pts]
                 if min(max(xs) - min(xs), max(ys) - min(ys)) <= THIN_FILL:
