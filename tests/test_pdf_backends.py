@@ -20,9 +20,10 @@ import sheetparse
 from conftest import SHARED
 from sheetparse.blocks import Document, TableBlock
 from sheetparse.export.records import to_json
-from sheetparse.readers.pdf.backend import open_pdf
+from sheetparse.readers.pdf.backend import PageObjects, Segment, open_pdf
 from sheetparse.readers.pdf.descriptors import VerticalMetrics, cid_fonts
 from sheetparse.readers.pdf.reader import read_pdf
+from sheetparse.readers.pdf.tables import find_grids
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = sorted((ROOT / "samples").glob("*.pdf"))
@@ -99,10 +100,7 @@ def outcome(path: Path, backend: str) -> Any:
 
 #: corpus files the backends still read differently, by name prefix, with the cause; strict,
 #: so a file that starts to agree fails here until it is taken off the list
-KNOWN_DIFFERENT = {
-    "fuji": "runs of spaces PDFium's text page shortens and paths closed by an explicit line "
-    "back to the start (PDFium stores them as rectangles) on some of its 307 pages",
-}
+KNOWN_DIFFERENT: dict[str, str] = {}
 
 
 def _corpus_param(path: Path) -> Any:
@@ -309,3 +307,22 @@ def test_both_backends_classify_curved_paths_alike():
     finally:
         a.close()
         b.close()
+
+
+def _two_cells(x0: float, top: float) -> list[Segment]:
+    """The rulings of a one-row, two-cell table 100 pt wide and 20 pt high."""
+    edge = [(x0, top, x0 + 100, top), (x0, top + 20, x0 + 100, top + 20)]
+    edge += [(x, top, x, top + 20) for x in (x0, x0 + 50, x0 + 100)]
+    return [Segment(*e, 0.5, None) for e in edge]
+
+
+def test_tables_starting_on_one_line_are_read_left_to_right():
+    """Two tables side by side (a spread's two pages) whose tops differ by rounding noise, which
+    differs between the backends, come left to right; a table lower down comes after them."""
+    segments = _two_cells(300, 100.0) + _two_cells(50, 100.004) + _two_cells(50, 200.0)
+    page = PageObjects(1, 595.0, 842.0, [], segments, [], [])
+    assert [(g.xs[0], round(g.ys[0])) for g in find_grids(page)] == [
+        (50, 100),
+        (300, 100),
+        (50, 200),
+    ]
