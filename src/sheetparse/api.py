@@ -107,7 +107,7 @@ def parse(
     ``format`` is ``"pdf"``, ``"html"``, ``"markdown"`` or ``"xlsx"``; sniffed when None.
     ``family`` reads the sheet as that family (``sheetparse.families.family_names()``);
     detected when None. Raises only :class:`sheetparse.errors.SheetParseError` subclasses.
-    ``backend`` reads a PDF with ``"pdfplumber"`` or ``"pdfium"`` (default: pdfplumber).
+    ``backend`` reads a PDF with ``"pdfplumber"`` or ``"pdfium"`` (default: pdfium).
     Raises only :class:`sheetparse.errors.SheetParseError` subclasses (and ValueError for an
     unknown backend).
     """

@@ -56,7 +56,7 @@ def _sequence(
     kept = [ln for i, ln in enumerate(lines) if i not in skip]
     out: list[TextLine | PageTable] = []
     li = 0
-    for t in sorted(tables, key=lambda t: t.bbox[1]):
+    for t in tables:  # in reading order already (find_grids): a line's tables left to right
         while li < len(kept) and kept[li].top < t.bbox[1]:
             out.append(kept[li])
             li += 1

@@ -347,9 +347,10 @@ def _straight_pieces(curve, off: float) -> list[Segment]:
     return out
 
 
-#: the page-interface implementations: pdfplumber (pdfminer.six) and PDFium (pypdfium2)
+#: the page-interface implementations: pdfplumber (pdfminer.six) and PDFium (pypdfium2); PDFium,
+#: which gives the same result several times faster, is the default
 BACKENDS = ("pdfplumber", "pdfium")
-DEFAULT_BACKEND = "pdfplumber"
+DEFAULT_BACKEND = "pdfium"
 
 
 def check_backend(backend: str | None) -> str:

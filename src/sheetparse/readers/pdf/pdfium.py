@@ -6,7 +6,9 @@ table and text logic above stays one code path and the output is the same:
 
 * **Glyph boxes** as pdfminer computes them: from the glyph's origin, its advance, the text
   matrix and the font's descent (the font descriptor's, read by :mod:`.descriptors`), not
-  PDFium's own boxes (the ink or the font program's metrics).
+  PDFium's own boxes (the ink or the font program's metrics). Glyphs of vertical-writing
+  fonts (``Identity-V``) are boxed by pdfminer's rule for those, from the fonts' ``/W2`` and
+  ``/DW2`` (also read by :mod:`.descriptors`: PDFium applies them but does not expose them).
 * **Glyphs PDFium's text page leaves out** are put back: PDFium drops a text object drawn again
   over an earlier one (fake bold, so the reader can count and report the doubles itself) and
   replaces a hyphen at the end of a line by a marker; a text object PDFium skipped because its
@@ -39,7 +41,14 @@ from .backend import (
     Segment,
 )
 from .clip import Box, hidden
-from .descriptors import Descriptor, font_descriptors, strip_subset, type3_descents
+from .descriptors import (
+    Descriptor,
+    VerticalMetrics,
+    cid_fonts,
+    font_descriptors,
+    strip_subset,
+    type3_descents,
+)
 from .filemap import mapped
 from .pdfium_c import (
     ERR_PASSWORD,
@@ -92,6 +101,17 @@ def _rect(m: Matrix, x0: float, y0: float, x1: float, y1: float) -> Box:
     pts = (_apply(m, x0, y0), _apply(m, x0, y1), _apply(m, x1, y0), _apply(m, x1, y1))
     xs = [p[0] for p in pts]
     ys = [p[1] for p in pts]
+    return min(xs), min(ys), max(xs), max(ys)
+
+
+def _corners(m: Matrix, *pts: tuple[float, float]) -> Box:
+    """The bounding box of points transformed by ``m``."""
+    xs = []
+    ys = []
+    for px, py in pts:
+        qx, qy = _apply(m, px, py)
+        xs.append(qx)
+        ys.append(qy)
     return min(xs), min(ys), max(xs), max(ys)
 
 
@@ -364,8 +384,10 @@ class _Page:
         scolor = _color(obj, api.FPDFPageObj_GetStrokeColor)
         ncolor = _color(obj, api.FPDFPageObj_GetFillColor)
         x, y = c_float(), c_float()
-        # subpaths as pdfminer splits them: ops 'm', 'l', 'c', 'h' with their end points
+        # subpaths as pdfminer splits them: ops 'm', 'l', 'c', 'h' with their end points (a
+        # Bézier curve's two control points come first, as 'k', which pdfminer does not count)
         subpaths: list[list[tuple[str, float, float]]] = []
+        bezier = 0  # points of the current Bézier curve read so far
         for i in range(api.FPDFPath_CountSegments(obj)):
             seg = api.FPDFPath_GetPathSegment(obj, i)
             if not seg or not api.FPDFPathSegment_GetPoint(seg, byref(x), byref(y)):
@@ -374,9 +396,15 @@ class _Page:
             px, py = _apply(m, x.value, y.value)
             if kind == SEGMENT_MOVETO or not subpaths:
                 subpaths.append([("m", px, py)])
+                bezier = 0
             else:
                 sub = subpaths[-1]
-                sub.append(("c" if kind == SEGMENT_BEZIERTO else "l", px, py))
+                if kind == SEGMENT_BEZIERTO:
+                    bezier = bezier % 3 + 1
+                    sub.append(("c" if bezier == 3 else "k", px, py))
+                else:
+                    bezier = 0
+                    sub.append(("l", px, py))
                 if api.FPDFPathSegment_GetClose(seg):
                     sx, sy = sub[0][1], sub[0][2]
                     if sub[-1][0] == "l" and abs(px - sx) < 1e-3 and abs(py - sy) < 1e-3:
@@ -397,6 +425,8 @@ class _Page:
         """One subpath as pdfminer's layout classifies it (``LTLine``, ``LTRect`` or
         ``LTCurve``), kept as the backend keeps those."""
         off = self.geo.off
+        if any(op == "k" for op, _, _ in sub):
+            sub = [p for p in sub if p[0] != "k"]
         shape = "".join(op for op, _, _ in sub)
         pts = [(px, py) for _, px, py in sub]
         if shape in ("ml", "mlh"):
@@ -427,7 +457,7 @@ class _Page:
                 )
                 return
         if not stroke:
-            if fill and len(pts) >= 3:
+            if fill and len(pts) >= 2:
                 xs = [x for x, _ in pts]
                 ys = [y for _, y in pts]
                 if min(max(xs) - min(xs), max(ys) - min(ys)) <= THIN_FILL:
@@ -489,6 +519,7 @@ class _Page:
         map_error = api.FPDFText_HasUnicodeMapError
         get_origin = api.FPDFText_GetCharOrigin
         get_box = api.FPDFText_GetLooseCharBox
+        vertical = self.doc.vertical if self.doc.writes_vertically() else None
         last = None
         for i in range(n):
             obj = get_obj(tp, i)
@@ -510,9 +541,15 @@ class _Page:
             # the loose box spans the advance along x; rotated text: the font's width
             adv = (rect.right - rect.left) / a if abs(a) > 1e-9 else self._advance(info, text)
             x, y = ox.value, oy.value
-            if last is not None and last[0] == obj and last[3:] == (x, y, adv):
+            if (
+                last is not None
+                and last[0] == obj
+                and last[3:] == (x, y, adv)
+                and (vertical is None or vertical(info.font, text) is None)
+            ):
                 # one glyph PDFium split into several characters: a ligature (ﬁ) or a glyph
-                # the font maps to several (fi); one glyph, one box
+                # the font maps to several (fi); one glyph, one box (not in a vertical font
+                # with no advance, whose glyphs all stand at one origin)
                 last = out[-1] = (obj, last[1], last[2] + text, x, y, adv)
                 continue
             last = (obj, i, text, x, y, adv)
@@ -572,6 +609,44 @@ class _Page:
             return other
         return None
 
+    def _vertical_box(
+        self, info: _TextObj, v: VerticalMetrics, text: str, x: float, y: float
+    ) -> Box:
+        """pdfminer's box of a glyph written vertically (``LTChar`` in vertical mode), from
+        PDFium's origin for it.
+
+        Both place the glyph from the pen position, which moves down the column. PDFium's
+        origin is the pen less the glyph's vertical origin (vx, vy): ``/W2``'s where the CID
+        has an entry, else half its width and ``/DW2``'s vy. pdfminer's box runs across from
+        -vx to an em beyond (vx: ``/W2``'s, else half an em) and down from (1000 - vy) above
+        the pen by the glyph's advance (``/W2``'s, else ``/DW2``'s), so its top is an em above
+        PDFium's origin whatever vy is. A CID is taken to have a ``/W2`` entry where PDFium's
+        vx is one of ``/W2``'s: PDFium does not say which CID a glyph is."""
+        a, b, c, d, e, f = info.matrix
+        fs = info.size
+        det = a * d - b * c
+        # PDFium's origin in text space, from the object's start
+        dx, dy = x - e, y - f
+        ox, oy = ((d * dx - c * dy) / det, (a * dy - b * dx) / det) if det else (0.0, 0.0)
+        left = -0.5 * fs
+        w1 = v.w1
+        if v.w2 and fs:
+            entry = self.doc.w2_origins(v).get(round(-ox * 1000.0 / fs))
+            if entry is not None:
+                vx, advances = entry
+                left = -vx * fs / 1000.0
+                w1 = advances[0] if len(advances) == 1 else self.doc.vertical_advance(info, text)
+        top = oy + fs
+        bottom = top + w1 * fs / 1000.0
+        right = left + fs
+        return _corners(
+            _mult((a, b, c, d, e, f), self.geo.ctm),
+            (left, top),
+            (left, bottom),
+            (right, top),
+            (right, bottom),
+        )
+
     def _boxes(
         self, raw: list[tuple[int, int, str, float, float, float]], blocks: dict[int, int]
     ) -> tuple[list[Char], int]:
@@ -580,8 +655,10 @@ class _Page:
         off = geo.off
         width, height, mb_top = geo.width, geo.height, geo.mb_top
         texts = self.texts
-        descent = self.doc.descent
-        font_name = self.doc.font_name
+        doc = self.doc
+        descent = doc.descent
+        font_name = doc.font_name
+        vertical = doc.vertical if doc.writes_vertically() else None
         # an unrotated page: pdfminer's page transform is a translation
         shift = ctm[:4] == (1, 0, 0, 1)
         ce, cf = ctm[4], ctm[5]
@@ -591,29 +668,28 @@ class _Page:
             info = texts[obj]
             a, b, c, d, _, _ = info.matrix
             fs = info.size
-            lo = descent(info.font) * fs
-            hi = lo + fs
-            # pdfminer's box: (0, descent) to (advance, descent + size) in text space
-            if shift and b == 0 and c == 0:
-                x0, x1 = x + ce, x + a * adv + ce
-                y0, y1 = y + d * lo + cf, y + d * hi + cf
-                if x1 < x0:
-                    x0, x1 = x1, x0
-                if y1 < y0:
-                    y0, y1 = y1, y0
+            v = vertical(info.font, text) if vertical is not None else None
+            if v is not None:
+                x0, y0, x1, y1 = self._vertical_box(info, v, text, x, y)
             else:
-                xs = []
-                ys = []
-                for px, py in (
-                    (x + c * lo, y + d * lo),
-                    (x + c * hi, y + d * hi),
-                    (x + a * adv + c * lo, y + b * adv + d * lo),
-                    (x + a * adv + c * hi, y + b * adv + d * hi),
-                ):
-                    qx, qy = _apply(ctm, px, py)
-                    xs.append(qx)
-                    ys.append(qy)
-                x0, y0, x1, y1 = min(xs), min(ys), max(xs), max(ys)
+                lo = descent(info.font) * fs
+                hi = lo + fs
+                # pdfminer's box: (0, descent) to (advance, descent + size) in text space
+                if shift and b == 0 and c == 0:
+                    x0, x1 = x + ce, x + a * adv + ce
+                    y0, y1 = y + d * lo + cf, y + d * hi + cf
+                    if x1 < x0:
+                        x0, x1 = x1, x0
+                    if y1 < y0:
+                        y0, y1 = y1, y0
+                else:
+                    x0, y0, x1, y1 = _corners(
+                        ctm,
+                        (x + c * lo, y + d * lo),
+                        (x + c * hi, y + d * hi),
+                        (x + a * adv + c * lo, y + b * adv + d * lo),
+                        (x + a * adv + c * hi, y + b * adv + d * hi),
+                    )
             clip = info.clip
             if clip is not None and hidden(x0, y0, x1, y1, clip, text):
                 clipped += 1
@@ -635,7 +711,7 @@ class _Page:
                     top,
                     x1,
                     bottom,
-                    y1 - y0,
+                    y1 - y0 if v is None else x1 - x0,
                     font_name(info.font),
                     upright,
                     blocks.get(info.mcid) if info.mcid is not None else None,
@@ -664,6 +740,9 @@ class PdfiumDocument:
         self._descents: dict[int, float] = {}
         self._type3: set[float | None] | None = None
         self._names: dict[int, str] = {}
+        self._cid_fonts: dict[str, list[VerticalMetrics | None]] | None = None
+        self._vertical: dict[int, VerticalMetrics | None] = {}
+        self._w2: dict[int, dict[int, tuple[float, tuple[float, ...]]]] = {}
         self._block_keys: dict[tuple[int, ...], int] = {}
 
     def _load(self) -> int:
@@ -688,8 +767,8 @@ class PdfiumDocument:
         api.FPDF_CloseDocument(self._doc)
         self._doc = None
         self._doc = self._load()
-        self._descents.clear()
-        self._names.clear()
+        for cache in (self._descents, self._names, self._vertical, self._w2):
+            cache.clear()
         self._read = 1
 
     def page(self, index: int) -> PageObjects:
@@ -734,6 +813,55 @@ class PdfiumDocument:
                 api.FPDFFont_GetBaseFontName(font, buf, n)
             name = self._names[font] = buf.value.decode("latin-1")
         return name
+
+    def writes_vertically(self) -> bool:
+        """Whether any font of the document may write vertically (read once)."""
+        if self._cid_fonts is None:
+            with mapped(self._data) as data:
+                self._cid_fonts = cid_fonts(data)
+        return bool(self._cid_fonts)
+
+    def vertical(self, font: int, text: str) -> VerticalMetrics | None:
+        """The font's vertical metrics where it writes vertically, else None.
+
+        PDFium names a CID font by its descendant's ``BaseFont``, which a horizontal and a
+        vertical font may share (a word processor's font and its ``@`` twin subset together);
+        then PDFium's width of the glyph tells them apart: a vertical font's is its advance
+        down the column, negative, a horizontal one's across."""
+        try:
+            return self._vertical[font]
+        except KeyError:
+            pass
+        found = (self._cid_fonts or {}).get(self.font_name(font)) or []
+        verticals = [m for m in found if m is not None]
+        metrics = verticals[0] if verticals else None
+        if metrics is not None and len(verticals) < len(found):
+            w = c_float()
+            width = (
+                w.value
+                if text and api.FPDFFont_GetGlyphWidth(font, ord(text[0]), 1000.0, byref(w))
+                else 0.0
+            )
+            if width > 0 or (width == 0 and metrics.w1 < 0):
+                metrics = None
+        self._vertical[font] = metrics
+        return metrics
+
+    def w2_origins(self, metrics: VerticalMetrics) -> dict[int, tuple[float, tuple[float, ...]]]:
+        """:meth:`VerticalMetrics.by_origin`, computed once per font."""
+        key = id(metrics)
+        found = self._w2.get(key)
+        if found is None:
+            found = self._w2[key] = metrics.by_origin()
+        return found
+
+    def vertical_advance(self, info: _TextObj, text: str) -> float:
+        """A vertical glyph's advance (font units) as PDFium has it, where ``/W2`` alone does
+        not tell (PDFium finds the CID back from the character)."""
+        w = c_float()
+        if text and api.FPDFFont_GetGlyphWidth(info.font, ord(text[0]), 1000.0, byref(w)):
+            return w.value
+        return 0.0
 
     def descent(self, font: int) -> float:
         """The font's descent as a share of the em, as pdfminer takes it from the font's

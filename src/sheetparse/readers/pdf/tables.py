@@ -27,6 +27,9 @@ SNAP = 2.0
 JOIN = 3.0
 #: a horizontal and a vertical ruling this close (pt) touch
 TOUCH = 2.5
+#: tables whose tops lie this close (pt) start on one line (a spread's two pages): they are
+#: read left to right, not in the order rounding noise in their tops would give
+TIE = 0.01
 #: a filled rectangle at most this thick (pt) is a ruling, not a shaded area
 THIN = 3.0
 #: a separating ruling must cover this share of the side between two grid positions
@@ -376,7 +379,8 @@ def _pruned(xs: list[float], ys: list[float], regions: list[Region]) -> Grid:
 
 
 def find_grids(page: PageObjects, max_cells: int | None = None) -> list[Grid]:
-    """The ruled tables of a page (with at least two cells), top to bottom."""
+    """The ruled tables of a page (with at least two cells), top to bottom; those that start
+    on one line left to right."""
     hs, vs = rulings(page)
     grids = []
     for ch, cv in _components(hs, vs):
@@ -386,5 +390,13 @@ def find_grids(page: PageObjects, max_cells: int | None = None) -> list[Grid]:
         g = _grid(ch, cv)
         if g is not None and len(g.regions) >= 2:
             grids.append(g)
-    grids.sort(key=lambda g: (g.ys[0], g.xs[0]))
-    return grids
+    grids.sort(key=lambda g: g.ys[0])
+    out: list[Grid] = []
+    line: list[Grid] = []
+    for g in grids:
+        if line and g.ys[0] - line[-1].ys[0] > TIE:
+            out.extend(sorted(line, key=lambda g: g.xs[0]))
+            line = []
+        line.append(g)
+    out.extend(sorted(line, key=lambda g: g.xs[0]))
+    return out
