@@ -485,6 +485,7 @@ def _convert(
     failed: dict[str, FailedInput] = {}
     peaks: list[int] = []
     items = [(inp.name, inp.name, inp.path) for inp in todo]
+    executor.on_pages = progress.pages  # keys are the inputs' names
     for name, result in _run(
         items,
         fmt=fmt,

@@ -22,9 +22,12 @@ import signal
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from functools import partial
 from multiprocessing.connection import Connection, wait
 from types import TracebackType
 from typing import Any, Literal
+
+from ..readprogress import on_pages
 
 Task = tuple[Any, Any]
 Done = tuple[Any, Any]
@@ -67,6 +70,9 @@ class Executor:
 
     #: tasks that may run at the same time
     workers: int = 1
+    #: ``on_pages(key, done, total)``: a task is reading a long document (page by page,
+    #: :mod:`sheetparse.readprogress`); None: not asked (dask does not report it)
+    on_pages: Callable[[Any, int, int], None] | None = None
 
     def run(
         self, fn: Callable[[Any], Any], tasks: Iterable[Task], *, timeout: float | None = None
@@ -101,8 +107,10 @@ class InlineExecutor(Executor):
         self, fn: Callable[[Any], Any], tasks: Iterable[Task], *, timeout: float | None = None
     ) -> Iterator[Done]:
         for key, task in tasks:
+            hook = self.on_pages
             try:
-                result = fn(task)
+                with on_pages(partial(hook, key) if hook is not None else None):
+                    result = fn(task)
             except Exception as e:
                 result = Lost("error", f"{type(e).__name__}: {e}")
             yield key, result
@@ -126,8 +134,14 @@ def _worker_main(
             return
         if task is None:
             return
+
+        def pages(done: int, total: int) -> None:
+            with contextlib.suppress(OSError, ValueError):
+                conn.send(("pages", (done, total)))
+
         try:
-            reply: tuple[str, Any] = ("done", fn(task))
+            with on_pages(pages):
+                reply: tuple[str, Any] = ("done", fn(task))
         except BaseException as e:
             reply = ("error", f"{type(e).__name__}: {e}")
         try:
@@ -233,7 +247,7 @@ class ProcessExecutor(Executor):
                 if exhausted and not any(w.busy for w in pool):
                     return
                 events: list[Done] = []
-                self._wait(pool, events)
+                self._wait(pool, events, self.on_pages)
                 for i, w in enumerate(pool):
                     if w.process.is_alive() and not self._expired(w):
                         continue
@@ -270,8 +284,13 @@ class ProcessExecutor(Executor):
         return w.busy and w.deadline is not None and time.monotonic() >= w.deadline
 
     @staticmethod
-    def _wait(pool: list[_Worker], events: list[Done]) -> None:
-        """Block until a worker answers, dies, or the nearest deadline passes."""
+    def _wait(
+        pool: list[_Worker],
+        events: list[Done],
+        on_pages: Callable[[Any, int, int], None] | None = None,
+    ) -> None:
+        """Block until a worker answers, dies, or the nearest deadline passes; pass on the
+        pages a worker reports reading."""
         deadlines = [w.deadline for w in pool if w.busy and w.deadline is not None]
         wait_for = max(0.0, min(deadlines) - time.monotonic()) if deadlines else None
         handles: dict[Any, _Worker] = {}
@@ -288,6 +307,9 @@ class ProcessExecutor(Executor):
                     break  # dead: handled by the caller
                 if kind == "ready":
                     w.ready = True
+                elif kind == "pages":
+                    if on_pages is not None and w.busy:
+                        on_pages(w.key, *payload)
                 elif w.busy:
                     events.append(
                         (w.finish(), payload if kind == "done" else Lost("error", str(payload)))

@@ -45,6 +45,9 @@ class Progress:
     def file(self, event: FileEvent) -> None:
         """One input is done."""
 
+    def pages(self, name: str, done: int, total: int) -> None:
+        """A long document is being read: ``done`` of its ``total`` pages so far."""
+
     def phase(self, text: str) -> None:
         """A step of the batch other than converting files (e.g. writing the tables)."""
 
@@ -116,6 +119,8 @@ class BarProgress(Progress):
         self.min_interval = min_interval
         self.total = self.todo = self.done = 0
         self.last = ""
+        #: the long documents being read: name → (pages read, pages)
+        self.reading: dict[str, tuple[int, int]] = {}
         self._t0 = self._drawn = 0.0
         self._shown = False
 
@@ -133,6 +138,7 @@ class BarProgress(Progress):
             return
         self.done += 1
         self.last = event.name
+        self.reading.pop(event.name, None)
         if event.failure is not None:
             self._print("✗ " + failure_line(event.name, event.failure))
         elif self.verbose:
@@ -142,6 +148,10 @@ class BarProgress(Progress):
                 f"{s.indicators} indicators, {s.narratives} narratives)"
             )
         self._draw(force=self.done == self.todo)
+
+    def pages(self, name: str, done: int, total: int) -> None:
+        self.reading[name] = (done, total)
+        self._draw()
 
     def phase(self, text: str) -> None:
         self._clear()
@@ -167,7 +177,12 @@ class BarProgress(Progress):
         filled = int(share * bar_width)
         # ASCII: block characters are double width in many Japanese terminal set-ups
         bar = "[" + "#" * filled + "." * (bar_width - filled) + "]"
-        return fit(f"{count} {bar}{tail}{self.last}", max(width - 1, 10))
+        now = (
+            ", ".join(f"{n} p.{d}/{t}" for n, (d, t) in self.reading.items())
+            if self.reading
+            else self.last
+        )
+        return fit(f"{count} {bar}{tail}{now}", max(width - 1, 10))
 
     def _draw(self, *, force: bool = False) -> None:
         now = time.monotonic()
@@ -231,6 +246,9 @@ class JsonProgress(Progress):
                 warnings=event.stats.warnings,
             )
         self._emit(obj)
+
+    def pages(self, name: str, done: int, total: int) -> None:
+        self._emit({"event": "pages", "path": name, "done": done, "pages": total})
 
     def phase(self, text: str) -> None:
         self._emit({"event": "phase", "message": text})

@@ -31,6 +31,7 @@ from ...errors import (
 )
 from ...limits import DEFAULT_LIMITS, Limits
 from ...model import Diagnostic
+from ...readprogress import page_read
 from .assemble import assemble
 from .backend import BackendError, OpenedPdf, check_backend, open_pdf
 from .guard import check
@@ -132,6 +133,7 @@ def _layout_pages(pdf: OpenedPdf, store: PageStore, doc: Document, limits: Limit
             )
             continue
         store.add(layout_page(objs, stats, limits.max_cells))
+        page_read(i + 1, n)
     if not pages:
         raise CorruptDocument(f"no page of the PDF could be read ({failed[0]})")
     if not any(p.n_chars for p in pages):
