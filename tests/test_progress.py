@@ -323,3 +323,37 @@ def test_every_sample_sheet_gets_figures():
         sheet = ProgressSheet.model_validate_json(Path(path).read_text(encoding="utf-8"))
         figures = sheetparse.progress(sheet)
         assert len(figures) == sum(len(m.indicators) for m in sheet.measures), path.name
+
+
+def test_the_direction_words_are_the_profiles():
+    """The shared words are common.toml's [vocabulary.direction] (read here with tomllib); a
+    sheet's progress takes its own family's words."""
+    import tomllib
+
+    from sheetparse.tracking import family_words, progress
+    from sheetparse.tracking import figures as figures_module
+
+    common = Path(sheetparse.__file__).parent / "families" / "common.toml"
+    words = tomllib.loads(common.read_text(encoding="utf-8"))["vocabulary"]["direction"]
+    assert dict(family_words()) == {k: tuple(v) for k, v in words.items()}
+    assert family_words("target-setting-sheet") == family_words()  # it brings none of its own
+
+    ind = make((2023, 5), [(2025, 5)], (2030, 5), "待機児童数")  # zero span: words decide
+    sheet = ProgressSheet(
+        source=Source(sha256="0" * 64, format="pdf"),
+        family="target-setting-sheet",
+        measures=[Measure(id="1", title="保育", indicators=[ind])],
+    )
+    assert progress(sheet)[0].direction == "unknown"
+    asked: list[str | None] = []
+
+    def words_of(family: str | None):
+        asked.append(family)
+        return {"lower": ("待機児童",)}
+
+    figures_module.family_words, saved = words_of, figures_module.family_words
+    try:
+        assert progress(sheet)[0].direction == "lower"
+    finally:
+        figures_module.family_words = saved
+    assert asked == ["target-setting-sheet"]

@@ -197,6 +197,9 @@ class Vocabulary(_Strict):
     approach: dict[str, str] | None = None
     #: words in an indicator's name or label that make it an activity / outcome indicator
     indicator_kinds: dict[str, list[str]] | None = None
+    #: words in an indicator's name that say lower or higher is better (削減, 向上), for the
+    #: progress figures where start → target does not say it
+    direction: dict[Literal["higher", "lower"], list[str]] | None = None
 
 
 class Profile(_Strict):

@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import re
 import sys
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from types import MappingProxyType
 from typing import Any
 
 from pydantic import ValidationError
@@ -143,6 +145,9 @@ class Family:
             _compile(r, m, f"{p.name}: detect.required") for r in p.detect.required
         )
         self.threshold = p.detect.threshold
+        self.direction_words: Mapping[str, tuple[str, ...]] = MappingProxyType(
+            {k: tuple(v) for k, v in (p.vocabulary.direction or {}).items()}
+        )
 
     def __repr__(self) -> str:
         return f"<Family {self.name}>"

@@ -9,7 +9,6 @@ from .. import __version__
 from ..model import ProgressSheet
 from ..tracking import IndicatorProgress, progress, summary
 from ..tracking.compare import CellKey, Comparison, compare
-from ..tracking.direction import DIRECTION_WORDS
 from ..tracking.figures import Directions
 from . import labels
 from .charts import STATUS_COLOUR
@@ -227,7 +226,7 @@ def _notes(sheet: ProgressSheet) -> str:
 def render(
     inputs: Sequence[tuple[str, ProgressSheet]],
     *,
-    words: Mapping[str, Sequence[str]] = DIRECTION_WORDS,
+    words: Mapping[str, Sequence[str]] | None = None,
     directions: Directions | None = None,
 ) -> str:
     """The report of one sheet, or of several report years of one plan (the newest in full,

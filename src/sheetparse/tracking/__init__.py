@@ -3,7 +3,7 @@
 Computed on request from a parsed sheet; nothing is added to the sheet's JSON.
 """
 
-from .direction import DIRECTION_WORDS, Direction, direction_from_name
+from .direction import Direction, direction_from_name, family_words
 from .figures import (
     STATUSES,
     Directions,
@@ -14,14 +14,24 @@ from .figures import (
     summary,
 )
 
+
+def __getattr__(name: str) -> object:
+    # DIRECTION_WORDS: the shared direction words, read from the profiles when first asked for
+    if name == "DIRECTION_WORDS":
+        from . import direction
+
+        return direction.DIRECTION_WORDS
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
 __all__ = [
-    "DIRECTION_WORDS",
     "STATUSES",
     "Direction",
     "Directions",
     "IndicatorProgress",
     "Status",
     "direction_from_name",
+    "family_words",
     "indicator_progress",
     "progress",
     "summary",

@@ -28,7 +28,7 @@ from typing import Literal, NamedTuple
 from pydantic import BaseModel, ConfigDict, Field
 
 from ..model import Indicator, Measure, Number, Observation, ProgressSheet
-from .direction import DIRECTION_WORDS, Direction, DirectionSource, direction_from_name
+from .direction import Direction, DirectionSource, direction_from_name, family_words
 
 #: every status, in the order summaries list them
 STATUSES: tuple[str, ...] = (
@@ -159,7 +159,7 @@ def indicator_progress(
     measure_id: str = "",
     indicator_index: int = 0,
     period_end: int | None = None,
-    words: Mapping[str, Sequence[str]] = DIRECTION_WORDS,
+    words: Mapping[str, Sequence[str]] | None = None,
     directions: Directions | None = None,
 ) -> IndicatorProgress:
     """The progress figures of one indicator (``period_end``: its measure's 実施期間 end, the
@@ -236,15 +236,18 @@ def indicator_progress(
 def progress(
     sheet: ProgressSheet,
     *,
-    words: Mapping[str, Sequence[str]] = DIRECTION_WORDS,
+    words: Mapping[str, Sequence[str]] | None = None,
     directions: Directions | None = None,
 ) -> list[IndicatorProgress]:
     """Progress figures for every indicator of ``sheet``, in document order.
 
-    ``words`` is the direction vocabulary ({"lower": [...], "higher": [...]}); ``directions``
+    ``words`` is the direction vocabulary ({"lower": [...], "higher": [...]}; by default the
+    sheet family's profile's, :func:`.direction.family_words`); ``directions``
     sets the direction of indicators the data does not decide, by name or by
     ``(measure_id, name)``.
     """
+    if words is None:
+        words = family_words(sheet.family)
     return [
         measure_progress_one(m, i, ind, words=words, directions=directions)
         for m in sheet.measures
@@ -257,7 +260,7 @@ def measure_progress_one(
     index: int,
     ind: Indicator,
     *,
-    words: Mapping[str, Sequence[str]] = DIRECTION_WORDS,
+    words: Mapping[str, Sequence[str]] | None = None,
     directions: Directions | None = None,
 ) -> IndicatorProgress:
     """One indicator of a measure (the measure gives its id and its period's end)."""

@@ -15,7 +15,6 @@ from collections.abc import Mapping, Sequence
 from pydantic import BaseModel, create_model
 
 from ..model import ProgressSheet, _Flat
-from .direction import DIRECTION_WORDS
 from .figures import Directions, IndicatorProgress, progress
 
 #: :class:`IndicatorProgress` with the sheet's ``sha256`` and ``path`` first, as every record
@@ -30,7 +29,7 @@ ProgressRecord: type[_Flat] = create_model(  # type: ignore[call-overload]
 def progress_records(
     sheet: ProgressSheet,
     *,
-    words: Mapping[str, Sequence[str]] = DIRECTION_WORDS,
+    words: Mapping[str, Sequence[str]] | None = None,
     directions: Directions | None = None,
 ) -> list[_Flat]:
     """The progress rows of one sheet, in document order."""
