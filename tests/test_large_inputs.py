@@ -67,3 +67,29 @@ def test_the_cli_writes_what_the_library_serialises(tmp_path: Path, capsys):
     assert out.read_bytes() == to_json_bytes(sheet)
     assert main(["parse", str(SAMPLES / "kashiwa-r7.md"), "--compact"]) == 0
     assert capsys.readouterr().out.encode() == to_json_bytes(sheet, indent=None)
+
+
+def test_pdfminer_keeps_what_pages_share_and_lets_go_of_what_they_do_not(tmp_path: Path):
+    """A browser's print uses one font subset on every page: the cache is kept (re-parsing
+    it per page tripled the time). Files appended one after another bring their own fonts:
+    the cache is let go of, so that a long book does not grow."""
+    pypdf = pytest.importorskip("pypdf")
+    from sheetparse.readers.pdf.backend import PdfplumberDocument
+
+    def read(path: Path) -> PdfplumberDocument:
+        doc = PdfplumberDocument(path)
+        for i in range(doc.page_count):
+            doc.page(i)
+        doc.close()
+        return doc
+
+    assert read(SAMPLES / "kashiwa-r7.chromium.pdf")._shared
+    w = pypdf.PdfWriter()
+    for k in range(4):  # one page of each file in turn, each appended with its own fonts
+        for name in ("minatono-h30.lo.pdf", "sakuragaoka-r6.lo.pdf", "kashiwa-r7.lo.pdf"):
+            w.append(str(SAMPLES / name), pages=[k])
+    book = tmp_path / "appended.pdf"
+    with book.open("wb") as f:
+        w.write(f)
+    doc = read(book)
+    assert not doc._shared and len(doc._pdf.doc._cached_objs) <= doc.CACHE_LIMIT * 4

@@ -149,6 +149,8 @@ class PdfplumberDocument:
             self._pages = self._page_objs()
             self._next = 0
             self._tags = StructureTags(self._pdf.doc)
+            self._forgotten: set[object] | None = None  # the objects the cache last let go
+            self._shared = False  # whether the pages share what they parse
         except PdfminerException as e:
             cause = e.args[0] if e.args else e
             if isinstance(cause, (PDFPasswordIncorrect, PDFEncryptionError)):
@@ -191,16 +193,29 @@ class PdfplumberDocument:
                 del page._layout
             self._release()
 
-    #: parsed objects (fonts, streams) kept between pages up to this many: a book's pages
-    #: share their fonts, so they are kept; a book whose pages bring their own is let go
+    #: parsed objects (fonts, streams) kept between pages up to this many, while the pages
+    #: are not seen to share them (a book whose pages bring their own fonts)
     CACHE_LIMIT = 50
+    #: pages that share what they parse keep it up to this many objects
+    SHARED_LIMIT = 20_000
 
     def _release(self) -> None:
         """Let pdfminer forget the objects it parsed for the pages read so far, once there
-        are many, so that memory does not grow with a book's length."""
+        are many, so that memory does not grow with a book's length — unless the pages share
+        them (one font subset for the whole document, as browsers print): the next page,
+        having to parse many of the forgotten objects again, shows that, and from then on
+        they are kept, as re-parsing them for every page would take several times as long."""
         doc = self._pdf.doc
         cached = getattr(doc, "_cached_objs", None)
-        if cached is not None and len(cached) > self.CACHE_LIMIT:
+        if cached is None:
+            return
+        if self._forgotten is not None:  # the first page after forgetting: parsed again?
+            again = sum(1 for k in cached if k in self._forgotten)
+            self._shared = again >= 10 and again * 4 >= len(cached)
+            self._forgotten = None
+        limit = self.SHARED_LIMIT if self._shared else self.CACHE_LIMIT
+        if len(cached) > limit:
+            self._forgotten = set(cached)
             cached.clear()
             getattr(doc, "_parsed_objs", {}).clear()
             getattr(self._pdf.rsrcmgr, "_cached_fonts", {}).clear()
