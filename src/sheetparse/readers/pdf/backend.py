@@ -132,17 +132,23 @@ def _color(value: object) -> Color:
     return None  # a pattern or an unresolved colour space: treat as unknown (visible)
 
 
+#: the read buffer of a PDF file read from disk by pdfminer
+_FILE_BUFFER = 1 << 16
+
+
 class PdfplumberDocument:
     """:class:`OpenedPdf` on pdfplumber (pdfminer.six underneath)."""
 
     def __init__(self, data: bytes | Path, password: str = "") -> None:
         import pdfplumber
-        from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
-        from pdfplumber.utils.exceptions import PdfminerException
 
+        # a file on disk: pdfminer seeks and reads a few KiB at a time, a larger buffer saves
+        # calls (an OSError here is the caller's to report, as for any unreadable file)
+        self._file: io.BufferedReader | io.BytesIO = (
+            data.open("rb", buffering=_FILE_BUFFER) if isinstance(data, Path) else io.BytesIO(data)
+        )
         try:
-            source = data if isinstance(data, Path) else io.BytesIO(data)
-            self._pdf = pdfplumber.open(source, password=password)
+            self._pdf = pdfplumber.open(self._file, password=password)
             # pages are made one at a time as they are read and let go after (pdfplumber's
             # own list would hold every page's decoded content streams to the end)
             self.page_count = sum(1 for _ in self._page_objs())
@@ -151,15 +157,12 @@ class PdfplumberDocument:
             self._tags = StructureTags(self._pdf.doc)
             self._forgotten: set[object] | None = None  # the objects the cache last let go
             self._shared = False  # whether the pages share what they parse
-        except PdfminerException as e:
-            cause = e.args[0] if e.args else e
-            if isinstance(cause, (PDFPasswordIncorrect, PDFEncryptionError)):
-                raise BackendError("encrypted", _describe(cause)) from e
-            raise BackendError("corrupt", _describe(cause)) from e
-        except (PDFPasswordIncorrect, PDFEncryptionError) as e:
-            raise BackendError("encrypted", _describe(e)) from e
         except Exception as e:  # pdfminer raises many kinds on damaged files
-            raise BackendError("corrupt", _describe(e)) from e
+            self._file.close()
+            raise _open_failed(e) from e
+        except BaseException:
+            self._file.close()
+            raise
 
     def _page_objs(self):  # -> Iterator[PDFPage]
         from pdfminer.pdfpage import PDFPage
@@ -222,6 +225,20 @@ class PdfplumberDocument:
 
     def close(self) -> None:
         self._pdf.close()
+        self._file.close()
+
+
+def _open_failed(e: Exception) -> BackendError:
+    """How a failure to open a document is reported: encrypted, or corrupt."""
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+    from pdfplumber.utils.exceptions import PdfminerException
+
+    cause: BaseException = e
+    if isinstance(e, PdfminerException) and e.args and isinstance(e.args[0], BaseException):
+        cause = e.args[0]
+    if isinstance(cause, (PDFPasswordIncorrect, PDFEncryptionError)):
+        return BackendError("encrypted", _describe(cause))
+    return BackendError("corrupt", _describe(cause))
 
 
 def _describe(e: BaseException) -> str:
