@@ -15,15 +15,14 @@ from __future__ import annotations
 
 import argparse
 import io
-import os
-import platform
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-from importlib.metadata import version
 from pathlib import Path
+
+from machine import describe
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -102,12 +101,7 @@ def main(argv: list[str] | None = None) -> int:
                 book = args.make / f"book-{n}-{int(own_fonts)}.pdf"
                 book.write_bytes(_book(pages, n, own_fonts=own_fonts))
         return 0
-    versions = ", ".join(f"{n} {version(n)}" for n in ("pdfplumber", "pypdfium2", "pypdf"))
-    print(
-        f"machine: {platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
-        f"{platform.system()} {platform.release()}, Python {platform.python_version()}, "
-        f"{versions}"
-    )
+    print(f"machine: {describe(('pdfplumber', 'pypdfium2', 'pypdf'))}")
     print(f"{len(pages)} 池田市 pages repeated; median of {args.runs} runs, each in a new process")
     print()
     print("| book | backend | MB at 10 pages | MB at 100 pages | 100 / 10 | s at 100 pages |")

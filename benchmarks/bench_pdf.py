@@ -22,12 +22,9 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import importlib.metadata
 import io
 import json
 import logging
-import os
-import platform
 import resource
 import statistics
 import subprocess
@@ -35,6 +32,8 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
+
+from machine import describe
 
 ROOT = Path(__file__).resolve().parent.parent
 EXTERNAL = ROOT.parent / "shared" / "samples" / "kashiwa-r7-excel.pdf"
@@ -100,25 +99,6 @@ def _memory(mode: str, path: Path) -> dict[str, int]:
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
-def _machine() -> str:
-    cpu = platform.processor() or platform.machine()
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    versions = ", ".join(
-        f"{name} {importlib.metadata.version(name)}"
-        for name in ("pdfplumber", "pdfminer.six", "pypdfium2")
-    )
-    return (
-        f"{cpu}, {os.cpu_count()} cores, {platform.system()} {platform.release()}, "
-        f"Python {platform.python_version()}, {versions}"
-    )
-
-
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("files", nargs="*", type=Path)
@@ -133,7 +113,7 @@ def main(argv: list[str] | None = None) -> int:
     files = args.files or sorted((ROOT / "samples").glob("*.pdf"))
     if not args.files and EXTERNAL.exists():
         files.append(EXTERNAL)
-    print(f"machine: {_machine()}")
+    print(f"machine: {describe(('pdfplumber', 'pdfminer.six', 'pypdfium2'))}")
     print(f"median of {args.runs} runs per file and mode, interleaved; time per page in ms\n")
     print(
         "| file | pages | baseline ms/page | pdfplumber ms/page | pdfium ms/page "
