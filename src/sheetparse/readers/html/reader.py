@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import lru_cache
+from functools import lru_cache, partial
 from itertools import pairwise
 
 from lxml import etree
@@ -426,7 +426,8 @@ class _Reader:
                         parts_from_element(td),
                         loc,
                         ruled_table or css.ruled(td),
-                        cell_heading(td, css),
+                        # asked only of a cell printed outside a table (few are)
+                        heading_of=partial(cell_heading, td, css),
                     )
                 )
                 if rs == 1 and cs == 1:
