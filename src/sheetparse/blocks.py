@@ -285,6 +285,8 @@ def _pad(rows: Sequence[Sequence[Cell]], max_cells: int | None) -> tuple[tuple[C
         )
     return tuple(
         tuple(row)
+        if len(row) == n_cols  # (most rows: nothing to pad)
+        else tuple(row)
         + tuple(empty_cell(row[-1].loc if row else NO_LOC) for _ in range(n_cols - len(row)))
         for row in rows
     )

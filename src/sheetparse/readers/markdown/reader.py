@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from ...blocks import Cell, Document, Loc, Skipped, TableBlock, TextBlock, expand_spans
+from ...blocks import Cell, Document, Loc, Part, Skipped, TableBlock, TextBlock, expand_spans
 from ...errors import InputTooLarge
 from ...limits import DEFAULT_LIMITS, Limits
 from ...textutil import collapse_ws
@@ -106,6 +106,9 @@ def read_markdown_text(text: str, *, limits: Limits = DEFAULT_LIMITS) -> Documen
                     "not a progress sheet as printed — raise max_line_chars if it is genuine"
                 )
     i, n = 0, len(lines)
+    # the parts of each distinct cell text, read once: a sheet's tables repeat their labels
+    # and empty cells (parts are values, shared by the cells that print the same text)
+    cell_parts_of: dict[str, tuple[Part, ...]] = {}
     while i < n:
         line = lines[i]
         if not line.strip() or _DIV_FENCE.match(line):
@@ -135,7 +138,7 @@ def read_markdown_text(text: str, *, limits: Limits = DEFAULT_LIMITS) -> Documen
             )
         )
         if is_table_start and not _DELIMITER.match(line):
-            i = _read_table(lines, i, doc, limits)
+            i = _read_table(lines, i, doc, limits, cell_parts_of)
             continue
         if _HTML_TABLE_OPEN.match(line.lstrip()):
             i = _read_html_table(lines, i, doc, limits)
@@ -222,8 +225,15 @@ def _add_table(
         doc.blocks.append(TableBlock(grid, loc, header_rows))
 
 
-def _read_table(lines: list[str], start: int, doc: Document, limits: Limits) -> int:
-    """Read the pipe table starting at ``start``; returns the index after it."""
+def _read_table(
+    lines: list[str],
+    start: int,
+    doc: Document,
+    limits: Limits,
+    parts_of: dict[str, tuple[Part, ...]],
+) -> int:
+    """Read the pipe table starting at ``start``; returns the index after it. ``parts_of``
+    holds the parts of the cell texts read so far in the document."""
     raw: list[list[str]] = []
     numbers: list[int] = []
     header_rows = 0
@@ -253,7 +263,13 @@ def _read_table(lines: list[str], start: int, doc: Document, limits: Limits) -> 
     rows = []
     for row, k in zip(raw, numbers, strict=True):
         loc = Loc(line=k)  # one for the row: a Loc is a value
-        rows.append([Cell(cell_parts(c), loc) for c in row])
+        cells = []
+        for text in row:
+            parts = parts_of.get(text)
+            if parts is None:
+                parts = parts_of[text] = cell_parts(text)
+            cells.append(Cell(parts, loc))
+        rows.append(cells)
     if rows:
         grid = expand_spans(restore_lost_spans(rows), max_cells=limits.max_cells)
         doc.blocks.append(TableBlock(grid, Loc(line=start + 1), header_rows))
