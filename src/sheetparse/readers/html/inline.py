@@ -163,10 +163,6 @@ def text_of(el: etree._Element, *, br: str = " ", skip_lists: bool = False) -> s
     return "".join(out).replace("\u200b", "")
 
 
-def _has_li(el: etree._Element) -> bool:
-    return any(_tag(c) == "li" for c in el.iter() if c is not el)
-
-
 def _walk(el: etree._Element, b: _PartsBuilder, depth: int) -> None:
     """Parts of ``el`` into ``b``. Only ``<br>`` and ``<pre>`` break a line: the line breaks
     of the source are where its tool wrapped it, shown by a browser as spaces."""
@@ -183,11 +179,13 @@ def _walk(el: etree._Element, b: _PartsBuilder, depth: int) -> None:
             b.buf.append(text_of(child, br="\n"))
             b.flush()
         elif tag in ("ul", "ol"):
-            if _has_li(child):
+            # (the HTML parser gives lower-case names without a namespace: lxml finds the
+            # items, nested ones too, in one pass of its own)
+            items = list(child.iter("li"))
+            if items:
                 b.flush()
-                for li in child.iter():
-                    if _tag(li) == "li":
-                        b.add("li", text_of(li, skip_lists=True))
+                for li in items:
+                    b.add("li", text_of(li, skip_lists=True))
             else:
                 b.add("list", text_of(child))
         elif tag == "li":
