@@ -226,6 +226,8 @@ def is_text_row(row: int, owner: dict[tuple[int, int], Placed], cols: Sequence[i
     p = owner.get((row, cols[0]))
     if p is None or p.row != row or p.rowspan != 1 or p.is_empty:
         return False
+    if p.col + p.colspan <= cols[-1]:
+        return False  # it ends before the last column (most rows: a cell of a table)
     return all(owner.get((row, c)) is p for c in cols)
 
 

@@ -495,7 +495,8 @@ def _is_layout(table: etree._Element, rows: list[tuple[etree._Element, bool]]) -
             for td in tr:
                 if _tag(td) in ("td", "th") and td.find(".//table") is not None:
                     return True
-    widths = [sum(1 for td in tr if _tag(td) in ("td", "th")) for tr, _ in rows]
+    # (the HTML parser gives lower-case names: lxml counts a row's cells itself)
+    widths = [len(tr.findall("td")) + len(tr.findall("th")) for tr, _ in rows]
     return (
         bool(widths)
         and max(widths) <= 1
