@@ -7,6 +7,7 @@ HTML reader (``<td>`` contents), so both give the same parts and therefore the s
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 import lxml.html
 from lxml import etree
@@ -251,3 +252,55 @@ def parts_from_fragment(fragment: str) -> tuple[Part, ...]:
         text = collapse_ws(fragment)
         return (Part("text", text),) if text else ()
     return parts_from_element(wrapper)
+
+
+#: fragments read on their own, not together with others: those that name the elements the
+#: batch is laid out with (or a page's frame), and comments, declarations and raw-text
+#: elements that could run on past their own container
+_APART = re.compile(
+    r"<\s*/?\s*(?:html|head|body|div|frameset|frame|table|caption|colgroup|col|thead|tbody"
+    r"|tfoot|tr|td|th|script|style|textarea|title|xmp|plaintext|noscript|iframe|noembed"
+    r"|noframes|select|option|optgroup|template|svg|math|meta|link|base)\b|<[!?]",
+    re.I,
+)
+_BATCH_KEY = "data-sheetparse-fragment"
+
+
+def _parse_together(fragments: Sequence[str]) -> list[etree._Element] | None:
+    """Each fragment's wrapper as :func:`_fragment` gives it, from ONE parse of a page that
+    holds every fragment in a ``<div>`` of its own; None where the page does not come out
+    as exactly those divs, in order, with nothing between them (a fragment that did not
+    stay inside its own): those fragments are then parsed one by one."""
+    page = "".join(f'<div {_BATCH_KEY}="{k}">{f}</div>' for k, f in enumerate(fragments))
+    try:
+        root = etree.fromstring(f"<html><body>{page}</body></html>", _FRAGMENT_PARSER)
+    except (etree.ParserError, ValueError):
+        return None
+    if root is None or root.tag != "html" or len(root) != 1 or root[0].tag != "body":
+        return None
+    body = root[0]
+    if body.text or len(body) != len(fragments):
+        return None
+    for k, div in enumerate(body):
+        if div.tag != "div" or div.get(_BATCH_KEY) != str(k) or div.tail:
+            return None
+    wrappers = list(body)
+    for div in wrappers:
+        if not (div.text and div.text.strip()):
+            div.text = None  # as _fragment drops a fragment's leading white space
+    return wrappers
+
+
+def parts_from_fragments(fragments: Sequence[str]) -> list[tuple[Part, ...]]:
+    """:func:`parts_from_fragment` of each fragment, those with markup parsed together in one
+    page: a Markdown document's cells with inline HTML cost one parse, not one each."""
+    batch = [
+        k
+        for k, f in enumerate(fragments)
+        if ("<" in f or "&" in f) and not _FULL_HTML.match(f) and _APART.search(f) is None
+    ]
+    wrappers = _parse_together([fragments[k] for k in batch]) if len(batch) > 1 else None
+    done: dict[int, tuple[Part, ...]] = {}
+    if wrappers is not None:
+        done = {k: parts_from_element(w) for k, w in zip(batch, wrappers, strict=True)}
+    return [done[k] if k in done else parts_from_fragment(f) for k, f in enumerate(fragments)]
