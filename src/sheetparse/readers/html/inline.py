@@ -185,8 +185,14 @@ def _walk(el: etree._Element, b: _PartsBuilder, depth: int) -> None:
             items = list(child.iter("li"))
             if items:
                 b.flush()
+                parts = b.parts
                 for li in items:
-                    b.add("li", text_of(li, skip_lists=True))
+                    if len(li):
+                        b.add("li", text_of(li, skip_lists=True))
+                    elif li.text:  # (most items: their text alone, as text_of gives it)
+                        text = collapse_ws(soft_breaks(li.text.replace("\u200b", "")))
+                        if text:
+                            parts.append(Part("li", text))
             else:
                 b.add("list", text_of(child))
         elif tag == "li":

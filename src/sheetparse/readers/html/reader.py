@@ -396,7 +396,8 @@ class _Reader:
         for r, (tr, in_head) in enumerate(rows):
             c = 0
             for td in tr:
-                if _tag(td) not in ("td", "th"):
+                tag = td.tag  # (the HTML parser gives lower-case names; a comment's is no str)
+                if tag != "td" and tag != "th":
                     continue
                 if _is_hidden(td):
                     self.skip(td)
