@@ -64,13 +64,6 @@ def _chars(text: str) -> int:
     return len(strip_ws(text))
 
 
-def _flat_chars(flat: str) -> int:
-    """:func:`_chars` of a text from its one-line form (:attr:`Cell.flat`, made already for
-    nearly every cell): that form's only white space is single spaces and U+3000, which it
-    keeps as printed, and what :func:`strip_ws` keeps of the text it keeps too."""
-    return len(flat) - flat.count(" ") - flat.count("\u3000")
-
-
 def tally(doc: Document, ledger: Ledger) -> Coverage:
     """Count the source's characters by where they went."""
     # by status; a unit without one (or an unknown one) counts as unplaced
@@ -88,7 +81,12 @@ def tally(doc: Document, ledger: Ledger) -> Coverage:
                 if cell.covered_by is None and cell.parts:
                     status = status_of(id(cell))
                     key = status if status in sums else "unplaced"
-                    sums[key] += _flat_chars(cell.flat)  # type: ignore[index]
+                    # its _chars from its one-line text (made already for nearly every
+                    # cell): that text's only white space is single spaces and U+3000 (kept
+                    # as printed), and all else strip_ws keeps of the cell's text it keeps
+                    flat = cell.flat
+                    n = len(flat) - flat.count(" ") - flat.count("\u3000")
+                    sums[key] += n  # type: ignore[index]
     sums["skipped"] += skipped
     return Coverage(
         source_chars=sum(sums.values()),
