@@ -270,6 +270,9 @@ _APART = re.compile(
     re.I,
 )
 _BATCH_KEY = "data-sheetparse-fragment"
+#: a fragment with this many tags is read on its own: nested near libxml2's depth limit, the
+#: one level its container adds could change what the parser keeps of it
+_BATCH_MAX_TAGS = 128
 
 
 def _parse_together(fragments: Sequence[str]) -> list[etree._Element] | None:
@@ -303,7 +306,10 @@ def parts_from_fragments(fragments: Sequence[str]) -> list[tuple[Part, ...]]:
     batch = [
         k
         for k, f in enumerate(fragments)
-        if ("<" in f or "&" in f) and not _FULL_HTML.match(f) and _APART.search(f) is None
+        if ("<" in f or "&" in f)
+        and not _FULL_HTML.match(f)
+        and _APART.search(f) is None
+        and f.count("<") < _BATCH_MAX_TAGS
     ]
     wrappers = _parse_together([fragments[k] for k in batch]) if len(batch) > 1 else None
     done: dict[int, tuple[Part, ...]] = {}
