@@ -10,7 +10,6 @@ vocabulary knows) or *reported* (content the contract has no field for, kept who
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from typing import Literal
 
 from .blocks import Cell, Document, TableBlock, TextBlock
@@ -50,31 +49,45 @@ class Ledger:
     def status(self, obj: Cell | TextBlock | TableBlock) -> Status | None:
         return self._marks.get(id(obj))
 
+    def unmarked(self, table: TableBlock) -> list[Cell]:
+        """The cells of ``table`` with text (not covered by a merge) that bear no mark."""
+        marks = self._marks
+        return [
+            c
+            for row in table.rows
+            for c in row
+            if c.covered_by is None and id(c) not in marks and not c.is_empty
+        ]
+
 
 def _chars(text: str) -> int:
     return len(strip_ws(text))
-
-
-def _units(doc: Document) -> Iterable[tuple[Cell | TextBlock, int]]:
-    for block in doc.blocks:
-        if isinstance(block, TextBlock):
-            yield block, _chars(block.text)
-        else:
-            for row in block.rows:
-                for cell in row:
-                    if cell.covered_by is None:
-                        yield cell, _chars(cell.text) if cell.parts else 0
 
 
 def tally(doc: Document, ledger: Ledger) -> Coverage:
     """Count the source's characters by where they went."""
     # by status; a unit without one (or an unknown one) counts as unplaced
     sums = dict.fromkeys(("placed", "structure", "reported", "skipped", "unplaced"), 0)
-    sums["skipped"] = sum(_chars(s.text) for s in doc.skipped)
-    marks = ledger._marks
-    for unit, n in _units(doc):
-        status = marks.get(id(unit))
-        sums[status if status in sums else "unplaced"] += n  # type: ignore[index]
+    skipped = sum(_chars(s.text) for s in doc.skipped)
+    status_of = ledger._marks.get
+    for block in doc.blocks:  # every text block and every cell with text, once
+        if isinstance(block, TextBlock):
+            status = status_of(id(block))
+            key = status if status in sums else "unplaced"
+            sums[key] += _chars(block.text)  # type: ignore[index]
+            continue
+        for row in block.rows:
+            for cell in row:
+                if cell.covered_by is None and cell.parts:
+                    status = status_of(id(cell))
+                    key = status if status in sums else "unplaced"
+                    # its _chars from its one-line text (made already for nearly every
+                    # cell): that text's only white space is single spaces and U+3000 (kept
+                    # as printed), and all else strip_ws keeps of the cell's text it keeps
+                    flat = cell.flat
+                    n = len(flat) - flat.count(" ") - flat.count("\u3000")
+                    sums[key] += n  # type: ignore[index]
+    sums["skipped"] += skipped
     return Coverage(
         source_chars=sum(sums.values()),
         placed_chars=sums["placed"],

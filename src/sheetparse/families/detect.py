@@ -39,11 +39,12 @@ def _texts(doc: Document) -> tuple[str, str]:
             text.append(b.text)
             budget -= len(b.text)
         elif isinstance(b, TableBlock):
-            for cell in b.cells():
-                if cell.covered_by is None and cell.parts:
-                    t = cell.text
-                    cells.append(t)
-                    budget -= len(t)
+            for row in b.rows:
+                for cell in row:
+                    if cell.covered_by is None and cell.parts:
+                        t = cell.text
+                        cells.append(t)
+                        budget -= len(t)
     return "\n".join(text), "\n".join(cells)
 
 

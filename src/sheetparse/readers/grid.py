@@ -12,11 +12,11 @@ across a worksheet, a heading row of a page laid out as one big table).
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
 
-from ..blocks import NO_LOC, Cell, Loc, Part, TableBlock, TextBlock, empty_cell
+from ..blocks import NO_LOC, Cell, Loc, Part, TableBlock, TextBlock
 from ..errors import InputTooLarge
 from ..textutil import CAPTION_MARK
 
@@ -34,8 +34,14 @@ class Placed:
     #: drawn with a border (None where the source cannot say, as in most HTML)
     ruled: bool | None = None
     #: heading level where the cell is styled as one (bold, large), for text outside tables
-    heading: int | None = None
+    #: (:attr:`heading`)
+    _heading: int | None = None
     _empty: bool = field(default=True, init=False, repr=False, compare=False)
+    #: what tells the heading level where it is asked for: a reader that must look at the
+    #: source to know it defers that to the few cells printed outside a table
+    _heading_of: Callable[[], int | None] | None = field(
+        default=None, init=False, repr=False, compare=False
+    )
 
     def __init__(
         self,
@@ -47,6 +53,7 @@ class Placed:
         loc: Loc = NO_LOC,
         ruled: bool | None = None,
         heading: int | None = None,
+        heading_of: Callable[[], int | None] | None = None,
     ) -> None:
         # the slots set directly, as Cell does (a reader places every cell of a table); the
         # emptiness, asked of every cell, known at once
@@ -58,11 +65,21 @@ class Placed:
         _SET_LOC(self, loc)
         _SET_RULED(self, ruled)
         _SET_HEADING(self, heading)
+        _SET_HEADING_OF(self, heading_of)
         _SET_EMPTY(self, not any([p.text.strip() for p in parts]))
 
     @property
     def is_empty(self) -> bool:
         return self._empty
+
+    @property
+    def heading(self) -> int | None:
+        """The heading level (``heading_of``'s answer, asked once, where it was given)."""
+        of = self._heading_of
+        if of is not None:
+            _SET_HEADING(self, of())
+            _SET_HEADING_OF(self, None)
+        return self._heading
 
     def covers(self, row: int, col: int) -> bool:
         return (
@@ -77,7 +94,8 @@ _SET_COLSPAN = Placed.colspan.__set__  # type: ignore[attr-defined]
 _SET_PARTS = Placed.parts.__set__  # type: ignore[attr-defined]
 _SET_LOC = Placed.loc.__set__  # type: ignore[attr-defined]
 _SET_RULED = Placed.ruled.__set__  # type: ignore[attr-defined]
-_SET_HEADING = Placed.heading.__set__  # type: ignore[attr-defined]
+_SET_HEADING = Placed._heading.__set__  # type: ignore[attr-defined]
+_SET_HEADING_OF = Placed._heading_of.__set__  # type: ignore[attr-defined]
 _SET_EMPTY = Placed._empty.__set__  # type: ignore[attr-defined]
 
 
@@ -86,6 +104,12 @@ def _count_in(keep: Sequence[int], start: int, span: int) -> tuple[int, int]:
     lo = bisect_left(keep, start)
     hi = bisect_left(keep, start + span)
     return lo, hi - lo
+
+
+def _clip(start: int, span: int, n: int) -> tuple[int, int]:
+    """(start, span) of a run clipped to ``range(n)``."""
+    lo = min(max(start, 0), n)
+    return lo, min(max(start + span, 0), n) - lo
 
 
 def layout(
@@ -116,31 +140,40 @@ def layout(
         if row0 is None:
             r0, rs = _count_in(rows, p.row, p.rowspan)
         else:
-            r0 = min(max(p.row - row0, 0), n_rows)
-            rs = min(max(p.row + p.rowspan - row0, 0), n_rows) - r0
+            r0, rs = p.row - row0, p.rowspan
+            if r0 < 0 or r0 + rs > n_rows:  # (clipped only where it reaches outside)
+                r0, rs = _clip(r0, rs, n_rows)
         if col0 is None:
             c0, cs = _count_in(cols, p.col, p.colspan)
         else:
-            c0 = min(max(p.col - col0, 0), n_cols)
-            cs = min(max(p.col + p.colspan - col0, 0), n_cols) - c0
+            c0, cs = p.col - col0, p.colspan
+            if c0 < 0 or c0 + cs > n_cols:
+                c0, cs = _clip(c0, cs, n_cols)
         if not rs or not cs or grid[r0][c0] is not None:
             continue
         grid[r0][c0] = Cell(p.parts, p.loc, rs, cs)
-        for dr in range(rs):
-            for dc in range(cs):
-                if (dr or dc) and grid[r0 + dr][c0 + dc] is None:
-                    grid[r0 + dr][c0 + dc] = empty_cell(p.loc, (r0, c0))
+        if rs > 1 or cs > 1:  # (most cells span nothing: no positions to cover)
+            _cover(grid, r0, c0, rs, cs, p.loc)
     out = []
     for row in grid:
-        last = NO_LOC
-        filled = []
-        for cell in row:
-            if cell is None:
-                cell = empty_cell(last)
-            last = cell.loc
-            filled.append(cell)
-        out.append(tuple(filled))
+        if None in row:
+            last = NO_LOC
+            for c, cell in enumerate(row):
+                if cell is None:
+                    row[c] = cell = Cell((), last)
+                last = cell.loc
+        out.append(tuple(row))  # type: ignore[arg-type]
     return tuple(out)
+
+
+def _cover(grid: list[list[Cell | None]], r0: int, c0: int, rs: int, cs: int, loc: Loc) -> None:
+    """The positions a merged cell at (r0, c0) covers, not yet taken, as its covered cells."""
+    origin = (r0, c0)
+    for dr in range(rs):
+        line = grid[r0 + dr]
+        for dc in range(cs):
+            if (dr or dc) and line[c0 + dc] is None:
+                line[c0 + dc] = Cell((), loc, 1, 1, origin)
 
 
 def placed_from_grid(grid: Sequence[Sequence[Cell]]) -> list[Placed]:
@@ -193,6 +226,8 @@ def is_text_row(row: int, owner: dict[tuple[int, int], Placed], cols: Sequence[i
     p = owner.get((row, cols[0]))
     if p is None or p.row != row or p.rowspan != 1 or p.is_empty:
         return False
+    if p.col + p.colspan <= cols[-1]:
+        return False  # it ends before the last column (most rows: a cell of a table)
     return all(owner.get((row, c)) is p for c in cols)
 
 

@@ -27,6 +27,8 @@ def _own_texts(table: TableBlock, r: int) -> list[str]:
 def _header_kind(table: TableBlock, r: int, v: Vocab) -> str | None:
     """The kind of table whose header row ``r`` is, if it is one."""
     texts = _own_texts(table, r)
+    if len(texts) < 2:
+        return None  # every kind's header names two things or more
     roles = {v.indicator_role(t) for t in texts}
     if "name" in roles and roles & {"baseline", "actual", "target"}:
         return "indicator"

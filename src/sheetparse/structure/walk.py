@@ -758,15 +758,10 @@ class Walk:
                     )
                     self.ledger.mark("unplaced", b)
                 continue
-            status = self.ledger.status
-            left = [
-                c
-                for row in b.rows
-                for c in row
-                if c.covered_by is None and status(c) is None and not c.is_empty
-            ]
+            left = self.ledger.unmarked(b)
             if not left:
                 continue
+            status = self.ledger.status
             whole = all(status(c) is None for c in b.cells())
             text = "\n".join(
                 " | ".join(collapse_ws(c.text) for c in row if c.covered_by is None)

@@ -7,6 +7,7 @@ HTML reader (``<td>`` contents), so both give the same parts and therefore the s
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 import lxml.html
 from lxml import etree
@@ -163,10 +164,6 @@ def text_of(el: etree._Element, *, br: str = " ", skip_lists: bool = False) -> s
     return "".join(out).replace("\u200b", "")
 
 
-def _has_li(el: etree._Element) -> bool:
-    return any(_tag(c) == "li" for c in el.iter() if c is not el)
-
-
 def _walk(el: etree._Element, b: _PartsBuilder, depth: int) -> None:
     """Parts of ``el`` into ``b``. Only ``<br>`` and ``<pre>`` break a line: the line breaks
     of the source are where its tool wrapped it, shown by a browser as spaces."""
@@ -183,11 +180,19 @@ def _walk(el: etree._Element, b: _PartsBuilder, depth: int) -> None:
             b.buf.append(text_of(child, br="\n"))
             b.flush()
         elif tag in ("ul", "ol"):
-            if _has_li(child):
+            # (the HTML parser gives lower-case names without a namespace: lxml finds the
+            # items, nested ones too, in one pass of its own)
+            items = list(child.iter("li"))
+            if items:
                 b.flush()
-                for li in child.iter():
-                    if _tag(li) == "li":
+                parts = b.parts
+                for li in items:
+                    if len(li):
                         b.add("li", text_of(li, skip_lists=True))
+                    elif li.text:  # (most items: their text alone, as text_of gives it)
+                        text = collapse_ws(soft_breaks(li.text.replace("\u200b", "")))
+                        if text:
+                            parts.append(Part("li", text))
             else:
                 b.add("list", text_of(child))
         elif tag == "li":
@@ -253,3 +258,61 @@ def parts_from_fragment(fragment: str) -> tuple[Part, ...]:
         text = collapse_ws(fragment)
         return (Part("text", text),) if text else ()
     return parts_from_element(wrapper)
+
+
+#: fragments read on their own, not together with others: those that name the elements the
+#: batch is laid out with (or a page's frame), and comments, declarations and raw-text
+#: elements that could run on past their own container
+_APART = re.compile(
+    r"<\s*/?\s*(?:html|head|body|div|frameset|frame|table|caption|colgroup|col|thead|tbody"
+    r"|tfoot|tr|td|th|script|style|textarea|title|xmp|plaintext|noscript|iframe|noembed"
+    r"|noframes|select|option|optgroup|template|svg|math|meta|link|base)\b|<[!?]",
+    re.I,
+)
+_BATCH_KEY = "data-sheetparse-fragment"
+#: a fragment with this many tags is read on its own: nested near libxml2's depth limit, the
+#: one level its container adds could change what the parser keeps of it
+_BATCH_MAX_TAGS = 128
+
+
+def _parse_together(fragments: Sequence[str]) -> list[etree._Element] | None:
+    """Each fragment's wrapper as :func:`_fragment` gives it, from ONE parse of a page that
+    holds every fragment in a ``<div>`` of its own; None where the page does not come out
+    as exactly those divs, in order, with nothing between them (a fragment that did not
+    stay inside its own): those fragments are then parsed one by one."""
+    page = "".join(f'<div {_BATCH_KEY}="{k}">{f}</div>' for k, f in enumerate(fragments))
+    try:
+        root = etree.fromstring(f"<html><body>{page}</body></html>", _FRAGMENT_PARSER)
+    except (etree.ParserError, ValueError):
+        return None
+    if root is None or root.tag != "html" or len(root) != 1 or root[0].tag != "body":
+        return None
+    body = root[0]
+    if body.text or len(body) != len(fragments):
+        return None
+    for k, div in enumerate(body):
+        if div.tag != "div" or div.get(_BATCH_KEY) != str(k) or div.tail:
+            return None
+    wrappers = list(body)
+    for div in wrappers:
+        if not (div.text and div.text.strip()):
+            div.text = None  # as _fragment drops a fragment's leading white space
+    return wrappers
+
+
+def parts_from_fragments(fragments: Sequence[str]) -> list[tuple[Part, ...]]:
+    """:func:`parts_from_fragment` of each fragment, those with markup parsed together in one
+    page: a Markdown document's cells with inline HTML cost one parse, not one each."""
+    batch = [
+        k
+        for k, f in enumerate(fragments)
+        if ("<" in f or "&" in f)
+        and not _FULL_HTML.match(f)
+        and _APART.search(f) is None
+        and f.count("<") < _BATCH_MAX_TAGS
+    ]
+    wrappers = _parse_together([fragments[k] for k in batch]) if len(batch) > 1 else None
+    done: dict[int, tuple[Part, ...]] = {}
+    if wrappers is not None:
+        done = {k: parts_from_element(w) for k, w in zip(batch, wrappers, strict=True)}
+    return [done[k] if k in done else parts_from_fragment(f) for k, f in enumerate(fragments)]

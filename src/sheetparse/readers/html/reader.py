@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import lru_cache
+from functools import lru_cache, partial
 from itertools import pairwise
 
 from lxml import etree
@@ -359,7 +359,7 @@ class _Reader:
         self.data_table(el, rows)
 
     def data_table(self, el: etree._Element, rows: list[tuple[etree._Element, bool]]) -> None:
-        placed, n_cols, header_rows = self.place_cells(el, rows)
+        placed, owner, n_cols, header_rows = self.place_cells(el, rows)
         if not placed:
             return
         n_rows = len(rows)
@@ -379,16 +379,18 @@ class _Reader:
                 Loc(line=el.sourceline),
                 header_rows,
                 max_cells=self.limits.max_cells,
+                owner=owner,
             )
         self.doc.blocks.extend(blocks)
 
     def place_cells(
         self, el: etree._Element, rows: list[tuple[etree._Element, bool]]
-    ) -> tuple[list[Placed], int, int]:
+    ) -> tuple[list[Placed], dict[tuple[int, int], Placed], int, int]:
         """The table's cells at their grid positions (HTML rowspan/colspan layout), with the
-        number of columns and of leading header rows."""
+        cell that shows at each position (:func:`~..grid.owners`), the number of columns and
+        of leading header rows."""
         ruled_table = table_ruled(el)
-        occupied: set[tuple[int, int]] = set()
+        owner: dict[tuple[int, int], Placed] = {}
         placed: list[Placed] = []
         n_rows, n_cols, header_rows = len(rows), 0, 0
         max_cells = self.limits.max_cells
@@ -396,12 +398,13 @@ class _Reader:
         for r, (tr, in_head) in enumerate(rows):
             c = 0
             for td in tr:
-                if _tag(td) not in ("td", "th"):
+                tag = td.tag  # (the HTML parser gives lower-case names; a comment's is no str)
+                if tag != "td" and tag != "th":
                     continue
                 if _is_hidden(td):
                     self.skip(td)
                     continue
-                while (r, c) in occupied:
+                while (r, c) in owner:
                     c += 1
                 # most cells span nothing: the attributes parsed only where they are given
                 value = td.get("rowspan")
@@ -417,30 +420,30 @@ class _Reader:
                 loc = locs.get(line)
                 if loc is None:
                     loc = locs[line] = Loc(line=line)
-                placed.append(
-                    Placed(
-                        r,
-                        c,
-                        rs,
-                        cs,
-                        parts_from_element(td),
-                        loc,
-                        ruled_table or css.ruled(td),
-                        cell_heading(td, css),
-                    )
+                p = Placed(
+                    r,
+                    c,
+                    rs,
+                    cs,
+                    parts_from_element(td),
+                    loc,
+                    ruled_table or css.ruled(td),
+                    # asked only of a cell printed outside a table (few are)
+                    heading_of=partial(cell_heading, td, css),
                 )
+                placed.append(p)
                 if rs == 1 and cs == 1:
-                    occupied.add((r, c))
+                    owner[(r, c)] = p  # (free: the loop above found it so)
                 else:
                     for dr in range(rs):
                         for dc in range(cs):
-                            occupied.add((r + dr, c + dc))
+                            owner.setdefault((r + dr, c + dc), p)
                 c += cs
                 if c > n_cols:
                     n_cols = c
             if in_head and r == header_rows:
                 header_rows += 1
-        return placed, n_cols, header_rows
+        return placed, owner, n_cols, header_rows
 
 
 def _is_hidden(el: etree._Element) -> bool:
@@ -494,7 +497,8 @@ def _is_layout(table: etree._Element, rows: list[tuple[etree._Element, bool]]) -
             for td in tr:
                 if _tag(td) in ("td", "th") and td.find(".//table") is not None:
                     return True
-    widths = [sum(1 for td in tr if _tag(td) in ("td", "th")) for tr, _ in rows]
+    # (the HTML parser gives lower-case names: lxml counts a row's cells itself)
+    widths = [len(tr.findall("td")) + len(tr.findall("th")) for tr, _ in rows]
     return (
         bool(widths)
         and max(widths) <= 1
@@ -515,13 +519,15 @@ def split_table(
     header_rows: int = 0,
     *,
     max_cells: int | None = None,
+    owner: dict[tuple[int, int], Placed] | None = None,
 ) -> Iterator[TextBlock | TableBlock]:
     """A table's cells as table blocks, split at rows printed as one cell across the whole
     width (lines of text), with columns that only continue a merged cell from the left
-    dropped."""
+    dropped. ``owner``: :func:`~..grid.owners` of ``placed``, where the caller has it."""
     if not placed or not n_cols:
         return
-    owner = owners(placed)
+    if owner is None:
+        owner = owners(placed)
     all_cols = list(range(n_cols))
     run: list[int] = []
 

@@ -10,11 +10,12 @@ and they flatten a ``<ul>`` inside a cell into one line of Markdown list markers
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import replace
 
 from ...blocks import Cell, Part, empty_cell
 from ...textutil import CAPTION_MARK
-from ..html.inline import parts_from_fragment
+from ..html.inline import parts_from_fragment, parts_from_fragments
 
 #: a cell that starts with a Markdown list marker: a list flattened into one line
 _CELL_LIST = re.compile(r"^([-*+])\s+(?=\S)")
@@ -37,6 +38,12 @@ def without_images(text: str) -> str:
     return _IMAGE.sub(_image, text) if "![" in text else text
 
 
+def _cleaned(text: str) -> tuple[str, re.Match[str] | None]:
+    """A cell's text less its images, trimmed, with the list marker it starts with (if any)."""
+    s = without_images(text).strip()
+    return s, _CELL_LIST.match(s) if s[:1] in "-*+" else None
+
+
 def cell_parts(text: str) -> tuple[Part, ...]:
     """The parts of a pipe-table cell's text: inline HTML as in an HTML page, and a list a
     converter flattened into Markdown markers (``* 一 * 二``) as one list item per marker.
@@ -44,10 +51,31 @@ def cell_parts(text: str) -> tuple[Part, ...]:
     A Markdown image is a picture, not text, as ``<img>`` is in HTML (its alt text is not
     printed), unless its alt text is a ``▲`` caption; a ``▲`` caption after a list item is
     a caption, not part of the item."""
-    s = without_images(text).strip()
-    m = _CELL_LIST.match(s) if s[:1] in "-*+" else None
+    s, m = _cleaned(text)
     if m is None or "<" in s:
         return parts_from_fragment(s)
+    return _flattened_list(s, m)
+
+
+def cells_parts(texts: Iterable[str]) -> dict[str, tuple[Part, ...]]:
+    """:func:`cell_parts` of each distinct text, the cells with inline HTML parsed together
+    (:func:`~..html.inline.parts_from_fragments`: one parse for a document's cells)."""
+    out: dict[str, tuple[Part, ...]] = {}
+    whole: dict[str, str] = {}  # cell text → the fragment it is read as
+    for text in texts:
+        if text in out or text in whole:
+            continue
+        s, m = _cleaned(text)
+        if m is None or "<" in s:
+            whole[text] = s
+        else:
+            out[text] = _flattened_list(s, m)
+    out.update(zip(whole, parts_from_fragments(list(whole.values())), strict=True))
+    return out
+
+
+def _flattened_list(s: str, m: re.Match[str]) -> tuple[Part, ...]:
+    """The items of a list a converter flattened into one line of markers (``m``, the first)."""
     marker = re.escape(m.group(1))
     out: list[Part] = []
     for piece in re.split(rf"\s+{marker}\s+(?=\S)", s[m.end() :]):

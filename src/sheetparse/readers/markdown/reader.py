@@ -14,14 +14,14 @@ dropped; tables that lost their rowspans and lists flattened into a cell are rea
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from ...blocks import Cell, Document, Loc, Skipped, TableBlock, TextBlock, expand_spans
 from ...errors import InputTooLarge
 from ...limits import DEFAULT_LIMITS, Limits
 from ...textutil import collapse_ws
 from ..html.inline import parts_from_fragment
-from .cells import cell_parts, restore_lost_spans
+from .cells import cells_parts, restore_lost_spans
 from .pandoc import (
     GRID_RULE,
     multiline_rule,
@@ -106,6 +106,9 @@ def read_markdown_text(text: str, *, limits: Limits = DEFAULT_LIMITS) -> Documen
                     "not a progress sheet as printed — raise max_line_chars if it is genuine"
                 )
     i, n = 0, len(lines)
+    # pipe tables are laid out once the whole document is read (_PipeTable), so that their
+    # cells' inline HTML is parsed in one go
+    pipes: list[_PipeTable] = []
     while i < n:
         line = lines[i]
         if not line.strip() or _DIV_FENCE.match(line):
@@ -135,7 +138,7 @@ def read_markdown_text(text: str, *, limits: Limits = DEFAULT_LIMITS) -> Documen
             )
         )
         if is_table_start and not _DELIMITER.match(line):
-            i = _read_table(lines, i, doc, limits)
+            i = _read_table(lines, i, doc, limits, pipes)
             continue
         if _HTML_TABLE_OPEN.match(line.lstrip()):
             i = _read_html_table(lines, i, doc, limits)
@@ -161,6 +164,8 @@ def read_markdown_text(text: str, *, limits: Limits = DEFAULT_LIMITS) -> Documen
             kind = "heading" if _BOLD_LINE.match(line) else "paragraph"
             doc.blocks.append(TextBlock(text_, kind, Loc(line=i + 1)))
         i += 1
+    if pipes:
+        _lay_out(doc, pipes, limits)
     return doc
 
 
@@ -222,8 +227,22 @@ def _add_table(
         doc.blocks.append(TableBlock(grid, loc, header_rows))
 
 
-def _read_table(lines: list[str], start: int, doc: Document, limits: Limits) -> int:
-    """Read the pipe table starting at ``start``; returns the index after it."""
+@dataclass(slots=True, eq=False)
+class _PipeTable:
+    """A pipe table as read, its cells still text: it stands in the document's blocks until
+    :func:`_lay_out` makes it a table block."""
+
+    raw: list[list[str]]
+    numbers: list[int]
+    header_rows: int
+    loc: Loc
+
+
+def _read_table(
+    lines: list[str], start: int, doc: Document, limits: Limits, pipes: list[_PipeTable]
+) -> int:
+    """Read the pipe table starting at ``start`` (into ``pipes``, to be laid out with the
+    others); returns the index after it."""
     raw: list[list[str]] = []
     numbers: list[int] = []
     header_rows = 0
@@ -250,14 +269,27 @@ def _read_table(lines: list[str], start: int, doc: Document, limits: Limits) -> 
             doc.skipped.append(Skipped(head.text, "chrome", head.loc))
         doc.blocks.extend(sheet_blocks(raw, numbers, limits.max_cells))
         return i
-    rows = []
-    for row, k in zip(raw, numbers, strict=True):
-        loc = Loc(line=k)  # one for the row: a Loc is a value
-        rows.append([Cell(cell_parts(c), loc) for c in row])
-    if rows:
-        grid = expand_spans(restore_lost_spans(rows), max_cells=limits.max_cells)
-        doc.blocks.append(TableBlock(grid, Loc(line=start + 1), header_rows))
+    if raw:
+        pipe = _PipeTable(raw, numbers, header_rows, Loc(line=start + 1))
+        pipes.append(pipe)
+        doc.blocks.append(pipe)  # type: ignore[arg-type]  # (laid out by _lay_out)
     return i
+
+
+def _lay_out(doc: Document, pipes: list[_PipeTable], limits: Limits) -> None:
+    """The pipe tables as table blocks, in their places: every distinct cell text of the
+    document read once, the cells with inline HTML parsed together (a sheet's tables repeat
+    their labels and empty cells; parts are values, shared by the cells that print them)."""
+    parts_of = cells_parts(text for pipe in pipes for row in pipe.raw for text in row)
+    tables: dict[int, TableBlock] = {}
+    for pipe in pipes:
+        rows = []
+        for row, k in zip(pipe.raw, pipe.numbers, strict=True):
+            loc = Loc(line=k)  # one for the row: a Loc is a value
+            rows.append([Cell(parts_of[text], loc) for text in row])
+        grid = expand_spans(restore_lost_spans(rows), max_cells=limits.max_cells)
+        tables[id(pipe)] = TableBlock(grid, pipe.loc, pipe.header_rows)
+    doc.blocks = [tables.get(id(b), b) for b in doc.blocks]
 
 
 def read_markdown(data: bytes, *, limits: Limits = DEFAULT_LIMITS) -> Document:
