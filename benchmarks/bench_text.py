@@ -27,14 +27,13 @@ baseline's, both measured in the same run.
 from __future__ import annotations
 
 import argparse
-import importlib.metadata
-import os
-import platform
 import statistics
 import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
+
+from machine import describe
 
 ROOT = Path(__file__).resolve().parent.parent
 #: the acceptance goals of issue 15 (text formats), on the seed: sheetparse / baseline at most
@@ -103,24 +102,6 @@ def _baselines(path: Path) -> dict[str, tuple[str, Callable[[], object]]]:
     return {"lxml": (f"lxml.html {page.name}", _lxml(page))}
 
 
-def _machine() -> str:
-    cpu = platform.processor() or platform.machine()
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    versions = ", ".join(
-        f"{name} {importlib.metadata.version(name)}" for name in ("lxml", "openpyxl", "pydantic")
-    )
-    return (
-        f"{cpu}, {os.cpu_count()} cores, {platform.system()} {platform.release()}, "
-        f"Python {platform.python_version()}, {versions}"
-    )
-
-
 def _median_ms(times: list[float]) -> float:
     return 1000 * statistics.median(times)
 
@@ -137,7 +118,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     from sheetparse.export.records import to_json_bytes
 
-    print(f"machine: {_machine()}")
+    print(f"machine: {describe(('lxml', 'openpyxl', 'pydantic'))}")
     print(f"median of {args.runs} runs per file and mode, interleaved; times in ms\n")
     print(
         "| file | baseline | baseline ms | sheetparse ms | + JSON ms "

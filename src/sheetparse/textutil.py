@@ -46,28 +46,27 @@ def soft_breaks(text: str) -> str:
 # and U+3000 that collapse_ws keeps), str.split() finds the same runs several times faster.
 
 
-def collapse_ws(text: str) -> str:
-    """Runs of layout white space to one space, trimmed; U+3000 is kept as printed."""
-    if (
+def _split_finds_layout_ws(text: str) -> bool:
+    """Whether str.split() finds the same white space as the layout pattern in ``text``."""
+    return (
         "\u3000" not in text
         and "\x1c" not in text
         and "\x1d" not in text
         and "\x1e" not in text
         and "\x1f" not in text
-    ):
+    )
+
+
+def collapse_ws(text: str) -> str:
+    """Runs of layout white space to one space, trimmed; U+3000 is kept as printed."""
+    if _split_finds_layout_ws(text):
         return " ".join(text.split())
     return _LAYOUT_WS.sub(" ", text).strip(" ")
 
 
 def split_ws(text: str) -> list[str]:
     """The runs between layout white space (U+3000 is kept inside them, as printed)."""
-    if (
-        "\u3000" not in text
-        and "\x1c" not in text
-        and "\x1d" not in text
-        and "\x1e" not in text
-        and "\x1f" not in text
-    ):
+    if _split_finds_layout_ws(text):
         return text.split()
     return [piece for piece in _LAYOUT_WS.split(text) if piece]
 
