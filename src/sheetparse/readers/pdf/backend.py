@@ -157,6 +157,7 @@ class PdfplumberDocument:
             self._tags = StructureTags(self._pdf.doc)
             self._forgotten: set[object] | None = None  # the objects the cache last let go
             self._shared = False  # whether the pages share what they parse
+            self._read = 0  # pages read so far
         except Exception as e:  # pdfminer raises many kinds on damaged files
             self._file.close()
             raise _open_failed(e) from e
@@ -201,6 +202,9 @@ class PdfplumberDocument:
     CACHE_LIMIT = 50
     #: pages that share what they parse keep it up to this many objects
     SHARED_LIMIT = 20_000
+    #: the first pages keep all they parse: a sheet of a few pages is read as fast as it can
+    #: be, and only a book lets go (pdfminer would parse a browser's fonts again per page)
+    KEEP_PAGES = 8
 
     def _release(self) -> None:
         """Let pdfminer forget the objects it parsed for the pages read so far, once there
@@ -208,9 +212,10 @@ class PdfplumberDocument:
         them (one font subset for the whole document, as browsers print): the next page,
         having to parse many of the forgotten objects again, shows that, and from then on
         they are kept, as re-parsing them for every page would take several times as long."""
+        self._read += 1
         doc = self._pdf.doc
         cached = getattr(doc, "_cached_objs", None)
-        if cached is None:
+        if cached is None or self._read < self.KEEP_PAGES:
             return
         if self._forgotten is not None:  # the first page after forgetting: parsed again?
             again = sum(1 for k in cached if k in self._forgotten)
