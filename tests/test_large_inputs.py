@@ -46,6 +46,7 @@ def test_a_truncated_pdf_on_disk_is_refused_before_parsing(tmp_path: Path):
 
 def test_pdfium_reopening_the_document_changes_nothing(monkeypatch):
     whole = to_json_bytes(sheetparse.parse(PDF, backend="pdfium"))
+    monkeypatch.setattr(pdfium.PdfiumDocument, "book_pages", 0)  # read as a book
     monkeypatch.setattr(pdfium.PdfiumDocument, "REOPEN", 1)  # afresh before every page
     assert to_json_bytes(sheetparse.parse(PDF, backend="pdfium")) == whole
 
@@ -69,12 +70,17 @@ def test_the_cli_writes_what_the_library_serialises(tmp_path: Path, capsys):
     assert capsys.readouterr().out.encode() == to_json_bytes(sheet, indent=None)
 
 
-def test_pdfminer_keeps_what_pages_share_and_lets_go_of_what_they_do_not(tmp_path: Path):
+def test_pdfminer_keeps_what_pages_share_and_lets_go_of_what_they_do_not(
+    tmp_path: Path, monkeypatch
+):
     """A browser's print uses one font subset on every page: the cache is kept (re-parsing
     it per page tripled the time). Files appended one after another bring their own fonts:
     the cache is let go of, so that a long book does not grow."""
     pypdf = pytest.importorskip("pypdf")
+    from sheetparse.readers.pdf import backend
     from sheetparse.readers.pdf.backend import PdfplumberDocument
+
+    monkeypatch.setattr(backend, "BOOK_PAGES", 0)  # these short files read as books
 
     def read(path: Path) -> PdfplumberDocument:
         doc = PdfplumberDocument(path)
@@ -93,3 +99,16 @@ def test_pdfminer_keeps_what_pages_share_and_lets_go_of_what_they_do_not(tmp_pat
         w.write(f)
     doc = read(book)
     assert not doc._shared and len(doc._pdf.doc._cached_objs) <= doc.CACHE_LIMIT * 4
+
+
+def test_a_sheet_of_a_few_dozen_pages_keeps_all_it_parsed():
+    """Only a book (more than BOOK_PAGES pages) is read in bounded memory; a sheet file is
+    read as fast as can be, nothing parsed twice."""
+    from sheetparse.readers.pdf.backend import BOOK_PAGES, PdfplumberDocument
+
+    doc = PdfplumberDocument(SAMPLES / "kashiwa-r7.chromium.pdf")
+    assert doc.page_count <= BOOK_PAGES
+    for i in range(doc.page_count):
+        doc.page(i)
+    assert len(doc._pdf.doc._cached_objs) > 1000  # every page's objects still there
+    doc.close()

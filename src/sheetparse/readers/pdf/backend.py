@@ -132,6 +132,11 @@ def _color(value: object) -> Color:
     return None  # a pattern or an unresolved colour space: treat as unknown (visible)
 
 
+#: a PDF of more pages than this is a book (a city's sheets one after another): its pages are
+#: read in bounded memory, each backend letting go of what it parsed for earlier pages; a
+#: shorter one keeps it all and is read as fast as can be
+BOOK_PAGES = 40
+
 #: the read buffer of a PDF file read from disk by pdfminer
 _FILE_BUFFER = 1 << 16
 
@@ -202,8 +207,7 @@ class PdfplumberDocument:
     CACHE_LIMIT = 50
     #: pages that share what they parse keep it up to this many objects
     SHARED_LIMIT = 20_000
-    #: the first pages keep all they parse: a sheet of a few pages is read as fast as it can
-    #: be, and only a book lets go (pdfminer would parse a browser's fonts again per page)
+    #: a book's first pages keep all they parse
     KEEP_PAGES = 8
 
     def _release(self) -> None:
@@ -215,7 +219,7 @@ class PdfplumberDocument:
         self._read += 1
         doc = self._pdf.doc
         cached = getattr(doc, "_cached_objs", None)
-        if cached is None or self._read < self.KEEP_PAGES:
+        if cached is None or self.page_count <= BOOK_PAGES or self._read < self.KEEP_PAGES:
             return
         if self._forgotten is not None:  # the first page after forgetting: parsed again?
             again = sum(1 for k in cached if k in self._forgotten)

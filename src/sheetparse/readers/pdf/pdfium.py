@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .backend import (
+    BOOK_PAGES,
     THIN_FILL,
     BackendError,
     Char,
@@ -727,6 +728,8 @@ class PdfiumDocument:
     #: for as long as the document is open, and a book whose pages bring their own fonts
     #: (pages appended one file after another) would grow with its length
     REOPEN = 10
+    #: only a book is opened afresh (:data:`~.backend.BOOK_PAGES`)
+    book_pages = BOOK_PAGES
 
     def __init__(self, data: bytes | Path, password: str = "") -> None:
         self._data = data  # PDFium reads from this buffer for as long as the document is open
@@ -762,7 +765,7 @@ class PdfiumDocument:
         """Open the document afresh every :attr:`REOPEN` pages (see there); what is cached
         by font handle is forgotten with the fonts."""
         self._read += 1
-        if self._read <= self.REOPEN:
+        if self._read <= self.REOPEN or self.page_count <= self.book_pages:
             return
         api.FPDF_CloseDocument(self._doc)
         self._doc = None
