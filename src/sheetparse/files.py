@@ -24,13 +24,6 @@ _CHUNK = 1 << 20
 T = TypeVar("T")
 
 
-def read_path(path: Path, limits: Limits) -> bytes:
-    """The file's bytes; :class:`UnreadableInput` or :class:`InputTooLarge` where it cannot
-    or must not be read."""
-    _check_file(path, limits)
-    return _guard_os(path.read_bytes)
-
-
 def load(path: Path, limits: Limits, fmt: str | None = None) -> bytes | Path:
     """The file's bytes, or ``path`` itself where the file is a PDF (by its first bytes, or
     ``fmt``) and so is read from disk as parsing goes."""

@@ -283,15 +283,21 @@ def _money(raw: str) -> tuple[float | int | None, bool]:
     return number.value, True
 
 
+def _label_cells(view: TableView, g: YearGrid, row: int, skip: set[int]) -> list[Cell]:
+    """The cells of a data row's label columns, left to right, each once."""
+    cells: list[Cell] = []
+    for c in g.label_cols:
+        if c not in skip:
+            x = view.at(row, c)
+            if x not in cells:
+                cells.append(x)
+    return cells
+
+
 def _row_groups(view: TableView, g: YearGrid, row: int, skip: set[int]) -> tuple[str, ...]:
     """The group labels printed beside a data row and the rows around it (コスト, （内訳）),
     outermost first."""
-    cols = [c for c in g.label_cols if c not in skip]
-    cells: list[Cell] = []
-    for c in cols:
-        x = view.at(row, c)
-        if x not in cells:
-            cells.append(x)
+    cells = _label_cells(view, g, row, skip)
     data = set(g.data_rows)
     out: list[str] = []
     for i, x in enumerate(cells):
@@ -305,12 +311,7 @@ def _row_groups(view: TableView, g: YearGrid, row: int, skip: set[int]) -> tuple
 def _row_label(view: TableView, g: YearGrid, row: int, skip: set[int]) -> tuple[str, list[Cell]]:
     """The label of a data row, less group labels printed beside several rows, and the
     label cells (for the ledger)."""
-    cols = [c for c in g.label_cols if c not in skip]
-    cells: list[Cell] = []
-    for c in cols:
-        x = view.at(row, c)
-        if x not in cells:
-            cells.append(x)
+    cells = _label_cells(view, g, row, skip)
     data = set(g.data_rows)
     own: list[Cell] = []
     for i, x in enumerate(cells):
