@@ -34,8 +34,18 @@ class Loc:
     bbox: tuple[float, float, float, float] | None = None
     sheet: str | None = None
     cell: str | None = None
+    #: the Location made of it, shared by every record printed there (Location is frozen):
+    #: the cells of a Markdown row, or of an HTML line, share one Loc
+    _model: Location | None = field(default=None, init=False, repr=False, compare=False)
 
     def to_model(self) -> Location:
+        model = self._model
+        if model is None:
+            model = self._make_model()
+            _SET_LOC_MODEL(self, model)
+        return model
+
+    def _make_model(self) -> Location:
         # only the keys that are set: a record's location is made for every value, and
         # pydantic keeps a set of the keys given per instance (five keys: 728 bytes, two: 216)
         given: dict[str, Any] = {}
@@ -52,6 +62,7 @@ class Loc:
         return Location(**given)
 
 
+_SET_LOC_MODEL = Loc._model.__set__  # type: ignore[attr-defined]
 NO_LOC = Loc()
 
 

@@ -68,6 +68,11 @@ def _integral(v: Any) -> Any:
 class Location(_Model):
     """Where a record was printed: PDF page and bbox, Markdown/HTML line, Excel sheet and cell."""
 
+    # immutable: the records printed in one place share one (sheetparse.blocks.Loc.to_model)
+    model_config = ConfigDict(
+        extra="ignore", frozen=True, json_schema_serialization_defaults_required=True
+    )
+
     _optional = frozenset({"bbox", "sheet", "cell"})
 
     page: int | None = Field(default=None, ge=1, description="1-based PDF page")
