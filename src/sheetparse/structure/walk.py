@@ -263,12 +263,13 @@ class Walk:
         }
         return self.fam.measure_id.format(**values)
 
-    def is_furniture(self, b: TextBlock) -> bool:
+    def is_furniture(self, b: TextBlock, m: re.Match[str] | None) -> bool:
         """Page numbers, the document title repeated as a running header, and a measure's
-        heading repeated at the top of each printed page (a spreadsheet's print titles)."""
+        heading repeated at the top of each printed page (a spreadsheet's print titles);
+        ``m``: the block's match of the measure heading."""
         if self.fam.page_number and self.fam.page_number.match(b.text):
             return True
-        if (m := self._heading(b.text)) is not None:
+        if m is not None:
             mid = self._heading_id(m)
             earlier = self.by_id.get(mid)
             if (
@@ -317,7 +318,8 @@ class Walk:
 
     def text(self, b: TextBlock) -> None:
         text = b.text
-        if self.is_furniture(b):
+        heading = self._heading(text)
+        if self.is_furniture(b, heading):
             self.furniture.append(b)
             self.ledger.mark("skipped", b)
             return
@@ -331,8 +333,8 @@ class Walk:
             return
         self.last_layout = None
         awaiting, self.awaiting_title = self.awaiting_title, None
-        if m := self._heading(text):
-            self.heading(b, m)
+        if heading is not None:
+            self.heading(b, heading)
             return
         if self._title_part(b):
             return
