@@ -57,8 +57,17 @@ def _split_finds_layout_ws(text: str) -> bool:
     )
 
 
+def _no_ws(text: str) -> bool:
+    """Whether ``text`` holds no white space at all: every white-space character but the ASCII
+    space is a separator or control character, which str.isprintable() rejects in one pass
+    (most of a sheet's labels and cells have none)."""
+    return " " not in text and text.isprintable()
+
+
 def collapse_ws(text: str) -> str:
     """Runs of layout white space to one space, trimmed; U+3000 is kept as printed."""
+    if _no_ws(text):
+        return text
     if _split_finds_layout_ws(text):
         return " ".join(text.split())
     return _LAYOUT_WS.sub(" ", text).strip(" ")
@@ -66,6 +75,8 @@ def collapse_ws(text: str) -> str:
 
 def split_ws(text: str) -> list[str]:
     """The runs between layout white space (U+3000 is kept inside them, as printed)."""
+    if _no_ws(text):
+        return [text] if text else []
     if _split_finds_layout_ws(text):
         return text.split()
     return [piece for piece in _LAYOUT_WS.split(text) if piece]
@@ -73,6 +84,8 @@ def split_ws(text: str) -> list[str]:
 
 def strip_ws(text: str) -> str:
     """All white space removed: the form texts are compared in across formats."""
+    if _no_ws(text):
+        return text
     if "\x1c" not in text and "\x1d" not in text and "\x1e" not in text and "\x1f" not in text:
         return "".join(text.split())
     return _ANY_WS.sub("", text)

@@ -430,8 +430,18 @@ def _continue_narrative(n: Narrative, cell: Cell) -> bool:
 def _repeated(cells: Iterable[Cell]) -> bool:
     """Two or more cells with the same text: a merged cell a converter copied into every
     position it spanned (the sheet prints it once)."""
-    texts = [strip_ws(c.text) for c in cells]
-    return len(texts) > 1 and len(set(texts)) == 1 and bool(texts[0])
+    it = iter(cells)
+    first = next(it, None)
+    if first is None:
+        return False
+    text = first.text
+    want = strip_ws(text)
+    others = 0
+    for c in it:  # (mostly different texts: the first that differs decides)
+        if c.text != text and strip_ws(c.text) != want:
+            return False
+        others += 1
+    return others > 0 and bool(want)
 
 
 def _repeated_diag(label: str, loc: Loc) -> Diagnostic:
