@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from ...blocks import Cell, Part, empty_cell
-from ...textutil import CAPTION_MARK
+from ...textutil import CAPTION_MARK, collapse_ws
 from ..html.inline import parts_from_fragment, parts_from_fragments
 
 #: a cell that starts with a Markdown list marker: a list flattened into one line
@@ -25,6 +25,93 @@ _IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)(?:\{[^{}]*\})?")
 _CAPTION_START = re.compile(rf"\s+(?={CAPTION_MARK}(?![0-9０-９]))")
 #: the rows (after the first) that may be a header's lower rows
 _HEADER_DEPTH = 3
+
+# --- cells with simple inline HTML, read without parsing ------------------------------------
+#
+# Most cells with markup hold only what converters write: ``<p>…</p>``, ``<br>`` and a
+# ``<ul …>`` whose items lost their ``<li>`` tags, around plain text. For those the parts
+# are known without lxml: :func:`_simple_parts` gives what :func:`parts_from_fragment` gives
+# (tests/test_markdown_fast_cells.py checks it), and anything else — an entity, another tag,
+# a stray ``<`` or ``>``, a control character — is left to the HTML parser.
+
+_NOT_ASCII = r"\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff"
+#: a character the HTML parser keeps as it is in text: no markup (``<`` ``>`` ``&``), no
+#: control character but the tab, no surrogate or non-character
+_CH = r"\t\x20-\x25\x27-\x3b\x3d\x3f-\x7e" + _NOT_ASCII
+_TEXT = f"[{_CH}]"
+#: the same in an attribute's value, quoted with ``"``, but ``"``
+_VALUE_CH = r"\t\x20\x21\x23-\x25\x27-\x3b\x3d\x3f-\x7e" + _NOT_ASCII
+_ATTR = rf'(?:[ \t]+[A-Za-z][A-Za-z0-9_-]*(?:="[{_VALUE_CH}]*")?)*[ \t]*'
+#: one piece of a cell's top level: text, a line break, a paragraph, a list without items
+#: (closed, or running to the end of the cell) holding text and paragraphs
+_PIECE = re.compile(
+    rf"(?P<text>{_TEXT}+)"
+    r"|<br[ \t]*/?>"
+    rf"|<p{_ATTR}>(?P<p>{_TEXT}*)</p>"
+    rf"|<ul{_ATTR}>(?P<ul>{_TEXT}*(?:<p{_ATTR}>{_TEXT}*</p>{_TEXT}*)*)(?:</ul>|\Z)"
+)
+_P_OPEN = re.compile(rf"<p{_ATTR}>")
+
+
+def _simple_parts(s: str) -> tuple[Part, ...] | None:
+    """The parts of a cell whose markup is only ``<p>``, ``<br>`` and item-less ``<ul>``
+    (:data:`_PIECE`), as the HTML reader's walk gives them; None for any other markup."""
+    out: list[Part] = []
+    buf: list[str] = []  # top-level text and line breaks, up to the next block
+    pos, end = 0, len(s)
+    while pos < end:
+        m = _PIECE.match(s, pos)
+        if m is None:
+            return None
+        pos = m.end()
+        kind = m.lastgroup
+        if kind == "text":
+            if m.start() or m.group(0).strip():  # (leading white space is dropped, U+3000 too)
+                buf.append(m.group(0))
+            continue
+        if kind is None:  # <br>
+            buf.append("\n")
+            continue
+        if buf:
+            _flush(buf, out)
+        if kind == "p":
+            text = collapse_ws(m.group("p").replace("\u200b", ""))
+            kind_ = "p"
+        else:  # an item-less list: its text and its paragraphs' text, each after a space
+            inner = _P_OPEN.sub(" ", m.group("ul")).replace("</p>", "")
+            text = collapse_ws(inner.replace("\u200b", ""))
+            kind_ = "list"
+        if text:
+            out.append(Part(kind_, text))  # type: ignore[arg-type]
+    if buf:
+        _flush(buf, out)
+    return tuple(out)
+
+
+def _flush(buf: list[str], out: list[Part]) -> None:
+    """Top-level text as the walk's builder flushes it: a part per line where ``<br>`` broke
+    it into several, else one text part."""
+    raw = "".join(buf)
+    buf.clear()
+    if "\n" in raw:
+        lines = [x for x in (collapse_ws(x) for x in raw.split("\n")) if x]
+        if len(lines) > 1:
+            out.extend(Part("line", x) for x in lines)
+            return
+        raw = " ".join(lines)
+    text = collapse_ws(raw)
+    if text:
+        out.append(Part("text", text))
+
+
+def fragment_parts(s: str) -> tuple[Part, ...]:
+    """:func:`parts_from_fragment` of a cell's text, without parsing where its markup is
+    simple (:func:`_simple_parts`)."""
+    if "<" not in s and "&" not in s:
+        text = collapse_ws(s)
+        return (Part("text", text),) if text else ()
+    parts = _simple_parts(s)
+    return parts_from_fragment(s) if parts is None else parts
 
 
 def _image(m: re.Match[str]) -> str:
@@ -53,7 +140,7 @@ def cell_parts(text: str) -> tuple[Part, ...]:
     a caption, not part of the item."""
     s, m = _cleaned(text)
     if m is None or "<" in s:
-        return parts_from_fragment(s)
+        return fragment_parts(s)
     return _flattened_list(s, m)
 
 
@@ -66,10 +153,15 @@ def cells_parts(texts: Iterable[str]) -> dict[str, tuple[Part, ...]]:
         if text in out or text in whole:
             continue
         s, m = _cleaned(text)
-        if m is None or "<" in s:
-            whole[text] = s
-        else:
+        if m is not None and "<" not in s:
             out[text] = _flattened_list(s, m)
+        elif "<" not in s and "&" not in s:  # (most cells: plain text)
+            plain = collapse_ws(s)
+            out[text] = (Part("text", plain),) if plain else ()
+        elif (parts := _simple_parts(s)) is not None:
+            out[text] = parts
+        else:
+            whole[text] = s
     out.update(zip(whole, parts_from_fragments(list(whole.values())), strict=True))
     return out
 
@@ -80,8 +172,8 @@ def _flattened_list(s: str, m: re.Match[str]) -> tuple[Part, ...]:
     out: list[Part] = []
     for piece in re.split(rf"\s+{marker}\s+(?=\S)", s[m.end() :]):
         item, *captions = _CAPTION_START.split(piece)
-        out += [Part("li", p.text) for p in parts_from_fragment(item)]
-        out += [Part("caption", p.text) for c in captions for p in parts_from_fragment(c)]
+        out += [Part("li", p.text) for p in fragment_parts(item)]
+        out += [Part("caption", p.text) for c in captions for p in fragment_parts(c)]
     return tuple(out)
 
 
