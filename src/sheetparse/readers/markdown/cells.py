@@ -23,6 +23,8 @@ _CELL_LIST = re.compile(r"^([-*+])\s+(?=\S)")
 _IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)(?:\{[^{}]*\})?")
 #: where a ▲ figure caption starts inside a list item (▲5 is a negative number)
 _CAPTION_START = re.compile(rf"\s+(?={CAPTION_MARK}(?![0-9０-９]))")
+#: where a flattened list's next item starts, by its marker
+_ITEM_SPLIT = {marker: re.compile(rf"\s+{re.escape(marker)}\s+(?=\S)") for marker in "-*+"}
 #: the rows (after the first) that may be a header's lower rows
 _HEADER_DEPTH = 3
 
@@ -149,9 +151,7 @@ def cells_parts(texts: Iterable[str]) -> dict[str, tuple[Part, ...]]:
     (:func:`~..html.inline.parts_from_fragments`: one parse for a document's cells)."""
     out: dict[str, tuple[Part, ...]] = {}
     whole: dict[str, str] = {}  # cell text → the fragment it is read as
-    for text in texts:
-        if text in out or text in whole:
-            continue
+    for text in dict.fromkeys(texts):  # (a sheet's tables repeat their labels, empty cells)
         s, m = _cleaned(text)
         if m is not None and "<" not in s:
             out[text] = _flattened_list(s, m)
@@ -168,11 +168,13 @@ def cells_parts(texts: Iterable[str]) -> dict[str, tuple[Part, ...]]:
 
 def _flattened_list(s: str, m: re.Match[str]) -> tuple[Part, ...]:
     """The items of a list a converter flattened into one line of markers (``m``, the first)."""
-    marker = re.escape(m.group(1))
     out: list[Part] = []
-    for piece in re.split(rf"\s+{marker}\s+(?=\S)", s[m.end() :]):
-        item, *captions = _CAPTION_START.split(piece)
-        out += [Part("li", p.text) for p in fragment_parts(item)]
+    for piece in _ITEM_SPLIT[m.group(1)].split(s[m.end() :]):
+        item, *captions = _CAPTION_START.split(piece) if CAPTION_MARK in piece else (piece,)
+        if "<" in item or "&" in item:
+            out += [Part("li", p.text) for p in fragment_parts(item)]
+        elif text := collapse_ws(item):  # (most items: plain text)
+            out.append(Part("li", text))
         out += [Part("caption", p.text) for c in captions for p in fragment_parts(c)]
     return tuple(out)
 
@@ -208,9 +210,12 @@ def restore_lost_spans(rows: list[list[Cell]]) -> list[list[Cell]]:
     left alone (a short body row is a row whose last cells are merged, and is padded)."""
     if len(rows) < 2:
         return rows
-    width = max(len(r) for r in rows)
+    width = max(map(len, rows))
+    depth = min(len(rows), _HEADER_DEPTH)
+    if all(not 2 <= len(rows[r]) < width for r in range(1, depth)):
+        return rows  # (most tables: no short row in the head, nothing to restore)
     out = [list(r) for r in rows]
-    for r in range(1, min(len(out), _HEADER_DEPTH)):
+    for r in range(1, depth):
         row, above = out[r], out[r - 1]
         k = len(row)
         if not 2 <= k < width or any(c.is_empty for c in row) or any(c.rowspan > 1 for c in above):

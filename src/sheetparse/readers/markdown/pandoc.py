@@ -25,6 +25,7 @@ from ...blocks import Cell, Loc, Part
 from ...errors import InputTooLarge
 from ...textutil import join_wrapped
 from .cells import without_images
+from .loc import line_loc
 
 GRID_RULE = re.compile(r"^\s*\+(?:[-=:]+\+)+\s*$")
 _NUMBER_END = re.compile(r"[0-9][,.]?$")
@@ -195,7 +196,7 @@ def read_grid(
             placed.setdefault(ri, []).append(
                 Cell(
                     cell_parts(text),
-                    Loc(line=start + top + 2),
+                    line_loc(start + top + 2),
                     rowspan=rj - ri,
                     colspan=cj - ci,
                 )
@@ -240,7 +241,7 @@ def read_multiline(lines: Sequence[str], start: int, rule: int) -> tuple[list[li
     ``rule`` (its header above it), and the index of the line after the table."""
     runs = [m.start() for m in re.finditer(r"-+", lines[rule])]
     starts = [_display(lines[rule], k) for k in runs]
-    rows = [_multiline_row(lines[start + 1 : rule], starts, Loc(line=start + 2))]
+    rows = [_multiline_row(lines[start + 1 : rule], starts, line_loc(start + 2))]
     i = rule + 1
     buf: list[str] = []
     first = i
@@ -251,7 +252,7 @@ def read_multiline(lines: Sequence[str], start: int, rule: int) -> tuple[list[li
             break
         if not line.strip():
             if buf:
-                rows.append(_multiline_row(buf, starts, Loc(line=first + 1)))
+                rows.append(_multiline_row(buf, starts, line_loc(first + 1)))
                 buf = []
         else:
             if not buf:
@@ -259,7 +260,7 @@ def read_multiline(lines: Sequence[str], start: int, rule: int) -> tuple[list[li
             buf.append(line)
         i += 1
     if buf:
-        rows.append(_multiline_row(buf, starts, Loc(line=first + 1)))
+        rows.append(_multiline_row(buf, starts, line_loc(first + 1)))
     return rows, i
 
 
@@ -280,10 +281,10 @@ def read_simple(lines: Sequence[str], start: int) -> tuple[list[list[Cell]], int
     rule = start + 1
     runs = [m.start() for m in re.finditer(r"-+", lines[rule])]
     starts = [_display(lines[rule], k) for k in runs]
-    rows = [_multiline_row([lines[start]], starts, Loc(line=start + 1))]
+    rows = [_multiline_row([lines[start]], starts, line_loc(start + 1))]
     i = rule + 1
     while i < len(lines) and lines[i].strip() and not _COLUMN_DASHES.match(lines[i]):
-        rows.append(_multiline_row([lines[i]], starts, Loc(line=i + 1)))
+        rows.append(_multiline_row([lines[i]], starts, line_loc(i + 1)))
         i += 1
     if i < len(lines) and _COLUMN_DASHES.match(lines[i]):
         i += 1  # a closing rule

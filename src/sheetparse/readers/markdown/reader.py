@@ -20,8 +20,8 @@ from ...blocks import Cell, Document, Loc, Skipped, TableBlock, TextBlock, expan
 from ...errors import InputTooLarge
 from ...limits import DEFAULT_LIMITS, Limits
 from ...textutil import collapse_ws
-from ..html.inline import parts_from_fragment
-from .cells import cells_parts, restore_lost_spans
+from .cells import cells_parts, fragment_parts, restore_lost_spans
+from .loc import line_loc
 from .pandoc import (
     GRID_RULE,
     multiline_rule,
@@ -63,7 +63,8 @@ _HTML_BLOCK_OPEN = re.compile(
 
 
 def _is_row(line: str) -> bool:
-    return "|" in line.replace("\\|", "")
+    """Whether a line has a pipe that is not escaped (``\\|``)."""
+    return "|" in line and ("\\|" not in line or "|" in line.replace("\\|", ""))
 
 
 #: a cell delimiter: a pipe not escaped by the backslash just before it
@@ -83,13 +84,20 @@ def split_row(line: str) -> list[str]:
 
 
 def _inline_text(line: str) -> str:
-    """Text of a line outside tables: Markdown emphasis, links, images and HTML removed."""
-    s = _IMAGE.sub(lambda m: m.group(1), line)
-    s = _LINK.sub(lambda m: m.group(1), s)
-    s = _EMPHASIS.sub(lambda m: m.group(2), s)
-    s = _ESCAPE.sub(lambda m: m.group(1), s)
+    """Text of a line outside tables: Markdown emphasis, links, images and HTML removed.
+
+    (Each pattern is tried only where the characters it needs are there: most lines hold
+    none of them.)"""
+    s = line
+    if "](" in s:
+        s = _IMAGE.sub(lambda m: m.group(1), s)
+        s = _LINK.sub(lambda m: m.group(1), s)
+    if "**" in s or "__" in s:
+        s = _EMPHASIS.sub(lambda m: m.group(2), s)
+    if "\\" in s:
+        s = _ESCAPE.sub(lambda m: m.group(1), s)
     if "<" in s or "&" in s:
-        s = " ".join(p.text for p in parts_from_fragment(s))
+        s = " ".join(p.text for p in fragment_parts(s))
     return collapse_ws(s)
 
 
@@ -109,60 +117,64 @@ def read_markdown_text(text: str, *, limits: Limits = DEFAULT_LIMITS) -> Documen
     # pipe tables are laid out once the whole document is read (_PipeTable), so that their
     # cells' inline HTML is parsed in one go
     pipes: list[_PipeTable] = []
+    # (each pattern anchored at a line's start is tried only where the line's first character
+    # is one it can start with: most lines are text and table rows)
     while i < n:
         line = lines[i]
-        if not line.strip() or _DIV_FENCE.match(line):
+        s = line.strip()
+        if not s:
             i += 1
             continue
-        if GRID_RULE.match(line):
-            loc = Loc(line=i + 1)
+        first = s[0]
+        if first == ":" and _DIV_FENCE.match(line):
+            i += 1
+            continue
+        if first == "+" and GRID_RULE.match(line):
+            loc = line_loc(i + 1)
             rows, header_rows, i = read_grid(lines, i, limits.max_cells)
             _add_table(rows, header_rows, loc, doc, limits)
             continue
-        if (rule := multiline_rule(lines, i)) is not None:
-            loc = Loc(line=i + 1)
+        if first == "-" and (rule := multiline_rule(lines, i)) is not None:
+            loc = line_loc(i + 1)
             rows, i = read_multiline(lines, i, rule)
             _add_table(rows, 1, loc, doc, limits)
             continue
         if simple_rule(lines, i):
-            loc = Loc(line=i + 1)
+            loc = line_loc(i + 1)
             rows, i = read_simple(lines, i)
             _add_table(rows, 1, loc, doc, limits)
             continue
         is_table_start = _is_row(line) and (
-            (i + 1 < n and _DELIMITER.match(lines[i + 1]) is not None and "-" in lines[i + 1])
-            or (
-                line.lstrip().startswith("|")
-                and i + 1 < n
-                and lines[i + 1].lstrip().startswith("|")
-            )
+            (i + 1 < n and "-" in lines[i + 1] and _DELIMITER.match(lines[i + 1]) is not None)
+            or (first == "|" and i + 1 < n and lines[i + 1].lstrip().startswith("|"))
         )
-        if is_table_start and not _DELIMITER.match(line):
+        if is_table_start and not (first in "|:-" and _DELIMITER.match(line)):
             i = _read_table(lines, i, doc, limits, pipes)
             continue
-        if _HTML_TABLE_OPEN.match(line.lstrip()):
-            i = _read_html_table(lines, i, doc, limits)
-            continue
-        if _HTML_BLOCK_OPEN.match(line):
-            i = _read_html_block(lines, i, doc, limits)
-            continue
-        m = _ATX.match(line)
-        if m:
+        if first == "<":
+            if _HTML_TABLE_OPEN.match(line.lstrip()):
+                i = _read_html_table(lines, i, doc, limits)
+                continue
+            if _HTML_BLOCK_OPEN.match(line):
+                i = _read_html_block(lines, i, doc, limits)
+                continue
+        if first == "#" and (m := _ATX.match(line)):
             doc.blocks.append(
-                TextBlock(_heading_text(m.group(2)), "heading", Loc(line=i + 1), len(m.group(1)))
+                TextBlock(_heading_text(m.group(2)), "heading", line_loc(i + 1), len(m.group(1)))
             )
             i += 1
             continue
         if i + 1 < n and _SETEXT.match(lines[i + 1]) and not _is_row(line):
             level = 1 if lines[i + 1].strip().startswith("=") else 2
-            doc.blocks.append(TextBlock(_heading_text(line), "heading", Loc(line=i + 1), level))
+            doc.blocks.append(TextBlock(_heading_text(line), "heading", line_loc(i + 1), level))
             i += 2
             continue
-        text_ = _inline_text(_LIST_MARKER.sub("", line))
+        listed = first in "-*+" or first.isdecimal()  # (\d is a decimal digit, as isdecimal)
+        text_ = _inline_text(_LIST_MARKER.sub("", line) if listed else line)
         if text_:
             # a line in bold only is a heading, as a bold-only paragraph is in HTML
-            kind = "heading" if _BOLD_LINE.match(line) else "paragraph"
-            doc.blocks.append(TextBlock(text_, kind, Loc(line=i + 1)))
+            kind = "heading" if first in "*_" and _BOLD_LINE.match(line) else "paragraph"
+            doc.blocks.append(TextBlock(text_, kind, line_loc(i + 1)))
         i += 1
     if pipes:
         _lay_out(doc, pipes, limits)
@@ -248,9 +260,9 @@ def _read_table(
     header_rows = 0
     i = start
     n = len(lines)
-    while i < n and lines[i].strip() and _is_row(lines[i]):
+    while i < n and _is_row(lines[i]):  # (a line with a pipe is not blank)
         line = lines[i]
-        if _DELIMITER.match(line) and "-" in line:
+        if "-" in line and _DELIMITER.match(line):
             if header_rows == 0:
                 header_rows = len(raw)
             i += 1
@@ -270,7 +282,7 @@ def _read_table(
         doc.blocks.extend(sheet_blocks(raw, numbers, limits.max_cells))
         return i
     if raw:
-        pipe = _PipeTable(raw, numbers, header_rows, Loc(line=start + 1))
+        pipe = _PipeTable(raw, numbers, header_rows, line_loc(start + 1))
         pipes.append(pipe)
         doc.blocks.append(pipe)  # type: ignore[arg-type]  # (laid out by _lay_out)
     return i
@@ -285,7 +297,7 @@ def _lay_out(doc: Document, pipes: list[_PipeTable], limits: Limits) -> None:
     for pipe in pipes:
         rows = []
         for row, k in zip(pipe.raw, pipe.numbers, strict=True):
-            loc = Loc(line=k)  # one for the row: a Loc is a value
+            loc = line_loc(k)  # one for the row: a Loc is a value
             rows.append([Cell(parts_of[text], loc) for text in row])
         grid = expand_spans(restore_lost_spans(rows), max_cells=limits.max_cells)
         tables[id(pipe)] = TableBlock(grid, pipe.loc, pipe.header_rows)
