@@ -20,6 +20,7 @@ import re
 import unicodedata
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
+from itertools import accumulate
 
 from ...blocks import Cell, Loc, Part
 from ...errors import InputTooLarge
@@ -46,21 +47,38 @@ def _width(ch: str) -> int:
     return 2 if unicodedata.east_asian_width(ch) in "WF" else 1
 
 
+class _Widths(dict[int, int]):
+    """Display width by code point, each character's worked out once, in the form
+    ``str.translate`` asks for it (its width as the ordinal of the character it gives)."""
+
+    def __missing__(self, code: int) -> int:
+        width = _width(chr(code))
+        if len(self) < _WIDTHS_KEPT:  # (a hostile file's every character is not kept)
+            self[code] = width
+        return width
+
+
+_WIDTHS_KEPT = 1 << 16
+_WIDTHS = _Widths()
+
+
+def _columns(line: str) -> Sequence[int]:
+    """The display column each character of ``line`` starts at (non-decreasing)."""
+    if line.isascii():  # (every ASCII character is one column wide)
+        return range(len(line))
+    return list(accumulate(line.translate(_WIDTHS).encode("latin-1"), initial=0))[:-1]
+
+
 def _at_columns(line: str) -> list[tuple[int, str]]:
     """Each character of ``line`` with the display column it starts at."""
-    out, col = [], 0
-    for ch in line:
-        out.append((col, ch))
-        col += _width(ch)
-    return out
+    return list(zip(_columns(line), line, strict=True))
 
 
-def _between(line: str, left: int, right: int | None) -> str:
-    """The characters of ``line`` that start after display column ``left`` and before
-    ``right`` (None: to the end)."""
-    return "".join(
-        ch for col, ch in _at_columns(line) if col > left and (right is None or col < right)
-    )
+def _between(line: str, columns: Sequence[int], left: int, right: int | None) -> str:
+    """The characters of ``line`` (starting at ``columns``) that start after display column
+    ``left`` and before ``right`` (None: to the end): a slice, the columns being in order."""
+    end = len(line) if right is None else bisect_left(columns, right)
+    return line[bisect_right(columns, left) : end]
 
 
 def cell_parts(lines: Sequence[str]) -> tuple[Part, ...]:
@@ -292,13 +310,15 @@ def read_simple(lines: Sequence[str], start: int) -> tuple[list[list[Cell]], int
 
 
 def _display(line: str, index: int) -> int:
-    return sum(_width(ch) for ch in line[:index])
+    return sum(line[:index].translate(_WIDTHS).encode("latin-1"))
 
 
 def _multiline_row(buf: Sequence[str], starts: list[int], loc: Loc) -> list[Cell]:
     edges = [s - 1 for s in starts]
+    columns = [_columns(line) for line in buf]  # (once per line, not once per cell)
     cells = []
     for k, left in enumerate(edges):
         right = edges[k + 1] + 1 if k + 1 < len(edges) else None
-        cells.append(Cell(cell_parts([_between(line, left, right) for line in buf]), loc))
+        texts = [_between(line, cols, left, right) for line, cols in zip(buf, columns, strict=True)]
+        cells.append(Cell(cell_parts(texts), loc))
     return cells
