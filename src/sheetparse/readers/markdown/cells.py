@@ -53,11 +53,16 @@ _PIECE = re.compile(
     rf"|<ul{_ATTR}>(?P<ul>{_TEXT}*(?:<p{_ATTR}>{_TEXT}*</p>{_TEXT}*)*)(?:</ul>|\Z)"
 )
 _P_OPEN = re.compile(rf"<p{_ATTR}>")
+#: a cell that is one item-less list and nothing else (most cells with markup)
+_LIST_ONLY = re.compile(rf"<ul{_ATTR}>({_TEXT}*)(?:</ul>)?")
 
 
 def _simple_parts(s: str) -> tuple[Part, ...] | None:
     """The parts of a cell whose markup is only ``<p>``, ``<br>`` and item-less ``<ul>``
     (:data:`_PIECE`), as the HTML reader's walk gives them; None for any other markup."""
+    if m := _LIST_ONLY.fullmatch(s):  # (the loop below in short)
+        text = collapse_ws(m.group(1).replace("\u200b", ""))
+        return (Part("list", text),) if text else ()
     out: list[Part] = []
     buf: list[str] = []  # top-level text and line breaks, up to the next block
     pos, end = 0, len(s)
@@ -80,7 +85,9 @@ def _simple_parts(s: str) -> tuple[Part, ...] | None:
             text = collapse_ws(m.group("p").replace("\u200b", ""))
             kind_ = "p"
         else:  # an item-less list: its text and its paragraphs' text, each after a space
-            inner = _P_OPEN.sub(" ", m.group("ul")).replace("</p>", "")
+            inner = m.group("ul")
+            if "<" in inner:
+                inner = _P_OPEN.sub(" ", inner).replace("</p>", "")
             text = collapse_ws(inner.replace("\u200b", ""))
             kind_ = "list"
         if text:

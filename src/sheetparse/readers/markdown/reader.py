@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from itertools import chain
 
 from ...blocks import Cell, Document, Loc, Skipped, TableBlock, TextBlock, expand_spans
 from ...errors import InputTooLarge
@@ -30,7 +31,7 @@ from .pandoc import (
     read_simple,
     simple_rule,
 )
-from .sheet import is_sheet_dump, sheet_blocks
+from .sheet import is_sheet_dump, may_hold_dump, sheet_blocks
 
 _DELIMITER = re.compile(r"^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$")
 _ATX = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
@@ -117,6 +118,7 @@ def read_markdown_text(text: str, *, limits: Limits = DEFAULT_LIMITS) -> Documen
     # pipe tables are laid out once the whole document is read (_PipeTable), so that their
     # cells' inline HTML is parsed in one go
     pipes: list[_PipeTable] = []
+    dumps = may_hold_dump(text)
     # (each pattern anchored at a line's start is tried only where the line's first character
     # is one it can start with: most lines are text and table rows)
     while i < n:
@@ -139,7 +141,7 @@ def read_markdown_text(text: str, *, limits: Limits = DEFAULT_LIMITS) -> Documen
             rows, i = read_multiline(lines, i, rule)
             _add_table(rows, 1, loc, doc, limits)
             continue
-        if simple_rule(lines, i):
+        if i + 1 < n and "-" in lines[i + 1] and simple_rule(lines, i):
             loc = line_loc(i + 1)
             rows, i = read_simple(lines, i)
             _add_table(rows, 1, loc, doc, limits)
@@ -149,7 +151,7 @@ def read_markdown_text(text: str, *, limits: Limits = DEFAULT_LIMITS) -> Documen
             or (first == "|" and i + 1 < n and lines[i + 1].lstrip().startswith("|"))
         )
         if is_table_start and not (first in "|:-" and _DELIMITER.match(line)):
-            i = _read_table(lines, i, doc, limits, pipes)
+            i = _read_table(lines, i, doc, limits, pipes, dumps)
             continue
         if first == "<":
             if _HTML_TABLE_OPEN.match(line.lstrip()):
@@ -251,26 +253,43 @@ class _PipeTable:
 
 
 def _read_table(
-    lines: list[str], start: int, doc: Document, limits: Limits, pipes: list[_PipeTable]
+    lines: list[str],
+    start: int,
+    doc: Document,
+    limits: Limits,
+    pipes: list[_PipeTable],
+    dumps: bool = True,
 ) -> int:
     """Read the pipe table starting at ``start`` (into ``pipes``, to be laid out with the
-    others); returns the index after it."""
+    others); returns the index after it. ``dumps``: whether the document may hold a dumped
+    worksheet at all (:func:`~.sheet.may_hold_dump`)."""
     raw: list[list[str]] = []
     numbers: list[int] = []
     header_rows = 0
     i = start
     n = len(lines)
-    while i < n and _is_row(lines[i]):  # (a line with a pipe is not blank)
+    while i < n:
         line = lines[i]
+        if "|" not in line or ("\\|" in line and not _is_row(line)):
+            break  # (a line with a pipe is not blank)
         if "-" in line and _DELIMITER.match(line):
             if header_rows == 0:
                 header_rows = len(raw)
             i += 1
             continue
-        raw.append(split_row(line))
+        s = line.strip()
+        if "\\|" in s:
+            cells = split_row(line)
+        else:  # split_row in short (most rows: no escaped pipe)
+            cells = s.split("|")
+            if s[-1] == "|":
+                cells = cells[1:-1] if s[0] == "|" else cells[:-1]
+            elif s[0] == "|":
+                cells = cells[1:]
+        raw.append(cells)
         numbers.append(i + 1)
         i += 1
-    if is_sheet_dump(raw):
+    if dumps and is_sheet_dump(raw):
         # a worksheet dumped whole: the heading just above it names the worksheet
         if (
             doc.blocks
@@ -292,7 +311,7 @@ def _lay_out(doc: Document, pipes: list[_PipeTable], limits: Limits) -> None:
     """The pipe tables as table blocks, in their places: every distinct cell text of the
     document read once, the cells with inline HTML parsed together (a sheet's tables repeat
     their labels and empty cells; parts are values, shared by the cells that print them)."""
-    parts_of = cells_parts(text for pipe in pipes for row in pipe.raw for text in row)
+    parts_of = cells_parts(chain.from_iterable(row for pipe in pipes for row in pipe.raw))
     tables: dict[int, TableBlock] = {}
     for pipe in pipes:
         rows = []
