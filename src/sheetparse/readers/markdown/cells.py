@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import replace
 
 from ...blocks import Cell, Part, empty_cell
 from ...textutil import CAPTION_MARK, collapse_ws
@@ -159,10 +158,19 @@ def cells_parts(texts: Iterable[str]) -> dict[str, tuple[Part, ...]]:
     out: dict[str, tuple[Part, ...]] = {}
     whole: dict[str, str] = {}  # cell text → the fragment it is read as
     for text in dict.fromkeys(texts):  # (a sheet's tables repeat their labels, empty cells)
+        if (
+            "<" not in text
+            and "&" not in text
+            and "![" not in text
+            and (not (s := text.strip()) or s[0] not in "-*+")
+        ):  # (most cells: plain text, as below in short)
+            plain = collapse_ws(s)
+            out[text] = (Part("text", plain),) if plain else ()
+            continue
         s, m = _cleaned(text)
         if m is not None and "<" not in s:
             out[text] = _flattened_list(s, m)
-        elif "<" not in s and "&" not in s:  # (most cells: plain text)
+        elif "<" not in s and "&" not in s:
             plain = collapse_ws(s)
             out[text] = (Part("text", plain),) if plain else ()
         elif (parts := _simple_parts(s)) is not None:
@@ -232,5 +240,8 @@ def restore_lost_spans(rows: list[list[Cell]]) -> list[list[Cell]]:
             continue
         for c, cell in enumerate(above):
             if not c0 <= c < c0 + k:
-                above[c] = replace(cell, rowspan=cell.rowspan + 1)
+                # (dataclasses.replace, made directly: the new cell's text is worked out anew)
+                above[c] = Cell(
+                    cell.parts, cell.loc, cell.rowspan + 1, cell.colspan, cell.covered_by
+                )
     return out

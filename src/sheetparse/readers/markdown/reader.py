@@ -146,9 +146,13 @@ def read_markdown_text(text: str, *, limits: Limits = DEFAULT_LIMITS) -> Documen
             rows, i = read_simple(lines, i)
             _add_table(rows, 1, loc, doc, limits)
             continue
-        is_table_start = _is_row(line) and (
-            (i + 1 < n and "-" in lines[i + 1] and _DELIMITER.match(lines[i + 1]) is not None)
-            or (first == "|" and i + 1 < n and lines[i + 1].lstrip().startswith("|"))
+        is_table_start = (
+            "|" in line
+            and _is_row(line)
+            and (
+                (i + 1 < n and "-" in lines[i + 1] and _DELIMITER.match(lines[i + 1]) is not None)
+                or (first == "|" and i + 1 < n and lines[i + 1].lstrip().startswith("|"))
+            )
         )
         if is_table_start and not (first in "|:-" and _DELIMITER.match(line)):
             i = _read_table(lines, i, doc, limits, pipes, dumps)
@@ -166,7 +170,7 @@ def read_markdown_text(text: str, *, limits: Limits = DEFAULT_LIMITS) -> Documen
             )
             i += 1
             continue
-        if i + 1 < n and _SETEXT.match(lines[i + 1]) and not _is_row(line):
+        if i + 1 < n and _SETEXT.match(lines[i + 1]) and not ("|" in line and _is_row(line)):
             level = 1 if lines[i + 1].strip().startswith("=") else 2
             doc.blocks.append(TextBlock(_heading_text(line), "heading", line_loc(i + 1), level))
             i += 2
