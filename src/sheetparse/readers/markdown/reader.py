@@ -17,7 +17,17 @@ import re
 from dataclasses import dataclass, replace
 from itertools import chain
 
-from ...blocks import Cell, Document, Loc, Skipped, TableBlock, TextBlock, expand_spans
+from ...blocks import (
+    NO_LOC,
+    Cell,
+    Document,
+    Loc,
+    Skipped,
+    TableBlock,
+    TextBlock,
+    empty_cell,
+    expand_spans,
+)
 from ...errors import InputTooLarge
 from ...limits import DEFAULT_LIMITS, Limits
 from ...textutil import collapse_ws
@@ -105,9 +115,13 @@ def _inline_text(line: str) -> str:
 def read_markdown_text(text: str, *, limits: Limits = DEFAULT_LIMITS) -> Document:
     """Blocks of a Markdown document given as text."""
     doc = Document(format="markdown")
-    text = _HTML_COMMENT.sub(lambda m: "\n" * m.group(0).count("\n"), text)
+    if "<!--" in text:
+        text = _HTML_COMMENT.sub(lambda m: "\n" * m.group(0).count("\n"), text)
     lines = text.splitlines()
-    if limits.max_line_chars is not None:
+    if (
+        limits.max_line_chars is not None
+        and max(map(len, lines), default=0) > limits.max_line_chars
+    ):
         for n, line in enumerate(lines, 1):
             if len(line) > limits.max_line_chars:
                 raise InputTooLarge(
@@ -322,9 +336,25 @@ def _lay_out(doc: Document, pipes: list[_PipeTable], limits: Limits) -> None:
         for row, k in zip(pipe.raw, pipe.numbers, strict=True):
             loc = line_loc(k)  # one for the row: a Loc is a value
             rows.append([Cell(parts_of[text], loc) for text in row])
-        grid = expand_spans(restore_lost_spans(rows), max_cells=limits.max_cells)
-        tables[id(pipe)] = TableBlock(grid, pipe.loc, pipe.header_rows)
+        tables[id(pipe)] = TableBlock(_grid(rows, limits.max_cells), pipe.loc, pipe.header_rows)
     doc.blocks = [tables.get(id(b), b) for b in doc.blocks]
+
+
+def _grid(rows: list[list[Cell]], max_cells: int | None) -> tuple[tuple[Cell, ...], ...]:
+    """``expand_spans(restore_lost_spans(rows))``. A pipe table's cells are made without
+    spans, so where none was restored (the rows come back as they were) the rows are only
+    padded, as expand_spans pads them, without its look at every cell for a span."""
+    restored = restore_lost_spans(rows)
+    n_cols = max(map(len, rows), default=0)
+    if restored is not rows or (max_cells is not None and n_cols * len(rows) > max_cells):
+        return expand_spans(restored, max_cells=max_cells)  # (its error where too large)
+    return tuple(
+        tuple(row)
+        if len(row) == n_cols
+        else tuple(row)
+        + tuple(empty_cell(row[-1].loc if row else NO_LOC) for _ in range(n_cols - len(row)))
+        for row in rows
+    )
 
 
 def read_markdown(data: bytes, *, limits: Limits = DEFAULT_LIMITS) -> Document:
