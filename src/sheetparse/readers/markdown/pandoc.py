@@ -24,7 +24,7 @@ from itertools import accumulate
 
 from ...blocks import Cell, Loc, Part
 from ...errors import InputTooLarge
-from ...textutil import join_wrapped
+from ...textutil import collapse_ws, join_wrapped
 from .cells import without_images
 from .loc import line_loc
 
@@ -86,6 +86,8 @@ def cell_parts(lines: Sequence[str]) -> tuple[Part, ...]:
     blocks: list[tuple[str, list[str]]] = []
     current: tuple[str, list[str]] | None = None
     filled = [k for k, line in enumerate(lines) if line.strip()]
+    if not filled:
+        return ()  # (an empty cell)
     base = min((_indent(lines[k]) for k in filled), default=0)
     item: tuple[str, list[str]] | None = None
     for k, raw in enumerate(lines):
@@ -144,8 +146,14 @@ def _join(lines: list[str]) -> str:
 
 
 def _text(lines: list[str]) -> str:
-    text = _SMART_DASH.sub(lambda m: "—" if len(m.group(0)) == 3 else "–", _join(lines))
-    return _ESCAPE.sub(r"\1", without_images(text)).strip()
+    # (one line, most often: _join of it in short; each pattern only where it can match)
+    text = collapse_ws(lines[0]) if len(lines) == 1 else _join(lines)
+    if "--" in text:
+        text = _SMART_DASH.sub(lambda m: "—" if len(m.group(0)) == 3 else "–", text)
+    text = without_images(text)
+    if "\\" in text:
+        text = _ESCAPE.sub(r"\1", text)
+    return text.strip()
 
 
 # --- grid tables ------------------------------------------------------------------------------
