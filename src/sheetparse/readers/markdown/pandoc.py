@@ -20,11 +20,13 @@ import re
 import unicodedata
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
+from itertools import accumulate
 
 from ...blocks import Cell, Loc, Part
 from ...errors import InputTooLarge
-from ...textutil import join_wrapped
+from ...textutil import collapse_ws, join_wrapped
 from .cells import without_images
+from .loc import line_loc
 
 GRID_RULE = re.compile(r"^\s*\+(?:[-=:]+\+)+\s*$")
 _NUMBER_END = re.compile(r"[0-9][,.]?$")
@@ -45,21 +47,38 @@ def _width(ch: str) -> int:
     return 2 if unicodedata.east_asian_width(ch) in "WF" else 1
 
 
+class _Widths(dict[int, int]):
+    """Display width by code point, each character's worked out once, in the form
+    ``str.translate`` asks for it (its width as the ordinal of the character it gives)."""
+
+    def __missing__(self, code: int) -> int:
+        width = _width(chr(code))
+        if len(self) < _WIDTHS_KEPT:  # (a hostile file's every character is not kept)
+            self[code] = width
+        return width
+
+
+_WIDTHS_KEPT = 1 << 16
+_WIDTHS = _Widths()
+
+
+def _columns(line: str) -> Sequence[int]:
+    """The display column each character of ``line`` starts at (non-decreasing)."""
+    if line.isascii():  # (every ASCII character is one column wide)
+        return range(len(line))
+    return list(accumulate(line.translate(_WIDTHS).encode("latin-1"), initial=0))[:-1]
+
+
 def _at_columns(line: str) -> list[tuple[int, str]]:
     """Each character of ``line`` with the display column it starts at."""
-    out, col = [], 0
-    for ch in line:
-        out.append((col, ch))
-        col += _width(ch)
-    return out
+    return list(zip(_columns(line), line, strict=True))
 
 
-def _between(line: str, left: int, right: int | None) -> str:
-    """The characters of ``line`` that start after display column ``left`` and before
-    ``right`` (None: to the end)."""
-    return "".join(
-        ch for col, ch in _at_columns(line) if col > left and (right is None or col < right)
-    )
+def _between(line: str, columns: Sequence[int], left: int, right: int | None) -> str:
+    """The characters of ``line`` (starting at ``columns``) that start after display column
+    ``left`` and before ``right`` (None: to the end): a slice, the columns being in order."""
+    end = len(line) if right is None else bisect_left(columns, right)
+    return line[bisect_right(columns, left) : end]
 
 
 def cell_parts(lines: Sequence[str]) -> tuple[Part, ...]:
@@ -67,6 +86,8 @@ def cell_parts(lines: Sequence[str]) -> tuple[Part, ...]:
     blocks: list[tuple[str, list[str]]] = []
     current: tuple[str, list[str]] | None = None
     filled = [k for k, line in enumerate(lines) if line.strip()]
+    if not filled:
+        return ()  # (an empty cell)
     base = min((_indent(lines[k]) for k in filled), default=0)
     item: tuple[str, list[str]] | None = None
     for k, raw in enumerate(lines):
@@ -125,8 +146,14 @@ def _join(lines: list[str]) -> str:
 
 
 def _text(lines: list[str]) -> str:
-    text = _SMART_DASH.sub(lambda m: "—" if len(m.group(0)) == 3 else "–", _join(lines))
-    return _ESCAPE.sub(r"\1", without_images(text)).strip()
+    # (one line, most often: _join of it in short; each pattern only where it can match)
+    text = collapse_ws(lines[0]) if len(lines) == 1 else _join(lines)
+    if "--" in text:
+        text = _SMART_DASH.sub(lambda m: "—" if len(m.group(0)) == 3 else "–", text)
+    text = without_images(text)
+    if "\\" in text:
+        text = _ESCAPE.sub(r"\1", text)
+    return text.strip()
 
 
 # --- grid tables ------------------------------------------------------------------------------
@@ -195,7 +222,7 @@ def read_grid(
             placed.setdefault(ri, []).append(
                 Cell(
                     cell_parts(text),
-                    Loc(line=start + top + 2),
+                    line_loc(start + top + 2),
                     rowspan=rj - ri,
                     colspan=cj - ci,
                 )
@@ -240,7 +267,7 @@ def read_multiline(lines: Sequence[str], start: int, rule: int) -> tuple[list[li
     ``rule`` (its header above it), and the index of the line after the table."""
     runs = [m.start() for m in re.finditer(r"-+", lines[rule])]
     starts = [_display(lines[rule], k) for k in runs]
-    rows = [_multiline_row(lines[start + 1 : rule], starts, Loc(line=start + 2))]
+    rows = [_multiline_row(lines[start + 1 : rule], starts, line_loc(start + 2))]
     i = rule + 1
     buf: list[str] = []
     first = i
@@ -251,7 +278,7 @@ def read_multiline(lines: Sequence[str], start: int, rule: int) -> tuple[list[li
             break
         if not line.strip():
             if buf:
-                rows.append(_multiline_row(buf, starts, Loc(line=first + 1)))
+                rows.append(_multiline_row(buf, starts, line_loc(first + 1)))
                 buf = []
         else:
             if not buf:
@@ -259,7 +286,7 @@ def read_multiline(lines: Sequence[str], start: int, rule: int) -> tuple[list[li
             buf.append(line)
         i += 1
     if buf:
-        rows.append(_multiline_row(buf, starts, Loc(line=first + 1)))
+        rows.append(_multiline_row(buf, starts, line_loc(first + 1)))
     return rows, i
 
 
@@ -280,10 +307,10 @@ def read_simple(lines: Sequence[str], start: int) -> tuple[list[list[Cell]], int
     rule = start + 1
     runs = [m.start() for m in re.finditer(r"-+", lines[rule])]
     starts = [_display(lines[rule], k) for k in runs]
-    rows = [_multiline_row([lines[start]], starts, Loc(line=start + 1))]
+    rows = [_multiline_row([lines[start]], starts, line_loc(start + 1))]
     i = rule + 1
     while i < len(lines) and lines[i].strip() and not _COLUMN_DASHES.match(lines[i]):
-        rows.append(_multiline_row([lines[i]], starts, Loc(line=i + 1)))
+        rows.append(_multiline_row([lines[i]], starts, line_loc(i + 1)))
         i += 1
     if i < len(lines) and _COLUMN_DASHES.match(lines[i]):
         i += 1  # a closing rule
@@ -291,13 +318,15 @@ def read_simple(lines: Sequence[str], start: int) -> tuple[list[list[Cell]], int
 
 
 def _display(line: str, index: int) -> int:
-    return sum(_width(ch) for ch in line[:index])
+    return sum(line[:index].translate(_WIDTHS).encode("latin-1"))
 
 
 def _multiline_row(buf: Sequence[str], starts: list[int], loc: Loc) -> list[Cell]:
     edges = [s - 1 for s in starts]
+    columns = [_columns(line) for line in buf]  # (once per line, not once per cell)
     cells = []
     for k, left in enumerate(edges):
         right = edges[k + 1] + 1 if k + 1 < len(edges) else None
-        cells.append(Cell(cell_parts([_between(line, left, right) for line in buf]), loc))
+        texts = [_between(line, cols, left, right) for line, cols in zip(buf, columns, strict=True)]
+        cells.append(Cell(cell_parts(texts), loc))
     return cells

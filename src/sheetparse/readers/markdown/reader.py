@@ -15,13 +15,24 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from itertools import chain
 
-from ...blocks import Cell, Document, Loc, Skipped, TableBlock, TextBlock, expand_spans
+from ...blocks import (
+    NO_LOC,
+    Cell,
+    Document,
+    Loc,
+    Skipped,
+    TableBlock,
+    TextBlock,
+    empty_cell,
+    expand_spans,
+)
 from ...errors import InputTooLarge
 from ...limits import DEFAULT_LIMITS, Limits
 from ...textutil import collapse_ws
-from ..html.inline import parts_from_fragment
-from .cells import cells_parts, restore_lost_spans
+from .cells import cells_parts, fragment_parts, restore_lost_spans
+from .loc import line_loc
 from .pandoc import (
     GRID_RULE,
     multiline_rule,
@@ -30,7 +41,7 @@ from .pandoc import (
     read_simple,
     simple_rule,
 )
-from .sheet import is_sheet_dump, sheet_blocks
+from .sheet import is_sheet_dump, may_hold_dump, sheet_blocks
 
 _DELIMITER = re.compile(r"^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$")
 _ATX = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
@@ -63,7 +74,8 @@ _HTML_BLOCK_OPEN = re.compile(
 
 
 def _is_row(line: str) -> bool:
-    return "|" in line.replace("\\|", "")
+    """Whether a line has a pipe that is not escaped (``\\|``)."""
+    return "|" in line and ("\\|" not in line or "|" in line.replace("\\|", ""))
 
 
 #: a cell delimiter: a pipe not escaped by the backslash just before it
@@ -83,22 +95,33 @@ def split_row(line: str) -> list[str]:
 
 
 def _inline_text(line: str) -> str:
-    """Text of a line outside tables: Markdown emphasis, links, images and HTML removed."""
-    s = _IMAGE.sub(lambda m: m.group(1), line)
-    s = _LINK.sub(lambda m: m.group(1), s)
-    s = _EMPHASIS.sub(lambda m: m.group(2), s)
-    s = _ESCAPE.sub(lambda m: m.group(1), s)
+    """Text of a line outside tables: Markdown emphasis, links, images and HTML removed.
+
+    (Each pattern is tried only where the characters it needs are there: most lines hold
+    none of them.)"""
+    s = line
+    if "](" in s:
+        s = _IMAGE.sub(lambda m: m.group(1), s)
+        s = _LINK.sub(lambda m: m.group(1), s)
+    if "**" in s or "__" in s:
+        s = _EMPHASIS.sub(lambda m: m.group(2), s)
+    if "\\" in s:
+        s = _ESCAPE.sub(lambda m: m.group(1), s)
     if "<" in s or "&" in s:
-        s = " ".join(p.text for p in parts_from_fragment(s))
+        s = " ".join(p.text for p in fragment_parts(s))
     return collapse_ws(s)
 
 
 def read_markdown_text(text: str, *, limits: Limits = DEFAULT_LIMITS) -> Document:
     """Blocks of a Markdown document given as text."""
     doc = Document(format="markdown")
-    text = _HTML_COMMENT.sub(lambda m: "\n" * m.group(0).count("\n"), text)
+    if "<!--" in text:
+        text = _HTML_COMMENT.sub(lambda m: "\n" * m.group(0).count("\n"), text)
     lines = text.splitlines()
-    if limits.max_line_chars is not None:
+    if (
+        limits.max_line_chars is not None
+        and max(map(len, lines), default=0) > limits.max_line_chars
+    ):
         for n, line in enumerate(lines, 1):
             if len(line) > limits.max_line_chars:
                 raise InputTooLarge(
@@ -109,60 +132,69 @@ def read_markdown_text(text: str, *, limits: Limits = DEFAULT_LIMITS) -> Documen
     # pipe tables are laid out once the whole document is read (_PipeTable), so that their
     # cells' inline HTML is parsed in one go
     pipes: list[_PipeTable] = []
+    dumps = may_hold_dump(text)
+    # (each pattern anchored at a line's start is tried only where the line's first character
+    # is one it can start with: most lines are text and table rows)
     while i < n:
         line = lines[i]
-        if not line.strip() or _DIV_FENCE.match(line):
+        s = line.strip()
+        if not s:
             i += 1
             continue
-        if GRID_RULE.match(line):
-            loc = Loc(line=i + 1)
+        first = s[0]
+        if first == ":" and _DIV_FENCE.match(line):
+            i += 1
+            continue
+        if first == "+" and GRID_RULE.match(line):
+            loc = line_loc(i + 1)
             rows, header_rows, i = read_grid(lines, i, limits.max_cells)
             _add_table(rows, header_rows, loc, doc, limits)
             continue
-        if (rule := multiline_rule(lines, i)) is not None:
-            loc = Loc(line=i + 1)
+        if first == "-" and (rule := multiline_rule(lines, i)) is not None:
+            loc = line_loc(i + 1)
             rows, i = read_multiline(lines, i, rule)
             _add_table(rows, 1, loc, doc, limits)
             continue
-        if simple_rule(lines, i):
-            loc = Loc(line=i + 1)
+        if i + 1 < n and "-" in lines[i + 1] and simple_rule(lines, i):
+            loc = line_loc(i + 1)
             rows, i = read_simple(lines, i)
             _add_table(rows, 1, loc, doc, limits)
             continue
-        is_table_start = _is_row(line) and (
-            (i + 1 < n and _DELIMITER.match(lines[i + 1]) is not None and "-" in lines[i + 1])
-            or (
-                line.lstrip().startswith("|")
-                and i + 1 < n
-                and lines[i + 1].lstrip().startswith("|")
+        is_table_start = (
+            "|" in line
+            and _is_row(line)
+            and (
+                (i + 1 < n and "-" in lines[i + 1] and _DELIMITER.match(lines[i + 1]) is not None)
+                or (first == "|" and i + 1 < n and lines[i + 1].lstrip().startswith("|"))
             )
         )
-        if is_table_start and not _DELIMITER.match(line):
-            i = _read_table(lines, i, doc, limits, pipes)
+        if is_table_start and not (first in "|:-" and _DELIMITER.match(line)):
+            i = _read_table(lines, i, doc, limits, pipes, dumps)
             continue
-        if _HTML_TABLE_OPEN.match(line.lstrip()):
-            i = _read_html_table(lines, i, doc, limits)
-            continue
-        if _HTML_BLOCK_OPEN.match(line):
-            i = _read_html_block(lines, i, doc, limits)
-            continue
-        m = _ATX.match(line)
-        if m:
+        if first == "<":
+            if _HTML_TABLE_OPEN.match(line.lstrip()):
+                i = _read_html_table(lines, i, doc, limits)
+                continue
+            if _HTML_BLOCK_OPEN.match(line):
+                i = _read_html_block(lines, i, doc, limits)
+                continue
+        if first == "#" and (m := _ATX.match(line)):
             doc.blocks.append(
-                TextBlock(_heading_text(m.group(2)), "heading", Loc(line=i + 1), len(m.group(1)))
+                TextBlock(_heading_text(m.group(2)), "heading", line_loc(i + 1), len(m.group(1)))
             )
             i += 1
             continue
-        if i + 1 < n and _SETEXT.match(lines[i + 1]) and not _is_row(line):
+        if i + 1 < n and _SETEXT.match(lines[i + 1]) and not ("|" in line and _is_row(line)):
             level = 1 if lines[i + 1].strip().startswith("=") else 2
-            doc.blocks.append(TextBlock(_heading_text(line), "heading", Loc(line=i + 1), level))
+            doc.blocks.append(TextBlock(_heading_text(line), "heading", line_loc(i + 1), level))
             i += 2
             continue
-        text_ = _inline_text(_LIST_MARKER.sub("", line))
+        listed = first in "-*+" or first.isdecimal()  # (\d is a decimal digit, as isdecimal)
+        text_ = _inline_text(_LIST_MARKER.sub("", line) if listed else line)
         if text_:
             # a line in bold only is a heading, as a bold-only paragraph is in HTML
-            kind = "heading" if _BOLD_LINE.match(line) else "paragraph"
-            doc.blocks.append(TextBlock(text_, kind, Loc(line=i + 1)))
+            kind = "heading" if first in "*_" and _BOLD_LINE.match(line) else "paragraph"
+            doc.blocks.append(TextBlock(text_, kind, line_loc(i + 1)))
         i += 1
     if pipes:
         _lay_out(doc, pipes, limits)
@@ -239,26 +271,43 @@ class _PipeTable:
 
 
 def _read_table(
-    lines: list[str], start: int, doc: Document, limits: Limits, pipes: list[_PipeTable]
+    lines: list[str],
+    start: int,
+    doc: Document,
+    limits: Limits,
+    pipes: list[_PipeTable],
+    dumps: bool = True,
 ) -> int:
     """Read the pipe table starting at ``start`` (into ``pipes``, to be laid out with the
-    others); returns the index after it."""
+    others); returns the index after it. ``dumps``: whether the document may hold a dumped
+    worksheet at all (:func:`~.sheet.may_hold_dump`)."""
     raw: list[list[str]] = []
     numbers: list[int] = []
     header_rows = 0
     i = start
     n = len(lines)
-    while i < n and lines[i].strip() and _is_row(lines[i]):
+    while i < n:
         line = lines[i]
-        if _DELIMITER.match(line) and "-" in line:
+        if "|" not in line or ("\\|" in line and not _is_row(line)):
+            break  # (a line with a pipe is not blank)
+        if "-" in line and _DELIMITER.match(line):
             if header_rows == 0:
                 header_rows = len(raw)
             i += 1
             continue
-        raw.append(split_row(line))
+        s = line.strip()
+        if "\\|" in s:
+            cells = split_row(line)
+        else:  # split_row in short (most rows: no escaped pipe)
+            cells = s.split("|")
+            if s[-1] == "|":
+                cells = cells[1:-1] if s[0] == "|" else cells[:-1]
+            elif s[0] == "|":
+                cells = cells[1:]
+        raw.append(cells)
         numbers.append(i + 1)
         i += 1
-    if is_sheet_dump(raw):
+    if dumps and is_sheet_dump(raw):
         # a worksheet dumped whole: the heading just above it names the worksheet
         if (
             doc.blocks
@@ -270,7 +319,7 @@ def _read_table(
         doc.blocks.extend(sheet_blocks(raw, numbers, limits.max_cells))
         return i
     if raw:
-        pipe = _PipeTable(raw, numbers, header_rows, Loc(line=start + 1))
+        pipe = _PipeTable(raw, numbers, header_rows, line_loc(start + 1))
         pipes.append(pipe)
         doc.blocks.append(pipe)  # type: ignore[arg-type]  # (laid out by _lay_out)
     return i
@@ -280,16 +329,32 @@ def _lay_out(doc: Document, pipes: list[_PipeTable], limits: Limits) -> None:
     """The pipe tables as table blocks, in their places: every distinct cell text of the
     document read once, the cells with inline HTML parsed together (a sheet's tables repeat
     their labels and empty cells; parts are values, shared by the cells that print them)."""
-    parts_of = cells_parts(text for pipe in pipes for row in pipe.raw for text in row)
+    parts_of = cells_parts(chain.from_iterable(row for pipe in pipes for row in pipe.raw))
     tables: dict[int, TableBlock] = {}
     for pipe in pipes:
         rows = []
         for row, k in zip(pipe.raw, pipe.numbers, strict=True):
-            loc = Loc(line=k)  # one for the row: a Loc is a value
+            loc = line_loc(k)  # one for the row: a Loc is a value
             rows.append([Cell(parts_of[text], loc) for text in row])
-        grid = expand_spans(restore_lost_spans(rows), max_cells=limits.max_cells)
-        tables[id(pipe)] = TableBlock(grid, pipe.loc, pipe.header_rows)
+        tables[id(pipe)] = TableBlock(_grid(rows, limits.max_cells), pipe.loc, pipe.header_rows)
     doc.blocks = [tables.get(id(b), b) for b in doc.blocks]
+
+
+def _grid(rows: list[list[Cell]], max_cells: int | None) -> tuple[tuple[Cell, ...], ...]:
+    """``expand_spans(restore_lost_spans(rows))``. A pipe table's cells are made without
+    spans, so where none was restored (the rows come back as they were) the rows are only
+    padded, as expand_spans pads them, without its look at every cell for a span."""
+    restored = restore_lost_spans(rows)
+    n_cols = max(map(len, rows), default=0)
+    if restored is not rows or (max_cells is not None and n_cols * len(rows) > max_cells):
+        return expand_spans(restored, max_cells=max_cells)  # (its error where too large)
+    return tuple(
+        tuple(row)
+        if len(row) == n_cols
+        else tuple(row)
+        + tuple(empty_cell(row[-1].loc if row else NO_LOC) for _ in range(n_cols - len(row)))
+        for row in rows
+    )
 
 
 def read_markdown(data: bytes, *, limits: Limits = DEFAULT_LIMITS) -> Document:

@@ -18,6 +18,7 @@ from collections.abc import Iterator, Sequence
 
 from ...blocks import Block, Cell, Loc, TableBlock, TextBlock, expand_spans
 from .cells import cell_parts
+from .loc import line_loc
 
 #: what pandas writes for an empty cell (NaN) or an empty header cell (Unnamed: 3)
 _PLACEHOLDER = re.compile(r"^\s*(?:NaN|nan|NaT|None|Unnamed: \d+(?:_level_\d+)?)\s*$")
@@ -28,16 +29,28 @@ _PLACEHOLDER_WORD = re.compile(r"NaN|nan|NaT|None|Unnamed: \d")
 _DUMP_SHARE = 0.3
 
 
+def may_hold_dump(text: str) -> bool:
+    """False where no table of a document (``text``) can be a dumped worksheet: none of the
+    placeholder words can be anywhere in it (a cell's text is a piece of its line). Every
+    word but ``None`` has an ``a``: one search for a character, most often."""
+    return "a" in text or "None" in text
+
+
 def is_sheet_dump(rows: Sequence[Sequence[str]]) -> bool:
     """True where a pipe table is a pandas dump of a worksheet: its header row has an
     ``Unnamed: N`` cell, or a large share of its cells are ``NaN``."""
     if not rows:
         return False
-    if any(_UNNAMED.match(c) for c in rows[0]):
+    if any("Unnamed: " in c and _UNNAMED.match(c) for c in rows[0]):
         return True
+    if sum(map(len, rows)) < 4:
+        return False
+    text = "\n".join(["\n".join(row) for row in rows])
+    # (most tables have no placeholder at all: plain searches for what each word starts
+    # with, before the pattern's)
+    if not (may_hold_dump(text) and _PLACEHOLDER_WORD.search(text)):
+        return False
     cells = [c for row in rows for c in row]
-    if len(cells) < 4 or not _PLACEHOLDER_WORD.search("\n".join(cells)):
-        return False  # (one search: most tables have no placeholder at all)
     return sum(bool(_PLACEHOLDER.match(c)) for c in cells) >= _DUMP_SHARE * len(cells)
 
 
@@ -51,7 +64,7 @@ def sheet_blocks(
     rows: Sequence[Sequence[str]], lines: Sequence[int], max_cells: int | None = None
 ) -> Iterator[Block]:
     """The text and tables of a dumped worksheet (``lines``: each row's Markdown line)."""
-    grid = [[_cell(t, Loc(line=n)) for t in row] for row, n in zip(rows, lines, strict=True)]
+    grid = [[_cell(t, line_loc(n)) for t in row] for row, n in zip(rows, lines, strict=True)]
     filled = [sum(not c.is_empty for c in row) for row in grid]
 
     def in_table(r: int) -> bool:
