@@ -23,6 +23,7 @@ from .text import (
     logical_lines,
     make_lines,
     option_lines,
+    printed_rows,
     release_chars,
 )
 
@@ -182,9 +183,11 @@ def _reunite_overflow(g: Grid, bucket: list[list[Char]], stats: CharStats) -> No
             crossing = crossing or _straddles(g, ch)
     if not crossing:
         return
-    for row in make_lines([ch for b in bucket for ch in b]):
+    for row in printed_rows([ch for b in bucket for ch in b]):
+        if all(ch.text.isspace() for ch in row):
+            continue  # no line (as make_lines has it)
         runs: list[list[Char]] = [[]]
-        for ch in row.chars:
+        for ch in row:
             if runs[-1] and (
                 ch.x0 - runs[-1][-1].x1 > 0.5 * min(ch.size, runs[-1][-1].size)
                 or _boundary_between(g, runs[-1][-1], ch)
@@ -224,8 +227,16 @@ def layout_page(objs: PageObjects, stats: CharStats, max_cells: int | None) -> P
         cx, cy = (ch.x0 + ch.x1) / 2, (ch.top + ch.bottom) / 2
         for left, right, top, bottom, xs, ys, last_col, last_row, owner, bucket in spans:
             if left <= cx <= right and top <= cy <= bottom:
-                c = min(max(bisect_right(xs, cx) - 1, 0), last_col)
-                r = min(max(bisect_right(ys, cy) - 1, 0), last_row)
+                c = bisect_right(xs, cx) - 1
+                if c < 0:
+                    c = 0
+                if c > last_col:
+                    c = last_col
+                r = bisect_right(ys, cy) - 1
+                if r < 0:
+                    r = 0
+                if r > last_row:
+                    r = last_row
                 bucket[owner[r][c]].append(ch)
                 break
         else:

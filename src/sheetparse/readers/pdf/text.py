@@ -224,7 +224,7 @@ def _line(chars: list[Char]) -> TextLine | None:
             pending = ""
         elif prev is not None:
             gap = ch.x0 - prev.x1
-            size = min(prev.size, ch.size)
+            size = ch.size if ch.size < prev.size else prev.size  # min(), the first of equals
             # the smallest threshold first: most glyphs sit closer than that
             if (gap > 0.2 * size or not size > 0) and gap > _gap_threshold(
                 prev.text[-1], t[0], size
@@ -303,10 +303,9 @@ def _mid_key(c: Char) -> float:
 _x0_key = attrgetter("x0")
 
 
-def make_lines(chars: list[Char], split_gap: float | None = None) -> list[TextLine]:
-    """Printed lines from glyphs in reading order (top to bottom, pieces of a line left to
-    right). With ``split_gap`` (in multiples of the font
-    size), a line is cut where glyphs sit that far apart (side-by-side text outside tables)."""
+def printed_rows(chars: list[Char]) -> list[list[Char]]:
+    """Glyphs grouped into the rows they are printed on, top to bottom, each left to right
+    (what :func:`make_lines` makes its lines of)."""
     if not chars:
         return []
     chars = sorted(chars, key=_mid_key)
@@ -336,9 +335,17 @@ def make_lines(chars: list[Char], split_gap: float | None = None) -> list[TextLi
         lo, hi = cy - 0.35 * h, cy + 0.35 * h
     if row:
         rows.append(row)
-    out: list[TextLine] = []
     for r in rows:
         r.sort(key=_x0_key)
+    return rows
+
+
+def make_lines(chars: list[Char], split_gap: float | None = None) -> list[TextLine]:
+    """Printed lines from glyphs in reading order (top to bottom, pieces of a line left to
+    right). With ``split_gap`` (in multiples of the font
+    size), a line is cut where glyphs sit that far apart (side-by-side text outside tables)."""
+    out: list[TextLine] = []
+    for r in printed_rows(chars):
         pieces = [r]
         if split_gap is not None:
             pieces = []
@@ -348,9 +355,11 @@ def make_lines(chars: list[Char], split_gap: float | None = None) -> list[TextLi
                 if ch.text.isspace():
                     cur.append(ch)
                     continue
+                # max() of the two sizes (the first of equals)
                 if (
                     last is not None
-                    and ch.x0 - last.x1 > split_gap * max(last.size, ch.size)
+                    and ch.x0 - last.x1
+                    > split_gap * (ch.size if ch.size > last.size else last.size)
                     and ch.text not in _NO_LINE_START  # ：補助上限額 after a tab stop goes on
                 ):
                     pieces.append(cur)
