@@ -239,18 +239,24 @@ def _segment(
     return Segment(min(xa, xb), off - max(ya, yb), max(xa, xb), off - min(ya, yb), width, color)
 
 
-def _drop_actual_text(obj: Handle) -> None:
-    """Remove ``/ActualText`` from the object's marked-content properties (in memory only).
+def _drop_actual_text(obj: Handle, count: int, done: set[int]) -> None:
+    """Remove ``/ActualText`` from the object's ``count`` marked-content properties (in memory
+    only).
 
     PDFium's text page replaces the glyphs of such a span by the replacement text, spread
     evenly over the span; pdfminer reads the glyphs themselves. Chromium wraps every glyph it
     names by a look-alike code point (``⽅``, ``‧``) in one, so without this the reader could
-    neither box those glyphs as printed nor report the look-alikes it maps back."""
-    for k in range(api.FPDFPageObj_CountMarks(obj)):
+    neither box those glyphs as printed nor report the look-alikes it maps back.
+
+    The objects of one marked-content sequence share its marks (removing the key from one
+    removes it for all), so a mark already seen on the page (``done``) is not looked at
+    again."""
+    for k in range(count):
         mark = api.FPDFPageObj_GetMark(obj, k)
-        if mark and api.FPDFPageObjMark_GetParamValueType(mark, b"ActualText") != (
-            OBJECT_TYPE_UNKNOWN
-        ):
+        if not mark or mark in done:
+            continue
+        done.add(mark)
+        if api.FPDFPageObjMark_GetParamValueType(mark, b"ActualText") != OBJECT_TYPE_UNKNOWN:
             api.FPDFPageObjMark_RemoveParam(obj, mark, b"ActualText")
 
 
@@ -286,6 +292,8 @@ class _Page:
         self._bounds_refs = tuple(byref(v) for v in self._bounds)
         self._holders: dict[int, list[int]] = {}
         self._clips: dict[tuple[int, ...], Box | None] = {}
+        #: marked-content marks looked at (see _drop_actual_text)
+        self._marks: set[int] = set()
 
     # --- objects ----------------------------------------------------------------------------
 
@@ -314,47 +322,63 @@ class _Page:
         while stack:
             top = stack[-1]
             holder, is_form, count, i, form, outer_clip, outer_mcid, depth, ctm = top
-            if i >= count:
-                stack.pop()
-                continue
-            top[3] = i + 1
-            if is_form:
-                found = api.FPDFFormObj_GetObject(holder, i)
-                if not found:
-                    continue
-                obj = Handle(found)
-            else:
-                obj = get_object(holder, i)
+            # the holder's objects from the next one on, until a form is entered (the loop
+            # ends) or the last one is read (the holder is done)
+            while i < count:
+                if is_form:
+                    found = api.FPDFFormObj_GetObject(holder, i)
+                    obj = Handle(found) if found else None
+                else:
+                    obj = get_object(holder, i)
+                i += 1
                 if not obj:
                     continue
-            kind = get_type(obj)
-            if kind == PAGEOBJ_TEXT:
-                self._text(obj, holder, form, ctm, outer_clip, outer_mcid, order)
-                order += 1
-            elif kind == PAGEOBJ_PATH:
-                self._path(obj, _mult(_read_matrix(obj, self._m), ctm))
-            elif kind == PAGEOBJ_IMAGE:
-                x0, y0, x1, y1 = _rect(_mult(_read_matrix(obj, self._m), ctm), 0, 0, 1, 1)
-                off = self.geo.off
-                self.images.append(ImageBox(x0, off - y1, x1, off - y0))
-            elif kind == PAGEOBJ_FORM and depth < _MAX_FORM_DEPTH:
-                inner = _mult(_read_matrix(obj, self._m), form)
-                clip = _intersect(outer_clip, _clip_box(obj, ctm, self._clips))
-                mcid = api.FPDFPageObj_GetMarkedContentID(obj)
-                n = max(api.FPDFFormObj_CountObjects(obj), 0)
-                stack.append(
-                    [
-                        obj,
-                        True,
-                        n,
-                        0,
-                        inner,
-                        clip,
-                        mcid if mcid >= 0 else outer_mcid,
-                        depth + 1,
-                        _mult(inner, page_ctm),
-                    ]
-                )
+                kind = get_type(obj)
+                if kind == PAGEOBJ_TEXT:
+                    self._text(obj, holder, form, ctm, outer_clip, outer_mcid, order)
+                    order += 1
+                elif kind == PAGEOBJ_PATH:
+                    self._path(obj, _mult(_read_matrix(obj, self._m), ctm))
+                elif kind == PAGEOBJ_IMAGE:
+                    x0, y0, x1, y1 = _rect(_mult(_read_matrix(obj, self._m), ctm), 0, 0, 1, 1)
+                    off = self.geo.off
+                    self.images.append(ImageBox(x0, off - y1, x1, off - y0))
+                elif kind == PAGEOBJ_FORM and depth < _MAX_FORM_DEPTH:
+                    top[3] = i
+                    self._enter(stack, obj, form, ctm, outer_clip, outer_mcid, depth)
+                    break
+            else:
+                stack.pop()
+
+    def _enter(
+        self,
+        stack: list[list],  # type: ignore[type-arg]
+        obj: Handle,
+        form: Matrix,
+        ctm: Matrix,
+        outer_clip: Box | None,
+        outer_mcid: int | None,
+        depth: int,
+    ) -> None:
+        """Open a form object: its objects are read next (pushed on the walk's stack)."""
+        page_ctm = self.geo.ctm
+        inner = _mult(_read_matrix(obj, self._m), form)
+        clip = _intersect(outer_clip, _clip_box(obj, ctm, self._clips))
+        mcid = api.FPDFPageObj_GetMarkedContentID(obj)
+        n = max(api.FPDFFormObj_CountObjects(obj), 0)
+        stack.append(
+            [
+                obj,
+                True,
+                n,
+                0,
+                inner,
+                clip,
+                mcid if mcid >= 0 else outer_mcid,
+                depth + 1,
+                _mult(inner, page_ctm),
+            ]
+        )
 
     def _text(
         self,
@@ -381,8 +405,9 @@ class _Page:
         if siblings is None:
             siblings = self._holders[key] = []
         siblings.append(obj.value)
-        if fn.FPDFPageObj_CountMarks(obj) > 0:
-            _drop_actual_text(obj)
+        marks = fn.FPDFPageObj_CountMarks(obj)
+        if marks > 0:
+            _drop_actual_text(obj, marks, self._marks)
         r = self._bounds
         fn.FPDFPageObj_GetBounds(obj, *self._bounds_refs)
         bounds = (r[0].value, r[1].value, r[2].value, r[3].value)
