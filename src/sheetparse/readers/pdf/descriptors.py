@@ -122,7 +122,9 @@ def _numbers(raw: bytes) -> list[float]:
         return []
 
 
-_OBJ = re.compile(rb"(?<![\d.])(\d+)\s+(\d+)\s+obj\b")
+#: an object's header ``N G obj``, N not part of a longer number: the first digit comes first,
+#: so that the scan skips to digits (a leading look-behind would be tried at every byte)
+_OBJ = re.compile(rb"(\d(?<![\d.]\d)\d*)\s+(\d+)\s+obj\b")
 
 
 def _type3_descent(

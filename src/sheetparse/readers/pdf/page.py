@@ -15,6 +15,7 @@ from ...blocks import Loc, Part
 from .backend import Char, PageObjects
 from .tables import Grid, find_grids
 from .text import (
+    OPTION_MARKS,
     CharStats,
     TextLine,
     clean_chars,
@@ -22,6 +23,7 @@ from .text import (
     logical_lines,
     make_lines,
     option_lines,
+    printed_rows,
     release_chars,
 )
 
@@ -136,7 +138,10 @@ def _cell_lines(chars: list[Char]) -> list[TextLine]:
     """A cell's printed lines, a line cut where a wide gap parts two pieces; a row of marked
     options whose labels wrap around the marks is read one option a line (see
     :func:`~.text.option_lines`)."""
-    options = option_lines(make_lines(chars))
+    # only a cell with an option mark can be such a row: most are not looked at twice
+    options = (
+        option_lines(make_lines(chars)) if any(c.text in OPTION_MARKS for c in chars) else None
+    )
     return options if options is not None else make_lines(chars, split_gap=CELL_SPLIT_GAP)
 
 
@@ -178,9 +183,11 @@ def _reunite_overflow(g: Grid, bucket: list[list[Char]], stats: CharStats) -> No
             crossing = crossing or _straddles(g, ch)
     if not crossing:
         return
-    for row in make_lines([ch for b in bucket for ch in b]):
+    for row in printed_rows([ch for b in bucket for ch in b]):
+        if all(ch.text.isspace() for ch in row):
+            continue  # no line (as make_lines has it)
         runs: list[list[Char]] = [[]]
-        for ch in row.chars:
+        for ch in row:
             if runs[-1] and (
                 ch.x0 - runs[-1][-1].x1 > 0.5 * min(ch.size, runs[-1][-1].size)
                 or _boundary_between(g, runs[-1][-1], ch)
@@ -207,17 +214,36 @@ def layout_page(objs: PageObjects, stats: CharStats, max_cells: int | None) -> P
     grids = find_grids(objs, max_cells)
     buckets: list[list[list[Char]]] = [[[] for _ in g.regions] for g in grids]
     free: list[Char] = []
-    sizes: Counter[float] = Counter()
+    # glyphs by exact size first (a page has a few), rounded after in order of appearance
+    exact: dict[float, int] = {}
+    # per grid, what Grid.contains and Grid.region_at look at
+    spans = [
+        (g.xs[0], g.xs[-1], g.ys[0], g.ys[-1], g.xs, g.ys, g.n_cols - 1, g.n_rows - 1, g.owner, b)
+        for g, b in zip(grids, buckets, strict=True)
+    ]
     for ch in chars:
         if not ch.text.isspace():
-            sizes[round(ch.size, 1)] += 1
+            exact[ch.size] = exact.get(ch.size, 0) + 1
         cx, cy = (ch.x0 + ch.x1) / 2, (ch.top + ch.bottom) / 2
-        for gi, g in enumerate(grids):
-            if g.contains(cx, cy):
-                buckets[gi][g.region_at(cx, cy)].append(ch)
+        for left, right, top, bottom, xs, ys, last_col, last_row, owner, bucket in spans:
+            if left <= cx <= right and top <= cy <= bottom:
+                c = bisect_right(xs, cx) - 1
+                if c < 0:
+                    c = 0
+                if c > last_col:
+                    c = last_col
+                r = bisect_right(ys, cy) - 1
+                if r < 0:
+                    r = 0
+                if r > last_row:
+                    r = last_row
+                bucket[owner[r][c]].append(ch)
                 break
         else:
             free.append(ch)
+    sizes: Counter[float] = Counter()
+    for size, n in exact.items():
+        sizes[round(size, 1)] += n
     tables = []
     for g, bucket in zip(grids, buckets, strict=True):
         if not any(not c.text.isspace() for b in bucket for c in b):

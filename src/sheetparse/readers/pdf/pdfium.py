@@ -64,7 +64,9 @@ from .pdfium_c import (
     SEGMENT_BEZIERTO,
     SEGMENT_MOVETO,
     TEXTRENDERMODE_FILL_STROKE,
+    Handle,
     api,
+    bare,
 )
 from .tags import BLOCK_TYPES
 
@@ -143,6 +145,12 @@ class _TextObj:
     bounds: Box
 
 
+#: a glyph as read from the text page: (its object's content order, its index on the text
+#: page, its object, its text, its origin x and y, its advance in text space); sorted, the
+#: glyphs come in content order
+_Glyph = tuple[int, int, int, str, float, float, float]
+
+
 class _Geometry:
     """A page's size and pdfminer's page transform, with pdfplumber's top-left flip."""
 
@@ -172,31 +180,36 @@ class _Geometry:
         self.off = self.height + self.mb_top
 
 
-def _read_matrix(obj: int, m: FS_MATRIX) -> Matrix:
-    if not api.FPDFPageObj_GetMatrix(obj, byref(m)):
+def _read_matrix(obj: Handle, m: FS_MATRIX) -> Matrix:
+    if not bare.FPDFPageObj_GetMatrix(obj, byref(m)):
         return _IDENTITY
     return (m.a, m.b, m.c, m.d, m.e, m.f)
 
 
-def _color(obj: int, getter) -> Color:  # type: ignore[no-untyped-def]
+def _color(obj: Handle, getter) -> Color:  # type: ignore[no-untyped-def]
     r, g, b, a = c_uint(), c_uint(), c_uint(), c_uint()
     if not getter(obj, byref(r), byref(g), byref(b), byref(a)):
         return None
     return (r.value / 255.0, g.value / 255.0, b.value / 255.0)
 
 
-def _clip_box(obj: int, ctm: Matrix, cache: dict[tuple[int, ...], Box | None]) -> Box | None:
+def _clip_box(obj: Handle, ctm: Matrix, cache: dict[tuple[int, ...], Box | None]) -> Box | None:
     """The bounding box of the object's clipping paths (intersected), in pdfminer's space.
 
     Objects drawn under the same clipping state share its paths in PDFium, so the address of
     each path's first point (with the transform) identifies the state: computed once."""
-    clip = api.FPDFPageObj_GetClipPath(obj)
+    clip = bare.FPDFPageObj_GetClipPath(obj)
     if not clip:
         return None
-    n = api.FPDFClipPath_CountPaths(clip)
-    key = (*ctm, *(api.FPDFClipPath_GetPathSegment(clip, p, 0) or 0 for p in range(n)))
-    if key in cache:
-        return cache[key]
+    n = bare.FPDFClipPath_CountPaths(clip)
+    first = bare.FPDFClipPath_GetPathSegment
+    if n == 1:  # the usual case, without a generator
+        key = (*ctm, first(clip, 0, 0) or 0)
+    else:
+        key = (*ctm, *(first(clip, p, 0) or 0 for p in range(n)))
+    found = cache.get(key, _UNSEEN)
+    if found is not _UNSEEN:
+        return found  # type: ignore[return-value]
     box: Box | None = None
     x, y = c_float(), c_float()
     for p in range(n):
@@ -214,6 +227,10 @@ def _clip_box(obj: int, ctm: Matrix, cache: dict[tuple[int, ...], Box | None]) -
     return box
 
 
+#: a cache's mark for a key not in it (its values may be None)
+_UNSEEN = object()
+
+
 def _segment(
     a: tuple[float, float], b: tuple[float, float], off: float, width: float, color: Color
 ) -> Segment:
@@ -222,22 +239,28 @@ def _segment(
     return Segment(min(xa, xb), off - max(ya, yb), max(xa, xb), off - min(ya, yb), width, color)
 
 
-def _drop_actual_text(obj: int) -> None:
-    """Remove ``/ActualText`` from the object's marked-content properties (in memory only).
+def _drop_actual_text(obj: Handle, count: int, done: set[int]) -> None:
+    """Remove ``/ActualText`` from the object's ``count`` marked-content properties (in memory
+    only).
 
     PDFium's text page replaces the glyphs of such a span by the replacement text, spread
     evenly over the span; pdfminer reads the glyphs themselves. Chromium wraps every glyph it
     names by a look-alike code point (``⽅``, ``‧``) in one, so without this the reader could
-    neither box those glyphs as printed nor report the look-alikes it maps back."""
-    for k in range(api.FPDFPageObj_CountMarks(obj)):
+    neither box those glyphs as printed nor report the look-alikes it maps back.
+
+    The objects of one marked-content sequence share its marks (removing the key from one
+    removes it for all), so a mark already seen on the page (``done``) is not looked at
+    again."""
+    for k in range(count):
         mark = api.FPDFPageObj_GetMark(obj, k)
-        if mark and api.FPDFPageObjMark_GetParamValueType(mark, b"ActualText") != (
-            OBJECT_TYPE_UNKNOWN
-        ):
+        if not mark or mark in done:
+            continue
+        done.add(mark)
+        if api.FPDFPageObjMark_GetParamValueType(mark, b"ActualText") != OBJECT_TYPE_UNKNOWN:
             api.FPDFPageObjMark_RemoveParam(obj, mark, b"ActualText")
 
 
-def _widen(obj: int) -> None:
+def _widen(obj: Handle) -> None:
     """Make a text object whose glyphs draw nothing (a lone space) visible to the text page.
 
     PDFium's text page skips a text object whose outline box has no width; pdfminer reads its
@@ -269,6 +292,8 @@ class _Page:
         self._bounds_refs = tuple(byref(v) for v in self._bounds)
         self._holders: dict[int, list[int]] = {}
         self._clips: dict[tuple[int, ...], Box | None] = {}
+        #: marked-content marks looked at (see _drop_actual_text)
+        self._marks: set[int] = set()
 
     # --- objects ----------------------------------------------------------------------------
 
@@ -280,7 +305,7 @@ class _Page:
         page_ctm = self.geo.ctm
         stack.append(
             [
-                self.page,
+                Handle(self.page),
                 False,
                 api.FPDFPage_CountObjects(self.page),
                 0,
@@ -292,108 +317,135 @@ class _Page:
             ]
         )
         order = 0
+        get_object = bare.FPDFPage_GetObject
+        get_type = bare.FPDFPageObj_GetType
         while stack:
             top = stack[-1]
             holder, is_form, count, i, form, outer_clip, outer_mcid, depth, ctm = top
-            if i >= count:
+            # the holder's objects from the next one on, until a form is entered (the loop
+            # ends) or the last one is read (the holder is done)
+            while i < count:
+                if is_form:
+                    found = api.FPDFFormObj_GetObject(holder, i)
+                    obj = Handle(found) if found else None
+                else:
+                    obj = get_object(holder, i)
+                i += 1
+                if not obj:
+                    continue
+                kind = get_type(obj)
+                if kind == PAGEOBJ_TEXT:
+                    self._text(obj, holder, form, ctm, outer_clip, outer_mcid, order)
+                    order += 1
+                elif kind == PAGEOBJ_PATH:
+                    self._path(obj, _mult(_read_matrix(obj, self._m), ctm))
+                elif kind == PAGEOBJ_IMAGE:
+                    x0, y0, x1, y1 = _rect(_mult(_read_matrix(obj, self._m), ctm), 0, 0, 1, 1)
+                    off = self.geo.off
+                    self.images.append(ImageBox(x0, off - y1, x1, off - y0))
+                elif kind == PAGEOBJ_FORM and depth < _MAX_FORM_DEPTH:
+                    top[3] = i
+                    self._enter(stack, obj, form, ctm, outer_clip, outer_mcid, depth)
+                    break
+            else:
                 stack.pop()
-                continue
-            top[3] = i + 1
-            obj = (
-                api.FPDFFormObj_GetObject(holder, i)
-                if is_form
-                else api.FPDFPage_GetObject(holder, i)
-            )
-            if not obj:
-                continue
-            kind = api.FPDFPageObj_GetType(obj)
-            if kind == PAGEOBJ_TEXT:
-                self._text(obj, holder, form, ctm, outer_clip, outer_mcid, order)
-                order += 1
-            elif kind == PAGEOBJ_PATH:
-                self._path(obj, _mult(_read_matrix(obj, self._m), ctm))
-            elif kind == PAGEOBJ_IMAGE:
-                x0, y0, x1, y1 = _rect(_mult(_read_matrix(obj, self._m), ctm), 0, 0, 1, 1)
-                off = self.geo.off
-                self.images.append(ImageBox(x0, off - y1, x1, off - y0))
-            elif kind == PAGEOBJ_FORM and depth < _MAX_FORM_DEPTH:
-                inner = _mult(_read_matrix(obj, self._m), form)
-                clip = _intersect(outer_clip, _clip_box(obj, ctm, self._clips))
-                mcid = api.FPDFPageObj_GetMarkedContentID(obj)
-                n = max(api.FPDFFormObj_CountObjects(obj), 0)
-                stack.append(
-                    [
-                        obj,
-                        True,
-                        n,
-                        0,
-                        inner,
-                        clip,
-                        mcid if mcid >= 0 else outer_mcid,
-                        depth + 1,
-                        _mult(inner, page_ctm),
-                    ]
-                )
+
+    def _enter(
+        self,
+        stack: list[list],  # type: ignore[type-arg]
+        obj: Handle,
+        form: Matrix,
+        ctm: Matrix,
+        outer_clip: Box | None,
+        outer_mcid: int | None,
+        depth: int,
+    ) -> None:
+        """Open a form object: its objects are read next (pushed on the walk's stack)."""
+        page_ctm = self.geo.ctm
+        inner = _mult(_read_matrix(obj, self._m), form)
+        clip = _intersect(outer_clip, _clip_box(obj, ctm, self._clips))
+        mcid = api.FPDFPageObj_GetMarkedContentID(obj)
+        n = max(api.FPDFFormObj_CountObjects(obj), 0)
+        stack.append(
+            [
+                obj,
+                True,
+                n,
+                0,
+                inner,
+                clip,
+                mcid if mcid >= 0 else outer_mcid,
+                depth + 1,
+                _mult(inner, page_ctm),
+            ]
+        )
 
     def _text(
         self,
-        obj: int,
-        holder: int,
+        obj: Handle,
+        holder: Handle,
         form: Matrix,
         ctm: Matrix,
         outer_clip: Box | None,
         outer_mcid: int | None,
         order: int,
     ) -> None:
-        api.FPDFTextObj_GetFontSize(obj, self._size_ref)
+        fn = bare
+        fn.FPDFTextObj_GetFontSize(obj, self._size_ref)
         m = self._m
-        if api.FPDFPageObj_GetMatrix(obj, self._m_ref):
+        if fn.FPDFPageObj_GetMatrix(obj, self._m_ref):
             a, b, c, d, e, f = m.a, m.b, m.c, m.d, m.e, m.f
             if form is not _IDENTITY:
                 a, b, c, d, e, f = _mult((a, b, c, d, e, f), form)
         else:
             a, b, c, d, e, f = form
-        mcid = api.FPDFPageObj_GetMarkedContentID(obj) if self.doc._tagged else -1
-        siblings = self._holders.setdefault(holder, [])
-        siblings.append(obj)
-        if api.FPDFPageObj_CountMarks(obj) > 0:
-            _drop_actual_text(obj)
+        mcid = fn.FPDFPageObj_GetMarkedContentID(obj) if self.doc._tagged else -1
+        key = holder.value or 0
+        siblings = self._holders.get(key)
+        if siblings is None:
+            siblings = self._holders[key] = []
+        siblings.append(obj.value)
+        marks = fn.FPDFPageObj_CountMarks(obj)
+        if marks > 0:
+            _drop_actual_text(obj, marks, self._marks)
         r = self._bounds
-        api.FPDFPageObj_GetBounds(obj, *self._bounds_refs)
+        fn.FPDFPageObj_GetBounds(obj, *self._bounds_refs)
         bounds = (r[0].value, r[1].value, r[2].value, r[3].value)
         if bounds[2] - bounds[0] < 0.02:
             _widen(obj)
-        self.texts[obj] = _TextObj(
+        self.texts[obj.value] = _TextObj(  # type: ignore[index]
             order,
-            api.FPDFTextObj_GetFont(obj) or 0,
+            fn.FPDFTextObj_GetFont(obj) or 0,
             self._size.value,
             (a, b, c, d, e, f),
             _intersect(outer_clip, _clip_box(obj, ctm, self._clips)),
             mcid if mcid >= 0 else outer_mcid,
-            holder,
+            key,
             len(siblings) - 1,
             bounds,
         )
 
-    def _path(self, obj: int, m: Matrix) -> None:
+    def _path(self, obj: Handle, m: Matrix) -> None:
+        fn = bare
         fill, stroke = c_int(), c_int()
-        api.FPDFPath_GetDrawMode(obj, byref(fill), byref(stroke))
+        fn.FPDFPath_GetDrawMode(obj, byref(fill), byref(stroke))
         if not fill.value and not stroke.value:
             return
         width = c_float()
-        api.FPDFPageObj_GetStrokeWidth(obj, byref(width))
-        scolor = _color(obj, api.FPDFPageObj_GetStrokeColor)
-        ncolor = _color(obj, api.FPDFPageObj_GetFillColor)
+        fn.FPDFPageObj_GetStrokeWidth(obj, byref(width))
+        scolor = _color(obj, fn.FPDFPageObj_GetStrokeColor)
+        ncolor = _color(obj, fn.FPDFPageObj_GetFillColor)
         x, y = c_float(), c_float()
+        x_ref, y_ref = byref(x), byref(y)
         # subpaths as pdfminer splits them: ops 'm', 'l', 'c', 'h' with their end points (a
         # Bézier curve's two control points come first, as 'k', which pdfminer does not count)
         subpaths: list[list[tuple[str, float, float]]] = []
         bezier = 0  # points of the current Bézier curve read so far
-        for i in range(api.FPDFPath_CountSegments(obj)):
-            seg = api.FPDFPath_GetPathSegment(obj, i)
-            if not seg or not api.FPDFPathSegment_GetPoint(seg, byref(x), byref(y)):
+        for i in range(fn.FPDFPath_CountSegments(obj)):
+            seg = fn.FPDFPath_GetPathSegment(obj, i)
+            if not seg or not fn.FPDFPathSegment_GetPoint(seg, x_ref, y_ref):
                 continue
-            kind = api.FPDFPathSegment_GetType(seg)
+            kind = fn.FPDFPathSegment_GetType(seg)
             px, py = _apply(m, x.value, y.value)
             if kind == SEGMENT_MOVETO or not subpaths:
                 subpaths.append([("m", px, py)])
@@ -406,7 +458,7 @@ class _Page:
                 else:
                     bezier = 0
                     sub.append(("l", px, py))
-                if api.FPDFPathSegment_GetClose(seg):
+                if fn.FPDFPathSegment_GetClose(seg):
                     sx, sy = sub[0][1], sub[0][2]
                     if sub[-1][0] == "l" and abs(px - sx) < 1e-3 and abs(py - sy) < 1e-3:
                         sub.pop()  # the line back to the start that 'h' drew
@@ -499,61 +551,65 @@ class _Page:
             raw = self._glyphs(tp)
         finally:
             api.FPDFText_ClosePage(tp)
-        seen = {obj for obj, *_ in raw}
+        seen = {g[2] for g in raw}
         missing = [o for o in self.texts if o not in seen]
         if missing:
             raw.extend(self._recover(missing, raw))
-        raw.sort(key=lambda g: (self.texts[g[0]].order, g[1]))
+        raw.sort()  # by object (content order), then glyph: no two glyphs share both
         return self._boxes(raw, blocks)
 
-    def _glyphs(self, tp: int) -> list[tuple[int, int, str, float, float, float]]:
-        """(object, index, text, origin x, origin y, advance in text space) per glyph."""
-        out: list[tuple[int, int, str, float, float, float]] = []
+    def _glyphs(self, tp: int) -> list[_Glyph]:
+        """Each glyph of the text page as a :data:`_Glyph`, in the text page's order."""
+        out: list[_Glyph] = []
         n = api.FPDFText_CountChars(tp)
         ox, oy = c_double(), c_double()
         ox_ref, oy_ref = byref(ox), byref(oy)
         rect = FS_RECTF()
         rect_ref = byref(rect)
         texts = self.texts
-        get_obj = api.FPDFText_GetTextObject
-        get_unicode = api.FPDFText_GetUnicode
-        map_error = api.FPDFText_HasUnicodeMapError
-        get_origin = api.FPDFText_GetCharOrigin
-        get_box = api.FPDFText_GetLooseCharBox
+        h = Handle(tp)
+        fn = bare
+        get_obj = fn.FPDFText_GetTextObject
+        get_unicode = fn.FPDFText_GetUnicode
+        map_error = fn.FPDFText_HasUnicodeMapError
+        get_origin = fn.FPDFText_GetCharOrigin
+        get_box = fn.FPDFText_GetLooseCharBox
         vertical = self.doc.vertical if self.doc.writes_vertically() else None
-        last = None
+        last: _Glyph | None = None
         for i in range(n):
-            obj = get_obj(tp, i)
-            info = texts.get(obj)  # type: ignore[arg-type]
+            obj = get_obj(h, i)
+            info = texts.get(obj)
             if info is None:
                 continue  # a generated space or line break
-            u = get_unicode(tp, i)
-            if u in _GENERATED and api.FPDFText_IsGenerated(tp, i):
+            u = get_unicode(h, i)
+            if u in _GENERATED and fn.FPDFText_IsGenerated(h, i):
                 continue
-            if u == 2 and api.FPDFText_IsHyphen(tp, i):
+            if u == 2 and fn.FPDFText_IsHyphen(h, i):
                 text = "-"  # PDFium marks a hyphen that ends a line; it was printed as '-'
-            elif map_error(tp, i):
+            elif map_error(h, i):
                 text = f"(cid:{u})"
             else:
                 text = chr(u) if u < 0x110000 else "\ufffd"
-            get_origin(tp, i, ox_ref, oy_ref)
-            get_box(tp, i, rect_ref)
+            get_origin(h, i, ox_ref, oy_ref)
+            get_box(h, i, rect_ref)
             a = info.matrix[0]
             # the loose box spans the advance along x; rotated text: the font's width
             adv = (rect.right - rect.left) / a if abs(a) > 1e-9 else self._advance(info, text)
             x, y = ox.value, oy.value
             if (
                 last is not None
-                and last[0] == obj
-                and last[3:] == (x, y, adv)
+                and last[2] == obj
+                and last[4] == x
+                and last[5] == y
+                and last[6] == adv
                 and (vertical is None or vertical(info.font, text) is None)
             ):
                 # one glyph PDFium split into several characters: a ligature (ﬁ) or a glyph
                 # the font maps to several (fi); one glyph, one box (not in a vertical font
                 # with no advance, whose glyphs all stand at one origin)
-                last = out[-1] = (obj, last[1], last[2] + text, x, y, adv)
+                last = out[-1] = (info.order, last[1], obj, last[3] + text, x, y, adv)
                 continue
-            last = (obj, i, text, x, y, adv)
+            last = (info.order, i, obj, text, x, y, adv)
             out.append(last)
         return out
 
@@ -564,12 +620,12 @@ class _Page:
             return w.value
         return 0.0
 
-    def _recover(self, missing: list[int], raw: list) -> list:  # type: ignore[type-arg]
+    def _recover(self, missing: list[int], raw: list[_Glyph]) -> list[_Glyph]:
         """Glyphs of text objects the text page left out (see the module docstring)."""
-        by_obj: dict[int, list] = {}  # type: ignore[type-arg]
+        by_obj: dict[int, list[_Glyph]] = {}
         for g in raw:
-            by_obj.setdefault(g[0], []).append(g)
-        out = []
+            by_obj.setdefault(g[2], []).append(g)
+        out: list[_Glyph] = []
         for obj in sorted(missing, key=lambda o: self.texts[o].order):
             twin = self._twin(obj, by_obj)
             if twin is None:
@@ -578,12 +634,15 @@ class _Page:
             dst = self.texts[obj]
             dx = dst.matrix[4] - src.matrix[4]
             dy = dst.matrix[5] - src.matrix[5]
-            copies = [(obj, i, text, x + dx, y + dy, adv) for _, i, text, x, y, adv in by_obj[twin]]
+            copies = [
+                (dst.order, i, obj, text, x + dx, y + dy, adv)
+                for _, i, _, text, x, y, adv in by_obj[twin]
+            ]
             by_obj[obj] = copies
             out.extend(copies)
         return out
 
-    def _twin(self, obj: int, by_obj: dict[int, list]) -> int | None:  # type: ignore[type-arg]
+    def _twin(self, obj: int, by_obj: dict[int, list[_Glyph]]) -> int | None:
         """The earlier text object PDFium found this one to repeat (up to five back among the
         text objects of the same page or form, as PDFium looks), or None."""
         info = self.texts[obj]
@@ -648,9 +707,11 @@ class _Page:
             (right, bottom),
         )
 
-    def _boxes(
-        self, raw: list[tuple[int, int, str, float, float, float]], blocks: dict[int, int]
-    ) -> tuple[list[Char], int]:
+    def _boxes(self, raw: list[_Glyph], blocks: dict[int, int]) -> tuple[list[Char], int]:
+        """The glyphs' boxes as pdfminer makes them, those hidden left out (and counted).
+
+        What a text object's glyphs share (matrix, font, descent, tag …) is looked up once
+        per object: the glyphs come grouped by object."""
         geo = self.geo
         ctm = geo.ctm
         off = geo.off
@@ -664,34 +725,48 @@ class _Page:
         shift = ctm[:4] == (1, 0, 0, 1)
         ce, cf = ctm[4], ctm[5]
         chars: list[Char] = []
+        append = chars.append
         clipped = 0
-        for obj, _, text, x, y, adv in raw:
-            info = texts[obj]
-            a, b, c, d, _, _ = info.matrix
-            fs = info.size
-            v = vertical(info.font, text) if vertical is not None else None
+        last = None
+        for _, _, obj, text, x, y, adv in raw:
+            if obj != last:
+                # what the object's glyphs share (the vertical metrics are the font's, found
+                # from its first glyph and kept)
+                last = obj
+                info = texts[obj]
+                a, b, c, d, _, _ = info.matrix
+                fs = info.size
+                v = vertical(info.font, text) if vertical is not None else None
+                if v is None:
+                    lo = descent(info.font) * fs
+                    hi = lo + fs
+                simple = shift and b == 0 and c == 0
+                clip = info.clip
+                if shift:
+                    upright = a * d > 0 and b * c <= 0
+                else:
+                    m = _mult((a, b, c, d, 0, 0), ctm)
+                    upright = m[0] * m[3] > 0 and m[1] * m[2] <= 0
+                name = font_name(info.font)
+                block = blocks.get(info.mcid) if info.mcid is not None else None
             if v is not None:
                 x0, y0, x1, y1 = self._vertical_box(info, v, text, x, y)
-            else:
-                lo = descent(info.font) * fs
-                hi = lo + fs
+            elif simple:
                 # pdfminer's box: (0, descent) to (advance, descent + size) in text space
-                if shift and b == 0 and c == 0:
-                    x0, x1 = x + ce, x + a * adv + ce
-                    y0, y1 = y + d * lo + cf, y + d * hi + cf
-                    if x1 < x0:
-                        x0, x1 = x1, x0
-                    if y1 < y0:
-                        y0, y1 = y1, y0
-                else:
-                    x0, y0, x1, y1 = _corners(
-                        ctm,
-                        (x + c * lo, y + d * lo),
-                        (x + c * hi, y + d * hi),
-                        (x + a * adv + c * lo, y + b * adv + d * lo),
-                        (x + a * adv + c * hi, y + b * adv + d * hi),
-                    )
-            clip = info.clip
+                x0, x1 = x + ce, x + a * adv + ce
+                y0, y1 = y + d * lo + cf, y + d * hi + cf
+                if x1 < x0:
+                    x0, x1 = x1, x0
+                if y1 < y0:
+                    y0, y1 = y1, y0
+            else:
+                x0, y0, x1, y1 = _corners(
+                    ctm,
+                    (x + c * lo, y + d * lo),
+                    (x + c * hi, y + d * hi),
+                    (x + a * adv + c * lo, y + b * adv + d * lo),
+                    (x + a * adv + c * hi, y + b * adv + d * hi),
+                )
             if clip is not None and hidden(x0, y0, x1, y1, clip, text):
                 clipped += 1
                 continue
@@ -700,12 +775,7 @@ class _Page:
             if not (0 <= cx <= width and mb_top <= cy <= height + mb_top):
                 clipped += 1
                 continue
-            if shift:
-                upright = a * d > 0 and b * c <= 0
-            else:
-                m = _mult((a, b, c, d, 0, 0), ctm)
-                upright = m[0] * m[3] > 0 and m[1] * m[2] <= 0
-            chars.append(
+            append(
                 Char(
                     text,
                     x0,
@@ -713,9 +783,9 @@ class _Page:
                     x1,
                     bottom,
                     y1 - y0 if v is None else x1 - x0,
-                    font_name(info.font),
+                    name,
                     upright,
-                    blocks.get(info.mcid) if info.mcid is not None else None,
+                    block,
                 )
             )
         return chars, clipped

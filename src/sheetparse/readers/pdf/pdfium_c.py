@@ -106,6 +106,62 @@ def _bind() -> SimpleNamespace:
 #: the bound functions, by their C names
 api = _bind()
 
+
+class Handle(c_void_p):
+    """A PDFium handle as a :mod:`ctypes` object: returned by :data:`bare` functions as is (a
+    ``c_void_p`` result would be turned into an int), so it is passed back without a
+    conversion; ``.value`` is its address (None for NULL) and it is false when NULL."""
+
+
+#: name → result type of the functions :data:`bare` binds
+_BARE: dict[str, object] = {
+    "FPDFPage_GetObject": Handle,
+    "FPDFPageObj_GetType": c_int,
+    "FPDFPageObj_GetMatrix": c_int,
+    "FPDFPageObj_GetBounds": c_int,
+    "FPDFPageObj_GetClipPath": Handle,
+    "FPDFPageObj_GetMarkedContentID": c_int,
+    "FPDFPageObj_CountMarks": c_int,
+    "FPDFPageObj_GetStrokeWidth": c_int,
+    "FPDFPageObj_GetStrokeColor": c_int,
+    "FPDFPageObj_GetFillColor": c_int,
+    "FPDFTextObj_GetFont": c_void_p,
+    "FPDFTextObj_GetFontSize": c_int,
+    "FPDFClipPath_CountPaths": c_int,
+    "FPDFClipPath_CountPathSegments": c_int,
+    "FPDFClipPath_GetPathSegment": c_void_p,
+    "FPDFPath_CountSegments": c_int,
+    "FPDFPath_GetPathSegment": Handle,
+    "FPDFPath_GetDrawMode": c_int,
+    "FPDFPathSegment_GetPoint": c_int,
+    "FPDFPathSegment_GetType": c_int,
+    "FPDFPathSegment_GetClose": c_int,
+    "FPDFText_GetUnicode": c_uint,
+    "FPDFText_IsGenerated": c_int,
+    "FPDFText_IsHyphen": c_int,
+    "FPDFText_HasUnicodeMapError": c_int,
+    "FPDFText_GetTextObject": c_void_p,
+    "FPDFText_GetCharOrigin": c_int,
+    "FPDFText_GetLooseCharBox": c_int,
+}
+
+
+def _bind_bare() -> SimpleNamespace:
+    out = {}
+    for name, restype in _BARE.items():
+        address = ctypes.cast(getattr(raw, name), c_void_p).value
+        out[name] = ctypes.CFUNCTYPE(restype)(address)  # type: ignore[arg-type]
+    return SimpleNamespace(**out)
+
+
+#: the functions the backend calls per glyph, per page object and per path point, bound with
+#: no argument types: ctypes then passes each argument by its own type, with no conversion
+#: (about half the cost of a call). Every argument must therefore be of the C parameter's
+#: type: a handle as a :class:`Handle` (or ``c_void_p``), an ``int`` parameter as a Python
+#: int, an out-parameter by ``byref``. Only functions whose parameters are all of those kinds
+#: are bound here.
+bare = _bind_bare()
+
 PAGEOBJ_TEXT = raw.FPDF_PAGEOBJ_TEXT
 PAGEOBJ_PATH = raw.FPDF_PAGEOBJ_PATH
 PAGEOBJ_IMAGE = raw.FPDF_PAGEOBJ_IMAGE

@@ -17,9 +17,9 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from operator import attrgetter
 
 import regex
 
@@ -69,60 +69,94 @@ class CharStats:
     clipped: int = 0
 
 
+def _clean_text(text: str) -> tuple[str | None, bool, tuple[str, ...]]:
+    """What :func:`clean_chars` makes of a glyph's text: the text printed (None: drop the
+    glyph), whether it was unmapped, and one example per look-alike it fixed."""
+    examples: list[str] = []
+    unmapped = False
+    if text in _SYMBOL_BULLETS:  # private-use code points: not printable, but known
+        text = _SYMBOL_BULLETS[text]
+    elif is_unmapped(text):
+        unmapped = True
+        text = "\ufffd"
+    elif not text:
+        return None, False, ()
+    elif text in LIGATURES:
+        text = LIGATURES[text]
+    elif len(text) != 1:
+        pass  # a multi-character mapping: kept as given
+    elif ord(text) in PDF_PUNCTUATION:
+        fixed = PDF_PUNCTUATION[ord(text)]
+        examples.append(f"U+{ord(text):04X}→{fixed}")
+        text = fixed
+    if has_lookalikes(text):
+        fixed = fix_lookalikes(text)
+        if fixed != text:
+            examples.append(f"{text}→{fixed}")
+            text = fixed
+    return text, unmapped, tuple(examples)
+
+
 def clean_chars(chars: Sequence[Char], stats: CharStats) -> list[Char]:
-    """Glyphs with look-alikes fixed, unmapped glyphs as U+FFFD and fake-bold doubles dropped."""
+    """Glyphs with look-alikes fixed, unmapped glyphs as U+FFFD and fake-bold doubles dropped.
+
+    A page repeats few distinct glyph texts, so each is cleaned once (:func:`_clean_text`)."""
     out: list[Char] = []
-    seen: dict[tuple[str, int, int], list[Char]] = {}
+    # kept glyphs by text, then by whole-point top: a double lies within a point of its
+    # original, so its top's whole part is within one of the original's
+    seen: dict[str, dict[int, list[Char]]] = {}
+    cleaned: dict[str, tuple[str | None, bool, tuple[str, ...]]] = {}
+    examples = stats.lookalike_examples
     for ch in chars:
         if not ch.size > 0:  # a degenerate font matrix: the glyph box is the best measure
             ch = ch._replace(size=max(ch.bottom - ch.top, ch.x1 - ch.x0, 1.0))
         text = ch.text
-        if text in _SYMBOL_BULLETS:  # private-use code points: not printable, but known
-            ch = ch._replace(text=_SYMBOL_BULLETS[text])
-        elif is_unmapped(text):
-            stats.unmapped += 1
-            ch = ch._replace(text="\ufffd")
-        elif not text:
+        found = cleaned.get(text)
+        if found is None:
+            found = cleaned[text] = _clean_text(text)
+        new, unmapped, fixes = found
+        if new is None:
             continue
-        elif text in LIGATURES:
-            ch = ch._replace(text=LIGATURES[text])
-        elif len(text) != 1:
-            pass  # a multi-character mapping: kept as given
-        elif ord(text) in PDF_PUNCTUATION:
+        if unmapped:
+            stats.unmapped += 1
+        for example in fixes:
             stats.lookalikes += 1
-            fixed = PDF_PUNCTUATION[ord(text)]
-            if len(stats.lookalike_examples) < 8:
-                stats.lookalike_examples.add(f"U+{ord(text):04X}→{fixed}")
-            ch = ch._replace(text=fixed)
-        if has_lookalikes(ch.text):
-            fixed = fix_lookalikes(ch.text)
-            if fixed != ch.text:
-                stats.lookalikes += 1
-                if len(stats.lookalike_examples) < 8:
-                    stats.lookalike_examples.add(f"{ch.text}→{fixed}")
-                ch = ch._replace(text=fixed)
-        if not ch.text.isspace():
+            if len(examples) < 8:
+                examples.add(example)
+        if new != text:
+            ch = ch._replace(text=new)
+        if not new.isspace():
             # fake bold: the same glyph drawn again within a point of itself
-            gx, gy = int(ch.x0), int(ch.top)
+            x0, top, size = ch.x0, ch.top, ch.size
+            int(x0)  # as the position's whole part is taken (raises on a non-finite one)
+            gy = int(top)
+            rows = seen.get(new)
+            if rows is None:
+                seen[new] = {gy: [ch]}
+                out.append(ch)
+                continue
             dup = False
-            for dx in (-1, 0, 1):
-                for dy in (-1, 0, 1):
-                    for other in seen.get((ch.text, gx + dx, gy + dy), ()):
-                        if (
-                            abs(other.x0 - ch.x0) <= 1.0
-                            and abs(other.top - ch.top) <= 1.0
-                            and abs(other.size - ch.size) <= 0.5
-                        ):
-                            dup = True
-                            break
-                    if dup:
+            for near in (rows.get(gy - 1), rows.get(gy), rows.get(gy + 1)):
+                if near is None:
+                    continue
+                for other in near:
+                    if (
+                        abs(other.x0 - x0) <= 1.0
+                        and abs(other.top - top) <= 1.0
+                        and abs(other.size - size) <= 0.5
+                    ):
+                        dup = True
                         break
                 if dup:
                     break
             if dup:
                 stats.doubled += 1
                 continue
-            seen.setdefault((ch.text, gx, gy), []).append(ch)
+            group = rows.get(gy)
+            if group is None:
+                rows[gy] = [ch]
+            else:
+                group.append(ch)
         out.append(ch)
     return out
 
@@ -149,12 +183,23 @@ class TextLine:
 
 def _gap_threshold(a: str, b: str, size: float) -> float:
     """Gap (pt) between two glyphs above which a space was printed."""
-    ca, cb = is_cjk(a), is_cjk(b)
+    ca, cb = _is_cjk(a), _is_cjk(b)
     if ca and cb:
         return 0.8 * size
     if ca or cb:
         return 0.5 * size
     return 0.2 * size
+
+
+#: :func:`~sheetparse.textutil.is_cjk` by character, as pages repeat the same few hundred
+_CJK_SEEN: dict[str, bool] = {}
+
+
+def _is_cjk(ch: str) -> bool:
+    found = _CJK_SEEN.get(ch)
+    if found is None:
+        found = _CJK_SEEN[ch] = is_cjk(ch)
+    return found
 
 
 def _line(chars: list[Char]) -> TextLine | None:
@@ -165,7 +210,7 @@ def _line(chars: list[Char]) -> TextLine | None:
     x0 = top = bottom = None
     x1 = 0.0
     block = None
-    sizes: Counter[float] = Counter()
+    sizes: dict[float, int] = {}
     for ch in chars:
         t = ch.text
         if t.isspace():
@@ -177,18 +222,27 @@ def _line(chars: list[Char]) -> TextLine | None:
         if pending:
             parts.append(pending)
             pending = ""
-        elif prev is not None and ch.x0 - prev.x1 > _gap_threshold(
-            prev.text[-1], t[0], min(prev.size, ch.size)
-        ):
-            parts.append(" ")
+        elif prev is not None:
+            gap = ch.x0 - prev.x1
+            size = ch.size if ch.size < prev.size else prev.size  # min(), the first of equals
+            # the smallest threshold first: most glyphs sit closer than that
+            if (gap > 0.2 * size or not size > 0) and gap > _gap_threshold(
+                prev.text[-1], t[0], size
+            ):
+                parts.append(" ")
         parts.append(t)
         if x0 is None:
             x0, top, bottom, block = ch.x0, ch.top, ch.bottom, ch.block
         else:
-            top = min(top, ch.top)  # type: ignore[type-var]
-            bottom = max(bottom, ch.bottom)  # type: ignore[type-var]
-        sizes[ch.size] += len(t)
-        x1 = max(x1, ch.x1)
+            # as min() and max() keep the first of equals
+            if ch.top < top:  # type: ignore[operator]
+                top = ch.top
+            if ch.bottom > bottom:  # type: ignore[operator]
+                bottom = ch.bottom
+        size = ch.size
+        sizes[size] = sizes.get(size, 0) + len(t)
+        if ch.x1 > x1:
+            x1 = ch.x1
         prev = ch
     if x0 is None:
         return None
@@ -198,9 +252,9 @@ def _line(chars: list[Char]) -> TextLine | None:
         chars,
         "".join(parts),
         x0,
-        top,
+        top,  # type: ignore[arg-type]
         x1,
-        bottom,
+        bottom,  # type: ignore[arg-type]
         size,
         block,  # type: ignore[arg-type]
         lead=_first_unit_width(chars),
@@ -242,36 +296,56 @@ def option_lines(lines: list[TextLine]) -> list[TextLine] | None:
     return out
 
 
-def make_lines(chars: list[Char], split_gap: float | None = None) -> list[TextLine]:
-    """Printed lines from glyphs in reading order (top to bottom, pieces of a line left to
-    right). With ``split_gap`` (in multiples of the font
-    size), a line is cut where glyphs sit that far apart (side-by-side text outside tables)."""
+def _mid_key(c: Char) -> float:
+    return c.top + c.bottom
+
+
+_x0_key = attrgetter("x0")
+
+
+def printed_rows(chars: list[Char]) -> list[list[Char]]:
+    """Glyphs grouped into the rows they are printed on, top to bottom, each left to right
+    (what :func:`make_lines` makes its lines of)."""
     if not chars:
         return []
-    chars = sorted(chars, key=lambda c: c.top + c.bottom)
+    chars = sorted(chars, key=_mid_key)
     rows: list[list[Char]] = []
     row: list[Char] = []
     lo = hi = 0.0
     for ch in chars:
-        if ch.text.isspace() and not row:
+        space = ch.text.isspace()
+        if space and not row:
             continue
-        cy = (ch.top + ch.bottom) / 2
+        top, bottom = ch.top, ch.bottom
+        cy = (top + bottom) / 2
         if row and lo <= cy <= hi:
             row.append(ch)
-            if not ch.text.isspace():
-                h = ch.bottom - ch.top
-                lo, hi = min(lo, cy - 0.3 * h), max(hi, cy + 0.3 * h)
+            if not space:
+                h = bottom - top
+                # as min() and max() keep the first of equals
+                if cy - 0.3 * h < lo:
+                    lo = cy - 0.3 * h
+                if cy + 0.3 * h > hi:
+                    hi = cy + 0.3 * h
             continue
         if row:
             rows.append(row)
         row = [ch]
-        h = ch.bottom - ch.top
+        h = bottom - top
         lo, hi = cy - 0.35 * h, cy + 0.35 * h
     if row:
         rows.append(row)
-    out: list[TextLine] = []
     for r in rows:
-        r.sort(key=lambda c: c.x0)
+        r.sort(key=_x0_key)
+    return rows
+
+
+def make_lines(chars: list[Char], split_gap: float | None = None) -> list[TextLine]:
+    """Printed lines from glyphs in reading order (top to bottom, pieces of a line left to
+    right). With ``split_gap`` (in multiples of the font
+    size), a line is cut where glyphs sit that far apart (side-by-side text outside tables)."""
+    out: list[TextLine] = []
+    for r in printed_rows(chars):
         pieces = [r]
         if split_gap is not None:
             pieces = []
@@ -281,9 +355,11 @@ def make_lines(chars: list[Char], split_gap: float | None = None) -> list[TextLi
                 if ch.text.isspace():
                     cur.append(ch)
                     continue
+                # max() of the two sizes (the first of equals)
                 if (
                     last is not None
-                    and ch.x0 - last.x1 > split_gap * max(last.size, ch.size)
+                    and ch.x0 - last.x1
+                    > split_gap * (ch.size if ch.size > last.size else last.size)
                     and ch.text not in _NO_LINE_START  # ：補助上限額 after a tab stop goes on
                 ):
                     pieces.append(cur)
