@@ -27,7 +27,7 @@ from itertools import pairwise
 from lxml import etree
 
 from ... import diagnostics as dg
-from ...blocks import Document, Loc, Skipped, TableBlock, TextBlock
+from ...blocks import Document, Loc, Part, Skipped, TableBlock, TextBlock
 from ...chrome import CHROME_WORDS
 from ...encoding import declared_charset, decode
 from ...errors import InputTooLarge
@@ -341,11 +341,11 @@ class _Reader:
     # -- tables ----------------------------------------------------------------------------
 
     def table(self, el: etree._Element, depth: int, in_main: bool) -> None:
-        rows = list(_rows(el))
+        rows = _rows(el)
         if _is_layout(el, rows):
             for caption in el.iterchildren("caption"):
                 self.element(caption, "caption", depth + 1, False, in_main)
-            for tr, _ in rows:
+            for tr, _, _ in rows:
                 for cell in tr:
                     if _tag(cell) in ("td", "th"):
                         self.flush()
@@ -358,7 +358,7 @@ class _Reader:
             self.flush()
         self.data_table(el, rows)
 
-    def data_table(self, el: etree._Element, rows: list[tuple[etree._Element, bool]]) -> None:
+    def data_table(self, el: etree._Element, rows: list[_Row]) -> None:
         placed, owner, n_cols, header_rows = self.place_cells(el, rows)
         if not placed:
             return
@@ -384,7 +384,7 @@ class _Reader:
         self.doc.blocks.extend(blocks)
 
     def place_cells(
-        self, el: etree._Element, rows: list[tuple[etree._Element, bool]]
+        self, el: etree._Element, rows: list[_Row]
     ) -> tuple[list[Placed], dict[tuple[int, int], Placed], int, int]:
         """The table's cells at their grid positions (HTML rowspan/colspan layout), with the
         cell that shows at each position (:func:`~..grid.owners`), the number of columns and
@@ -395,22 +395,31 @@ class _Reader:
         n_rows, n_cols, header_rows = len(rows), 0, 0
         max_cells = self.limits.max_cells
         css, locs = self.css, self.locs
-        for r, (tr, in_head) in enumerate(rows):
+        ruled_classes = css.ruled_classes
+        for r, (_, in_head, cells) in enumerate(rows):
             c = 0
-            for td in tr:
-                tag = td.tag  # (the HTML parser gives lower-case names; a comment's is no str)
-                if tag != "td" and tag != "th":
-                    continue
-                if _is_hidden(td):
-                    self.skip(td)
-                    continue
+            for td in cells:
+                # the attribute names asked once: most cells have none of those read here
+                # (a scope, a class), and then none is looked up
+                names = td.keys()
+                style = rowspan = colspan = None
+                if names:
+                    if "hidden" in names:
+                        self.skip(td)
+                        continue
+                    if "style" in names:
+                        style = td.get("style")
+                        if style and _HIDDEN_STYLE.search(style):
+                            self.skip(td)
+                            continue
+                    if "rowspan" in names:
+                        rowspan = td.get("rowspan")
+                    if "colspan" in names:
+                        colspan = td.get("colspan")
                 while (r, c) in owner:
                     c += 1
-                # most cells span nothing: the attributes parsed only where they are given
-                value = td.get("rowspan")
-                rs = 1 if value is None else min(_span(value, 65534, n_rows - r), n_rows - r)
-                value = td.get("colspan")
-                cs = 1 if value is None else _span(value, 1000)
+                rs = 1 if rowspan is None else min(_span(rowspan, 65534, n_rows - r), n_rows - r)
+                cs = 1 if colspan is None else _span(colspan, 1000)
                 if max_cells is not None and (c + cs) * n_rows > max_cells:
                     raise InputTooLarge(
                         f"a table has more than {max_cells:,} cells; raise the max_cells limit "
@@ -420,14 +429,29 @@ class _Reader:
                 loc = locs.get(line)
                 if loc is None:
                     loc = locs[line] = Loc(line=line)
+                if len(td):
+                    parts = parts_from_element(td)
+                elif text := td.text:  # text only (most cells): what parts_from_element gives
+                    if "\n" in text or "\r" in text:
+                        text = soft_breaks(text)
+                    text = collapse_ws(text)
+                    parts = (Part("text", text),) if text else ()
+                else:
+                    parts = ()
+                if ruled_table:
+                    ruled: bool | None = True
+                elif style or ruled_classes:  # (else the page says nothing of its rulings)
+                    ruled = css.ruled(td)
+                else:
+                    ruled = None
                 p = Placed(
                     r,
                     c,
                     rs,
                     cs,
-                    parts_from_element(td),
+                    parts,
                     loc,
-                    ruled_table or css.ruled(td),
+                    ruled,
                     # asked only of a cell printed outside a table (few are)
                     heading_of=partial(cell_heading, td, css),
                 )
@@ -446,13 +470,6 @@ class _Reader:
         return placed, owner, n_cols, header_rows
 
 
-def _is_hidden(el: etree._Element) -> bool:
-    if el.get("hidden") is not None:
-        return True
-    style = el.get("style")
-    return bool(style) and bool(_HIDDEN_STYLE.search(style))
-
-
 _SPAN = re.compile(r"\s*(\d+)")
 
 
@@ -469,42 +486,50 @@ def _span(value: str | None, cap: int, rest: int | None = None) -> int:
     return max(1, min(n, cap))
 
 
-def _rows(table: etree._Element) -> Iterator[tuple[etree._Element, bool]]:
+#: a table row: the ``<tr>``, whether it is a header row, its ``<td>``/``<th>`` cells
+_Row = tuple[etree._Element, bool, list[etree._Element]]
+#: a row's cell elements (the HTML parser gives lower-case names)
+_CELL_TAGS = ("td", "th")
+
+
+def _rows(table: etree._Element) -> list[_Row]:
     """The table's own rows in display order (thead, body rows, tfoot last), with whether each
-    is a header row."""
+    is a header row and its cells (listed once: both the layout test and the placing read
+    them)."""
+    out: list[_Row] = []
     foot: list[etree._Element] = []
     for child in table:
         tag = _tag(child)
         if tag == "tr":
-            yield child, False
+            out.append((child, False, [td for td in child if td.tag in _CELL_TAGS]))
         elif tag in ("thead", "tbody"):
+            head = tag == "thead"
             for tr in child:
                 if _tag(tr) == "tr":
-                    yield tr, tag == "thead"
+                    out.append((tr, head, [td for td in tr if td.tag in _CELL_TAGS]))
         elif tag == "tfoot":
             foot.extend(tr for tr in child if _tag(tr) == "tr")
     for tr in foot:
-        yield tr, False
+        out.append((tr, False, [td for td in tr if td.tag in _CELL_TAGS]))
+    return out
 
 
-def _is_layout(table: etree._Element, rows: list[tuple[etree._Element, bool]]) -> bool:
+def _is_layout(table: etree._Element, rows: list[_Row]) -> bool:
     """A table used to lay a page out rather than to tabulate: it holds other tables, says it
     is presentational, or has a single column."""
     if (table.get("role") or "").lower() in ("presentation", "none"):
         return True
     if next(table.iterdescendants("table"), None) is not None:  # else no cell holds one
-        for tr, _ in rows:
+        for tr, _, _ in rows:
             for td in tr:
                 if _tag(td) in ("td", "th") and td.find(".//table") is not None:
                     return True
-    # (the HTML parser gives lower-case names: lxml counts a row's cells itself)
-    widths = [len(tr.findall("td")) + len(tr.findall("th")) for tr, _ in rows]
     return (
-        bool(widths)
-        and max(widths) <= 1
+        bool(rows)
+        and max(len(cells) for _, _, cells in rows) <= 1
         and all(
             _span(td.get("colspan"), 1000) == 1
-            for tr, _ in rows
+            for tr, _, _ in rows
             for td in tr
             if _tag(td) in ("td", "th")
         )
