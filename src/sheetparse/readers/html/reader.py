@@ -27,7 +27,7 @@ from itertools import pairwise
 from lxml import etree
 
 from ... import diagnostics as dg
-from ...blocks import Document, Loc, Part, Skipped, TableBlock, TextBlock
+from ...blocks import NO_LOC, Cell, Document, Loc, Part, Skipped, TableBlock, TextBlock
 from ...chrome import CHROME_WORDS
 from ...encoding import declared_charset, decode
 from ...errors import InputTooLarge
@@ -359,17 +359,35 @@ class _Reader:
         self.data_table(el, rows)
 
     def data_table(self, el: etree._Element, rows: list[_Row]) -> None:
-        placed, owner, n_cols, header_rows = self.place_cells(el, rows)
-        if not placed:
+        placing = self.place_cells(el, rows)
+        if not placing.cells:
             return
-        n_rows = len(rows)
-        ruled = [p for p in placed if p.ruled]
-        unruled_text = [p for p in placed if not p.ruled and not p.is_empty]
-        if len(ruled) >= 2 and unruled_text:
+        n_rows, n_cols = len(rows), placing.n_cols
+        max_cells = self.limits.max_cells
+        if placing.plain:
+            # one table of every row and column (most tables): the grid placing laid out
+            if max_cells is not None and n_rows * n_cols > max_cells:  # (as layout() checks)
+                raise InputTooLarge(
+                    f"a table has more than {max_cells:,} cells ({n_rows:,} rows × "
+                    f"{n_cols:,} columns); raise the max_cells limit if this file is genuine"
+                )
+            self.doc.blocks.append(
+                TableBlock(placing.finished_grid(), Loc(line=el.sourceline), placing.header_rows)
+            )
+            return
+        css = self.css
+        placed = [
+            # (the heading asked only of a cell printed outside a table: few are)
+            Placed(r, c, rs, cs, parts, loc, ruled, heading_of=partial(cell_heading, td, css))
+            for r, c, rs, cs, parts, loc, ruled, td in placing.cells
+        ]
+        ruled_cells = [p for p in placed if p.ruled]
+        # (the unruled cells looked at only where rulings are drawn: most tables have none)
+        if len(ruled_cells) >= 2 and any(not p.ruled and not p.is_empty for p in placed):
             # a sheet exported as one big table (spreadsheet HTML): rulings tell text rows
             # from the tables typed between them
             blocks: Iterator[TextBlock | TableBlock] = segment(
-                placed, range(n_rows), range(n_cols), max_cells=self.limits.max_cells
+                placed, range(n_rows), range(n_cols), max_cells=max_cells
             )
         else:
             blocks = split_table(
@@ -377,27 +395,32 @@ class _Reader:
                 n_rows,
                 n_cols,
                 Loc(line=el.sourceline),
-                header_rows,
-                max_cells=self.limits.max_cells,
-                owner=owner,
+                placing.header_rows,
+                max_cells=max_cells,
+                owner=owners(placed),
             )
         self.doc.blocks.extend(blocks)
 
-    def place_cells(
-        self, el: etree._Element, rows: list[_Row]
-    ) -> tuple[list[Placed], dict[tuple[int, int], Placed], int, int]:
-        """The table's cells at their grid positions (HTML rowspan/colspan layout), with the
-        cell that shows at each position (:func:`~..grid.owners`), the number of columns and
-        of leading header rows."""
+    def place_cells(self, el: etree._Element, rows: list[_Row]) -> _Placing:
+        """The table's cells at their grid positions (HTML rowspan/colspan layout), laid out
+        as the table block of every row and column as they are placed, with what tells
+        whether that is the table (:attr:`_Placing.plain`)."""
         ruled_table = table_ruled(el)
-        owner: dict[tuple[int, int], Placed] = {}
-        placed: list[Placed] = []
-        n_rows, n_cols, header_rows = len(rows), 0, 0
+        n_rows = len(rows)
+        #: the grid's rows, each as long as its cells reach so far (None: no cell shows there)
+        grid: list[list[Cell | None]] = [[] for _ in range(n_rows)]
+        placing = _Placing(grid)
+        records = placing.cells
+        n_cols = header_rows = n_ruled = widest_first = 0
+        starts: set[int] = set()  # columns in which a cell begins
+        every_row = True  # a cell begins in every row below the first
         max_cells = self.limits.max_cells
         css, locs = self.css, self.locs
         ruled_classes = css.ruled_classes
         for r, (_, in_head, cells) in enumerate(rows):
+            line_cells = grid[r]
             c = 0
+            began = False
             for td in cells:
                 # the attribute names asked once: most cells have none of those read here
                 # (a scope, a class), and then none is looked up
@@ -416,7 +439,8 @@ class _Reader:
                         rowspan = td.get("rowspan")
                     if "colspan" in names:
                         colspan = td.get("colspan")
-                while (r, c) in owner:
+                n = len(line_cells)
+                while c < n and line_cells[c] is not None:  # (taken by a cell from above)
                     c += 1
                 rs = 1 if rowspan is None else min(_span(rowspan, 65534, n_rows - r), n_rows - r)
                 cs = 1 if colspan is None else _span(colspan, 1000)
@@ -442,32 +466,89 @@ class _Reader:
                     ruled: bool | None = True
                 elif style or ruled_classes:  # (else the page says nothing of its rulings)
                     ruled = css.ruled(td)
+                    if ruled:
+                        n_ruled += 1
                 else:
                     ruled = None
-                p = Placed(
-                    r,
-                    c,
-                    rs,
-                    cs,
-                    parts,
-                    loc,
-                    ruled,
-                    # asked only of a cell printed outside a table (few are)
-                    heading_of=partial(cell_heading, td, css),
-                )
-                placed.append(p)
-                if rs == 1 and cs == 1:
-                    owner[(r, c)] = p  # (free: the loop above found it so)
-                else:
-                    for dr in range(rs):
-                        for dc in range(cs):
-                            owner.setdefault((r + dr, c + dc), p)
-                c += cs
+                records.append((r, c, rs, cs, parts, loc, ruled, td))
+                end = c + cs
+                if n < end:
+                    line_cells.extend([None] * (end - n))
+                line_cells[c] = Cell(parts, loc, rs, cs)
+                if rs > 1 or cs > 1:
+                    _cover(grid, r, c, rs, cs, loc)
+                starts.add(c)
+                if not c and cs > widest_first:
+                    widest_first = cs
+                began = True
+                c = end
                 if c > n_cols:
                     n_cols = c
+            if r and not began:
+                every_row = False
             if in_head and r == header_rows:
                 header_rows += 1
-        return placed, owner, n_cols, header_rows
+        placing.n_cols = n_cols
+        placing.header_rows = header_rows
+        starts.discard(0)
+        placing.plain = (
+            n_rows > 1
+            and n_cols > 1
+            and widest_first < n_cols  # no cell across the whole width: no line of text
+            and len(starts) == n_cols - 1  # a cell begins in each column: none continues one
+            and every_row  # and in each row: none continues one
+            and n_ruled < 2  # no rulings telling text from tables (or all cells ruled)
+        )
+        return placing
+
+
+class _Placing:
+    """A table's cells as placed: each as ``(row, col, rowspan, colspan, parts, loc, ruled,
+    element)`` and laid out on a grid of every row and column, which is the table's block
+    where :attr:`plain`."""
+
+    def __init__(self, grid: list[list[Cell | None]]) -> None:
+        self.grid = grid
+        self.cells: list[
+            tuple[int, int, int, int, tuple[Part, ...], Loc, bool | None, etree._Element]
+        ] = []
+        self.n_cols = 0
+        self.header_rows = 0
+        #: the table is one table block of all its rows and columns, as :func:`split_table`
+        #: would give it: more than one row and column, no row printed as one cell across the
+        #: table, no row or column that only continues merged cells, no rulings to segment by
+        self.plain = False
+
+    def finished_grid(self) -> tuple[tuple[Cell, ...], ...]:
+        """The grid with every row as wide as the table, positions no cell covers as empty
+        cells located like the nearest cell on their left (as :func:`~..grid.layout` does)."""
+        n_cols = self.n_cols
+        out = []
+        for row in self.grid:
+            if len(row) < n_cols:
+                row.extend([None] * (n_cols - len(row)))
+            if None in row:
+                last = NO_LOC
+                for c, cell in enumerate(row):
+                    if cell is None:
+                        row[c] = cell = Cell((), last)
+                    last = cell.loc
+            out.append(tuple(row))
+        return tuple(out)  # type: ignore[arg-type]
+
+
+def _cover(grid: list[list[Cell | None]], r0: int, c0: int, rs: int, cs: int, loc: Loc) -> None:
+    """The positions a merged cell at (r0, c0) covers, not yet taken, as its covered cells
+    (the grid's rows made as long as the cell reaches)."""
+    origin = (r0, c0)
+    end = c0 + cs
+    for dr in range(rs):
+        line = grid[r0 + dr]
+        if len(line) < end:
+            line.extend([None] * (end - len(line)))
+        for dc in range(cs):
+            if (dr or dc) and line[c0 + dc] is None:
+                line[c0 + dc] = Cell((), loc, 1, 1, origin)
 
 
 _SPAN = re.compile(r"\s*(\d+)")
