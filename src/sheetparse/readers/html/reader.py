@@ -192,7 +192,12 @@ class _Reader:
         segments, self.segments = self.segments, []
         line, self.line = self.line, None
         caption, self.caption = self.caption, False
-        text = collapse_ws(soft_breaks("".join(t for t, _, _ in segments)).replace("\u200b", ""))
+        if not segments:  # (most flushes: between blocks, or of the white space around them)
+            return
+        raw = "".join([t for t, _, _ in segments])
+        if raw.isspace() and not collapse_ws(raw):
+            return
+        text = collapse_ws(soft_breaks(raw).replace("\u200b", ""))
         if not text:
             return
         filled = [(b, k) for t, b, k in segments if t.strip()]
