@@ -476,17 +476,19 @@ class _Reader:
                 else:
                     ruled = None
                 records.append((r, c, rs, cs, parts, loc, ruled, td))
-                end = c + cs
-                if n < end:
-                    line_cells.extend([None] * (end - n))
-                line_cells[c] = Cell(parts, loc, rs, cs)
-                if rs > 1 or cs > 1:
-                    _cover(grid, r, c, rs, cs, loc)
+                if c == n and rs == 1 and cs == 1:  # (most cells: one more at the row's end)
+                    line_cells.append(Cell(parts, loc, 1, 1))
+                else:
+                    if n < c + cs:
+                        line_cells.extend([None] * (c + cs - n))
+                    line_cells[c] = Cell(parts, loc, rs, cs)
+                    if rs > 1 or cs > 1:
+                        _cover(grid, r, c, rs, cs, loc)
+                    if not c and cs > widest_first:
+                        widest_first = cs
                 starts.add(c)
-                if not c and cs > widest_first:
-                    widest_first = cs
                 began = True
-                c = end
+                c += cs
                 if c > n_cols:
                     n_cols = c
             if r and not began:
@@ -547,28 +549,38 @@ def _cover(grid: list[list[Cell | None]], r0: int, c0: int, rs: int, cs: int, lo
     (the grid's rows made as long as the cell reaches)."""
     origin = (r0, c0)
     end = c0 + cs
-    for dr in range(rs):
-        line = grid[r0 + dr]
+    line = grid[r0]  # (as long as the cell reaches: the caller made it so)
+    for c in range(c0 + 1, end):
+        if line[c] is None:
+            line[c] = Cell((), loc, 1, 1, origin)
+    for r in range(r0 + 1, r0 + rs):
+        line = grid[r]
         if len(line) < end:
             line.extend([None] * (end - len(line)))
-        for dc in range(cs):
-            if (dr or dc) and line[c0 + dc] is None:
-                line[c0 + dc] = Cell((), loc, 1, 1, origin)
+        for c in range(c0, end):
+            if line[c] is None:
+                line[c] = Cell((), loc, 1, 1, origin)
 
 
 _SPAN = re.compile(r"\s*(\d+)")
+
+
+#: a span as pages write it ("2"), and the number it is: no pattern matched for those
+_SPAN_NUMBERS = {str(n): n for n in range(1, 1000)}
 
 
 def _span(value: str | None, cap: int, rest: int | None = None) -> int:
     """A rowspan/colspan attribute as browsers read it (``0`` rowspan: to the section end)."""
     if value is None:
         return 1
-    m = _SPAN.match(value)
-    if not m:
-        return 1
-    n = int(m.group(1)[:6])
-    if n == 0:
-        return max(rest or 1, 1)
+    n = _SPAN_NUMBERS.get(value)
+    if n is None:
+        m = _SPAN.match(value)
+        if not m:
+            return 1
+        n = int(m.group(1)[:6])
+        if n == 0:
+            return max(rest or 1, 1)
     return max(1, min(n, cap))
 
 
