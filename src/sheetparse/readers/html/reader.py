@@ -275,13 +275,16 @@ class _Reader:
         link: bool = False,
     ) -> None:
         """Read an element's content into blocks."""
-        line = el.sourceline
-        self.inline(el.text, line, bold, link)
+        text = el.text
+        if text:
+            self.inline(text, el.sourceline, bold, link)
         for child in el:
             tag = _tag(child)
             if tag and tag not in _SKIP:
                 self.element(child, tag, depth + 1, bold, in_main, link)
-            self.inline(child.tail, child.sourceline, bold, link)
+            text = child.tail
+            if text:
+                self.inline(text, child.sourceline, bold, link)
 
     def element(
         self,
@@ -292,7 +295,10 @@ class _Reader:
         in_main: bool,
         link: bool = False,
     ) -> None:
-        if self.is_chrome(el, tag, in_main):
+        # an element with no attributes is chrome only by its name, and bold, content or an
+        # in-page link only by its name (most elements of a page's content)
+        plain = not el.keys()
+        if (not plain or tag in _CHROME_TAGS) and self.is_chrome(el, tag, in_main):
             self.flush()
             self.skip(el)
             return
@@ -310,14 +316,18 @@ class _Reader:
             self.flush()
             self.table(el, depth, in_main)
             return
-        bold = bold or tag in _BOLD_TAGS or bool(BOLD_STYLE.search(el.get("style") or ""))
-        in_main = (
-            in_main
-            or tag in _MAIN_TAGS
-            or (el.get("role") or "").lower() == "main"
-            or bool(_words(el) & _MAIN_WORDS)
-        )
-        link = link or (tag == "a" and (el.get("href") or "").startswith("#"))
+        if plain:
+            bold = bold or tag in _BOLD_TAGS
+            in_main = in_main or tag in _MAIN_TAGS
+        else:
+            bold = bold or tag in _BOLD_TAGS or bool(BOLD_STYLE.search(el.get("style") or ""))
+            in_main = (
+                in_main
+                or tag in _MAIN_TAGS
+                or (el.get("role") or "").lower() == "main"
+                or bool(_words(el) & _MAIN_WORDS)
+            )
+            link = link or (tag == "a" and (el.get("href") or "").startswith("#"))
         if tag in BLOCK_TAGS:
             self.flush()
             if tag == "figcaption":
