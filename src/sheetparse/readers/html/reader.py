@@ -375,7 +375,7 @@ class _Reader:
 
     def data_table(self, el: etree._Element, rows: list[_Row]) -> None:
         placing = self.place_cells(el, rows)
-        if not placing.cells:
+        if not placing.elements:
             return
         n_rows, n_cols = len(rows), placing.n_cols
         max_cells = self.limits.max_cells
@@ -390,12 +390,7 @@ class _Reader:
                 TableBlock(placing.finished_grid(), Loc(line=el.sourceline), placing.header_rows)
             )
             return
-        css = self.css
-        placed = [
-            # (the heading asked only of a cell printed outside a table: few are)
-            Placed(r, c, rs, cs, parts, loc, ruled, heading_of=partial(cell_heading, td, css))
-            for r, c, rs, cs, parts, loc, ruled, td in placing.cells
-        ]
+        placed = placing.placed(self.css, table_ruled(el))
         ruled_cells = [p for p in placed if p.ruled]
         # (the unruled cells looked at only where rulings are drawn: most tables have none)
         if len(ruled_cells) >= 2 and any(not p.ruled and not p.is_empty for p in placed):
@@ -425,7 +420,7 @@ class _Reader:
         #: the grid's rows, each as long as its cells reach so far (None: no cell shows there)
         grid: list[list[Cell | None]] = [[] for _ in range(n_rows)]
         placing = _Placing(grid)
-        records = placing.cells
+        elements = placing.elements
         n_cols = header_rows = n_ruled = widest_first = 0
         starts: set[int] = set()  # columns in which a cell begins
         every_row = True  # a cell begins in every row below the first
@@ -471,21 +466,16 @@ class _Reader:
                 if len(td):
                     parts = parts_from_element(td)
                 elif text := td.text:  # text only (most cells): what parts_from_element gives
-                    if "\n" in text or "\r" in text:
-                        text = soft_breaks(text)
-                    text = collapse_ws(text)
+                    if " " in text or not text.isprintable():  # (else no white space in it)
+                        text = collapse_ws(soft_breaks(text))
                     parts = (Part("text", text),) if text else ()
                 else:
                     parts = ()
-                if ruled_table:
-                    ruled: bool | None = True
-                elif style or ruled_classes:  # (else the page says nothing of its rulings)
-                    ruled = css.ruled(td)
-                    if ruled:
-                        n_ruled += 1
-                else:
-                    ruled = None
-                records.append((r, c, rs, cs, parts, loc, ruled, td))
+                # the cells ruled, counted where the table says nothing and its style or a
+                # class could (where it rules all, no cell is unruled: nothing to segment by)
+                if not ruled_table and (style or ruled_classes) and css.ruled(td):
+                    n_ruled += 1
+                elements.append(td)
                 if c == n and rs == 1 and cs == 1:  # (most cells: one more at the row's end)
                     line_cells.append(Cell(parts, loc, 1, 1))
                 else:
@@ -520,21 +510,45 @@ class _Reader:
 
 
 class _Placing:
-    """A table's cells as placed: each as ``(row, col, rowspan, colspan, parts, loc, ruled,
-    element)`` and laid out on a grid of every row and column, which is the table's block
-    where :attr:`plain`."""
+    """A table's cells as placed, laid out on a grid of every row and column, which is the
+    table's block where :attr:`plain`."""
 
     def __init__(self, grid: list[list[Cell | None]]) -> None:
+        #: the grid's rows: a placed cell at its top-left position, covered positions, None
+        #: where no cell shows (yet)
         self.grid = grid
-        self.cells: list[
-            tuple[int, int, int, int, tuple[Part, ...], Loc, bool | None, etree._Element]
-        ] = []
+        #: the placed cells' elements, in the order placed (the grid's row-major order)
+        self.elements: list[etree._Element] = []
         self.n_cols = 0
         self.header_rows = 0
         #: the table is one table block of all its rows and columns, as :func:`split_table`
         #: would give it: more than one row and column, no row printed as one cell across the
         #: table, no row or column that only continues merged cells, no rulings to segment by
         self.plain = False
+
+    def placed(self, css: PageStyles, ruled_table: bool | None) -> list[Placed]:
+        """The placed cells as :class:`~..grid.Placed` (for a table that is not one block)."""
+        out: list[Placed] = []
+        elements = iter(self.elements)
+        for r, line in enumerate(self.grid):
+            for c, cell in enumerate(line):
+                if cell is None or cell.covered_by is not None:
+                    continue
+                td = next(elements)
+                out.append(
+                    Placed(
+                        r,
+                        c,
+                        cell.rowspan,
+                        cell.colspan,
+                        cell.parts,
+                        cell.loc,
+                        ruled_table or css.ruled(td),
+                        # asked only of a cell printed outside a table (few are)
+                        heading_of=partial(cell_heading, td, css),
+                    )
+                )
+        return out
 
     def finished_grid(self) -> tuple[tuple[Cell, ...], ...]:
         """The grid with every row as wide as the table, positions no cell covers as empty
