@@ -78,10 +78,10 @@ _NAMES: dict[str, str] = {}
 def tag_name(el: etree._Element) -> str:
     """An element's lower-case local name; "" for comments and processing instructions."""
     tag = el.tag
-    if not isinstance(tag, str):  # comments, processing instructions
-        return ""
-    name = _NAMES.get(tag)
+    name = _NAMES.get(tag)  # (a name seen before: most)
     if name is None:
+        if not isinstance(tag, str):  # comments, processing instructions
+            return ""
         name = tag.rsplit("}", 1)[-1].lower()
         if len(_NAMES) < 1024:  # a hostile page's made-up names are not all kept
             _NAMES[tag] = name

@@ -436,7 +436,7 @@ class _Reader:
                 # (a scope, a class), and then none is looked up
                 names = td.keys()
                 style = rowspan = colspan = None
-                if names:
+                if names and not _CELL_ATTRS.isdisjoint(names):
                     if "hidden" in names:
                         self.skip(td)
                         continue
@@ -608,6 +608,8 @@ def _span(value: str | None, cap: int, rest: int | None = None) -> int:
     return max(1, min(n, cap))
 
 
+#: the attributes of a cell that its placing reads
+_CELL_ATTRS = frozenset({"hidden", "style", "rowspan", "colspan"})
 #: a table row: the ``<tr>``, whether it is a header row, its ``<td>``/``<th>`` cells
 _Row = tuple[etree._Element, bool, list[etree._Element]]
 #: a row's cell elements (the HTML parser gives lower-case names)
@@ -731,10 +733,15 @@ def read_html(data: bytes, *, limits: Limits = DEFAULT_LIMITS) -> Document:
                 f"{decoded.encoding}.",
             )
         )
-    text = decoded.text.replace("\x00", "")
-    text = re.sub(r"\r\n?", "\n", text)
+    text = decoded.text
+    # (each pass only where the page has what it looks for: most have none of them)
+    if "\x00" in text:
+        text = text.replace("\x00", "")
+    if "\r" in text:
+        text = re.sub(r"\r\n?", "\n", text)
     text = _XML_DECL.sub("", text, count=1)
-    text = _C1_REF.sub(_c1_to_cp1252, text)
+    if "&#" in text:
+        text = _C1_REF.sub(_c1_to_cp1252, text)
     root, deep_line = parse_page(text)
     limit = min(limits.max_depth or LIBXML2_MAX_DEPTH, LIBXML2_MAX_DEPTH)
     if deep_line is not None:
