@@ -184,6 +184,8 @@ class _Reader:
     def inline(self, text: str | None, line: int | None, bold: bool, link: bool = False) -> None:
         if not text:
             return
+        if not self.segments and text.isspace() and not collapse_ws(text):
+            return  # layout white space opening a line: the line is trimmed of it anyway
         if self.line is None and text.strip():
             self.line = line
         self.segments.append((text, bold, link))
