@@ -178,6 +178,9 @@ class _Reader:
         self.too_deep_reported = False
         #: one Loc per source line (a Loc is a value; a table's row of cells shares a line)
         self.locs: dict[int | None, Loc] = {}
+        #: a text-only cell's parts by its text: parts are values, and cells of one text (a
+        #: page repeats its labels, years and numbers) share them, made once
+        self.text_parts: dict[str, tuple[Part, ...]] = {}
 
     # -- text outside tables ------------------------------------------------------------------
 
@@ -427,7 +430,7 @@ class _Reader:
         starts: set[int] = set()  # columns in which a cell begins
         every_row = True  # a cell begins in every row below the first
         max_cells = self.limits.max_cells
-        css, locs = self.css, self.locs
+        css, locs, shared = self.css, self.locs, self.text_parts
         ruled_classes = css.ruled_classes
         for r, (_, in_head, cells) in enumerate(rows):
             line_cells = grid[r]
@@ -468,9 +471,12 @@ class _Reader:
                 if len(td):
                     parts = parts_from_element(td)
                 elif text := td.text:  # text only (most cells): what parts_from_element gives
-                    if " " in text or not text.isprintable():  # (else no white space in it)
-                        text = collapse_ws(soft_breaks(text))
-                    parts = (Part("text", text),) if text else ()
+                    parts = shared.get(text)  # (a page repeats its labels, years, numbers)
+                    if parts is None:
+                        flat = text
+                        if " " in flat or not flat.isprintable():  # (else no white space)
+                            flat = collapse_ws(soft_breaks(flat))
+                        parts = shared[text] = (Part("text", flat),) if flat else ()
                 else:
                     parts = ()
                 # the cells ruled, counted where the table says nothing and its style or a
