@@ -66,7 +66,13 @@ class Placed:
         _SET_RULED(self, ruled)
         _SET_HEADING(self, heading)
         _SET_HEADING_OF(self, heading_of)
-        _SET_EMPTY(self, not any([p.text.strip() for p in parts]))
+        n = len(parts)  # (most cells: one part or none, asked without a list made of them)
+        if n == 1:
+            _SET_EMPTY(self, not parts[0].text.strip())
+        elif not n:
+            _SET_EMPTY(self, True)
+        else:
+            _SET_EMPTY(self, not any([p.text.strip() for p in parts]))
 
     @property
     def is_empty(self) -> bool:

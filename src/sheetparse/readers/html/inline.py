@@ -78,10 +78,10 @@ _NAMES: dict[str, str] = {}
 def tag_name(el: etree._Element) -> str:
     """An element's lower-case local name; "" for comments and processing instructions."""
     tag = el.tag
-    if not isinstance(tag, str):  # comments, processing instructions
-        return ""
-    name = _NAMES.get(tag)
+    name = _NAMES.get(tag)  # (a name seen before: most)
     if name is None:
+        if not isinstance(tag, str):  # comments, processing instructions
+            return ""
         name = tag.rsplit("}", 1)[-1].lower()
         if len(_NAMES) < 1024:  # a hostile page's made-up names are not all kept
             _NAMES[tag] = name
@@ -185,14 +185,7 @@ def _walk(el: etree._Element, b: _PartsBuilder, depth: int) -> None:
             items = list(child.iter("li"))
             if items:
                 b.flush()
-                parts = b.parts
-                for li in items:
-                    if len(li):
-                        b.add("li", text_of(li, skip_lists=True))
-                    elif li.text:  # (most items: their text alone, as text_of gives it)
-                        text = collapse_ws(soft_breaks(li.text.replace("\u200b", "")))
-                        if text:
-                            parts.append(Part("li", text))
+                _item_parts(items, b.parts)
             else:
                 b.add("list", text_of(child))
         elif tag == "li":
@@ -213,11 +206,41 @@ def _walk(el: etree._Element, b: _PartsBuilder, depth: int) -> None:
             b.buf.append(soft_breaks(child.tail))
 
 
+def _item_parts(items: list[etree._Element], parts: list[Part]) -> None:
+    """A list's items (nested ones too, in document order) as ``li`` parts."""
+    for li in items:
+        if len(li):
+            text = collapse_ws(soft_breaks(text_of(li, skip_lists=True)))
+        elif text := li.text:  # (most items: their text alone, as text_of gives it)
+            if "\u200b" in text:
+                text = text.replace("\u200b", "")
+            if " " in text or not text.isprintable():  # (else no white space in it)
+                text = collapse_ws(soft_breaks(text))
+        if text:
+            parts.append(Part("li", text))
+
+
+def _blank(text: str | None) -> bool:
+    """Text that the walk reads as no part at all (none, or only layout white space)."""
+    return not text or not collapse_ws(soft_breaks(text))
+
+
 def parts_from_element(el: etree._Element) -> tuple[Part, ...]:
     """The parts of an element's content (a ``<td>``, or a wrapper around a fragment)."""
-    if not len(el):  # text only (most cells): what the walk gives it, in short
+    n = len(el)
+    if not n:  # text only (most cells): what the walk gives it, in short
         text = collapse_ws(soft_breaks(el.text)) if el.text else ""
         return (Part("text", text),) if text else ()
+    if n == 1:
+        # one list and nothing else (most cells with markup): its items, as the walk gives
+        child = el[0]
+        tag = child.tag
+        if (tag == "ul" or tag == "ol") and _blank(el.text) and _blank(child.tail):
+            items = list(child.iter("li"))
+            if items:
+                parts: list[Part] = []
+                _item_parts(items, parts)
+                return tuple(parts)
     b = _PartsBuilder()
     _walk(el, b, 0)
     b.flush()

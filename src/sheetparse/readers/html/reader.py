@@ -27,7 +27,7 @@ from itertools import pairwise
 from lxml import etree
 
 from ... import diagnostics as dg
-from ...blocks import Document, Loc, Skipped, TableBlock, TextBlock
+from ...blocks import NO_LOC, Cell, Document, Loc, Part, Skipped, TableBlock, TextBlock
 from ...chrome import CHROME_WORDS
 from ...encoding import declared_charset, decode
 from ...errors import InputTooLarge
@@ -178,12 +178,17 @@ class _Reader:
         self.too_deep_reported = False
         #: one Loc per source line (a Loc is a value; a table's row of cells shares a line)
         self.locs: dict[int | None, Loc] = {}
+        #: a text-only cell's parts by its text: parts are values, and cells of one text (a
+        #: page repeats its labels, years and numbers) share them, made once
+        self.text_parts: dict[str, tuple[Part, ...]] = {}
 
     # -- text outside tables ------------------------------------------------------------------
 
     def inline(self, text: str | None, line: int | None, bold: bool, link: bool = False) -> None:
         if not text:
             return
+        if not self.segments and text.isspace() and not collapse_ws(text):
+            return  # layout white space opening a line: the line is trimmed of it anyway
         if self.line is None and text.strip():
             self.line = line
         self.segments.append((text, bold, link))
@@ -192,7 +197,12 @@ class _Reader:
         segments, self.segments = self.segments, []
         line, self.line = self.line, None
         caption, self.caption = self.caption, False
-        text = collapse_ws(soft_breaks("".join(t for t, _, _ in segments)).replace("\u200b", ""))
+        if not segments:  # (most flushes: between blocks, or of the white space around them)
+            return
+        raw = "".join([t for t, _, _ in segments])
+        if raw.isspace() and not collapse_ws(raw):
+            return
+        text = collapse_ws(soft_breaks(raw).replace("\u200b", ""))
         if not text:
             return
         filled = [(b, k) for t, b, k in segments if t.strip()]
@@ -270,13 +280,16 @@ class _Reader:
         link: bool = False,
     ) -> None:
         """Read an element's content into blocks."""
-        line = el.sourceline
-        self.inline(el.text, line, bold, link)
+        text = el.text
+        if text:
+            self.inline(text, el.sourceline, bold, link)
         for child in el:
             tag = _tag(child)
             if tag and tag not in _SKIP:
                 self.element(child, tag, depth + 1, bold, in_main, link)
-            self.inline(child.tail, child.sourceline, bold, link)
+            text = child.tail
+            if text:
+                self.inline(text, child.sourceline, bold, link)
 
     def element(
         self,
@@ -287,7 +300,10 @@ class _Reader:
         in_main: bool,
         link: bool = False,
     ) -> None:
-        if self.is_chrome(el, tag, in_main):
+        # an element with no attributes is chrome only by its name, and bold, content or an
+        # in-page link only by its name (most elements of a page's content)
+        plain = not el.keys()
+        if (not plain or tag in _CHROME_TAGS) and self.is_chrome(el, tag, in_main):
             self.flush()
             self.skip(el)
             return
@@ -305,14 +321,18 @@ class _Reader:
             self.flush()
             self.table(el, depth, in_main)
             return
-        bold = bold or tag in _BOLD_TAGS or bool(BOLD_STYLE.search(el.get("style") or ""))
-        in_main = (
-            in_main
-            or tag in _MAIN_TAGS
-            or (el.get("role") or "").lower() == "main"
-            or bool(_words(el) & _MAIN_WORDS)
-        )
-        link = link or (tag == "a" and (el.get("href") or "").startswith("#"))
+        if plain:
+            bold = bold or tag in _BOLD_TAGS
+            in_main = in_main or tag in _MAIN_TAGS
+        else:
+            bold = bold or tag in _BOLD_TAGS or bool(BOLD_STYLE.search(el.get("style") or ""))
+            in_main = (
+                in_main
+                or tag in _MAIN_TAGS
+                or (el.get("role") or "").lower() == "main"
+                or bool(_words(el) & _MAIN_WORDS)
+            )
+            link = link or (tag == "a" and (el.get("href") or "").startswith("#"))
         if tag in BLOCK_TAGS:
             self.flush()
             if tag == "figcaption":
@@ -341,11 +361,11 @@ class _Reader:
     # -- tables ----------------------------------------------------------------------------
 
     def table(self, el: etree._Element, depth: int, in_main: bool) -> None:
-        rows = list(_rows(el))
+        rows = _rows(el)
         if _is_layout(el, rows):
             for caption in el.iterchildren("caption"):
                 self.element(caption, "caption", depth + 1, False, in_main)
-            for tr, _ in rows:
+            for tr, _, _ in rows:
                 for cell in tr:
                     if _tag(cell) in ("td", "th"):
                         self.flush()
@@ -358,18 +378,31 @@ class _Reader:
             self.flush()
         self.data_table(el, rows)
 
-    def data_table(self, el: etree._Element, rows: list[tuple[etree._Element, bool]]) -> None:
-        placed, owner, n_cols, header_rows = self.place_cells(el, rows)
-        if not placed:
+    def data_table(self, el: etree._Element, rows: list[_Row]) -> None:
+        placing = self.place_cells(el, rows)
+        if not placing.elements:
             return
-        n_rows = len(rows)
-        ruled = [p for p in placed if p.ruled]
-        unruled_text = [p for p in placed if not p.ruled and not p.is_empty]
-        if len(ruled) >= 2 and unruled_text:
+        n_rows, n_cols = len(rows), placing.n_cols
+        max_cells = self.limits.max_cells
+        if placing.plain:
+            # one table of every row and column (most tables): the grid placing laid out
+            if max_cells is not None and n_rows * n_cols > max_cells:  # (as layout() checks)
+                raise InputTooLarge(
+                    f"a table has more than {max_cells:,} cells ({n_rows:,} rows × "
+                    f"{n_cols:,} columns); raise the max_cells limit if this file is genuine"
+                )
+            self.doc.blocks.append(
+                TableBlock(placing.finished_grid(), Loc(line=el.sourceline), placing.header_rows)
+            )
+            return
+        placed = placing.placed(self.css, table_ruled(el))
+        ruled_cells = [p for p in placed if p.ruled]
+        # (the unruled cells looked at only where rulings are drawn: most tables have none)
+        if len(ruled_cells) >= 2 and any(not p.ruled and not p.is_empty for p in placed):
             # a sheet exported as one big table (spreadsheet HTML): rulings tell text rows
             # from the tables typed between them
             blocks: Iterator[TextBlock | TableBlock] = segment(
-                placed, range(n_rows), range(n_cols), max_cells=self.limits.max_cells
+                placed, range(n_rows), range(n_cols), max_cells=max_cells
             )
         else:
             blocks = split_table(
@@ -377,40 +410,55 @@ class _Reader:
                 n_rows,
                 n_cols,
                 Loc(line=el.sourceline),
-                header_rows,
-                max_cells=self.limits.max_cells,
-                owner=owner,
+                placing.header_rows,
+                max_cells=max_cells,
+                owner=owners(placed),
             )
         self.doc.blocks.extend(blocks)
 
-    def place_cells(
-        self, el: etree._Element, rows: list[tuple[etree._Element, bool]]
-    ) -> tuple[list[Placed], dict[tuple[int, int], Placed], int, int]:
-        """The table's cells at their grid positions (HTML rowspan/colspan layout), with the
-        cell that shows at each position (:func:`~..grid.owners`), the number of columns and
-        of leading header rows."""
+    def place_cells(self, el: etree._Element, rows: list[_Row]) -> _Placing:
+        """The table's cells at their grid positions (HTML rowspan/colspan layout), laid out
+        as the table block of every row and column as they are placed, with what tells
+        whether that is the table (:attr:`_Placing.plain`)."""
         ruled_table = table_ruled(el)
-        owner: dict[tuple[int, int], Placed] = {}
-        placed: list[Placed] = []
-        n_rows, n_cols, header_rows = len(rows), 0, 0
+        n_rows = len(rows)
+        #: the grid's rows, each as long as its cells reach so far (None: no cell shows there)
+        grid: list[list[Cell | None]] = [[] for _ in range(n_rows)]
+        placing = _Placing(grid)
+        elements = placing.elements
+        n_cols = header_rows = n_ruled = widest_first = 0
+        starts: set[int] = set()  # columns in which a cell begins
+        every_row = True  # a cell begins in every row below the first
         max_cells = self.limits.max_cells
-        css, locs = self.css, self.locs
-        for r, (tr, in_head) in enumerate(rows):
+        css, locs, shared = self.css, self.locs, self.text_parts
+        ruled_classes = css.ruled_classes
+        for r, (_, in_head, cells) in enumerate(rows):
+            line_cells = grid[r]
             c = 0
-            for td in tr:
-                tag = td.tag  # (the HTML parser gives lower-case names; a comment's is no str)
-                if tag != "td" and tag != "th":
-                    continue
-                if _is_hidden(td):
-                    self.skip(td)
-                    continue
-                while (r, c) in owner:
+            began = False
+            for td in cells:
+                # the attribute names asked once: most cells have none of those read here
+                # (a scope, a class), and then none is looked up
+                names = td.keys()
+                style = rowspan = colspan = None
+                if names and not _CELL_ATTRS.isdisjoint(names):
+                    if "hidden" in names:
+                        self.skip(td)
+                        continue
+                    if "style" in names:
+                        style = td.get("style")
+                        if style and _HIDDEN_STYLE.search(style):
+                            self.skip(td)
+                            continue
+                    if "rowspan" in names:
+                        rowspan = td.get("rowspan")
+                    if "colspan" in names:
+                        colspan = td.get("colspan")
+                n = len(line_cells)
+                while c < n and line_cells[c] is not None:  # (taken by a cell from above)
                     c += 1
-                # most cells span nothing: the attributes parsed only where they are given
-                value = td.get("rowspan")
-                rs = 1 if value is None else min(_span(value, 65534, n_rows - r), n_rows - r)
-                value = td.get("colspan")
-                cs = 1 if value is None else _span(value, 1000)
+                rs = 1 if rowspan is None else min(_span(rowspan, 65534, n_rows - r), n_rows - r)
+                cs = 1 if colspan is None else _span(colspan, 1000)
                 if max_cells is not None and (c + cs) * n_rows > max_cells:
                     raise InputTooLarge(
                         f"a table has more than {max_cells:,} cells; raise the max_cells limit "
@@ -420,91 +468,200 @@ class _Reader:
                 loc = locs.get(line)
                 if loc is None:
                     loc = locs[line] = Loc(line=line)
-                p = Placed(
-                    r,
-                    c,
-                    rs,
-                    cs,
-                    parts_from_element(td),
-                    loc,
-                    ruled_table or css.ruled(td),
-                    # asked only of a cell printed outside a table (few are)
-                    heading_of=partial(cell_heading, td, css),
-                )
-                placed.append(p)
-                if rs == 1 and cs == 1:
-                    owner[(r, c)] = p  # (free: the loop above found it so)
+                if len(td):
+                    parts = parts_from_element(td)
+                elif text := td.text:  # text only (most cells): what parts_from_element gives
+                    parts = shared.get(text)  # (a page repeats its labels, years, numbers)
+                    if parts is None:
+                        flat = text
+                        if " " in flat or not flat.isprintable():  # (else no white space)
+                            flat = collapse_ws(soft_breaks(flat))
+                        parts = shared[text] = (Part("text", flat),) if flat else ()
                 else:
-                    for dr in range(rs):
-                        for dc in range(cs):
-                            owner.setdefault((r + dr, c + dc), p)
+                    parts = ()
+                # the cells ruled, counted where the table says nothing and its style or a
+                # class could (where it rules all, no cell is unruled: nothing to segment by)
+                if not ruled_table and (style or ruled_classes) and css.ruled(td):
+                    n_ruled += 1
+                elements.append(td)
+                if c == n and rs == 1 and cs == 1:  # (most cells: one more at the row's end)
+                    line_cells.append(Cell(parts, loc, 1, 1))
+                else:
+                    if n < c + cs:
+                        line_cells.extend([None] * (c + cs - n))
+                    line_cells[c] = Cell(parts, loc, rs, cs)
+                    if rs > 1 or cs > 1:
+                        _cover(grid, r, c, rs, cs, loc)
+                    if not c and cs > widest_first:
+                        widest_first = cs
+                starts.add(c)
+                began = True
                 c += cs
                 if c > n_cols:
                     n_cols = c
+            if r and not began:
+                every_row = False
             if in_head and r == header_rows:
                 header_rows += 1
-        return placed, owner, n_cols, header_rows
+        placing.n_cols = n_cols
+        placing.header_rows = header_rows
+        starts.discard(0)
+        placing.plain = (
+            n_rows > 1
+            and n_cols > 1
+            and widest_first < n_cols  # no cell across the whole width: no line of text
+            and len(starts) == n_cols - 1  # a cell begins in each column: none continues one
+            and every_row  # and in each row: none continues one
+            and n_ruled < 2  # no rulings telling text from tables (or all cells ruled)
+        )
+        return placing
 
 
-def _is_hidden(el: etree._Element) -> bool:
-    if el.get("hidden") is not None:
-        return True
-    style = el.get("style")
-    return bool(style) and bool(_HIDDEN_STYLE.search(style))
+class _Placing:
+    """A table's cells as placed, laid out on a grid of every row and column, which is the
+    table's block where :attr:`plain`."""
+
+    def __init__(self, grid: list[list[Cell | None]]) -> None:
+        #: the grid's rows: a placed cell at its top-left position, covered positions, None
+        #: where no cell shows (yet)
+        self.grid = grid
+        #: the placed cells' elements, in the order placed (the grid's row-major order)
+        self.elements: list[etree._Element] = []
+        self.n_cols = 0
+        self.header_rows = 0
+        #: the table is one table block of all its rows and columns, as :func:`split_table`
+        #: would give it: more than one row and column, no row printed as one cell across the
+        #: table, no row or column that only continues merged cells, no rulings to segment by
+        self.plain = False
+
+    def placed(self, css: PageStyles, ruled_table: bool | None) -> list[Placed]:
+        """The placed cells as :class:`~..grid.Placed` (for a table that is not one block)."""
+        out: list[Placed] = []
+        elements = iter(self.elements)
+        for r, line in enumerate(self.grid):
+            for c, cell in enumerate(line):
+                if cell is None or cell.covered_by is not None:
+                    continue
+                td = next(elements)
+                out.append(
+                    Placed(
+                        r,
+                        c,
+                        cell.rowspan,
+                        cell.colspan,
+                        cell.parts,
+                        cell.loc,
+                        ruled_table or css.ruled(td),
+                        # asked only of a cell printed outside a table (few are)
+                        heading_of=partial(cell_heading, td, css),
+                    )
+                )
+        return out
+
+    def finished_grid(self) -> tuple[tuple[Cell, ...], ...]:
+        """The grid with every row as wide as the table, positions no cell covers as empty
+        cells located like the nearest cell on their left (as :func:`~..grid.layout` does)."""
+        n_cols = self.n_cols
+        out = []
+        for row in self.grid:
+            if len(row) < n_cols:
+                row.extend([None] * (n_cols - len(row)))
+            if None in row:
+                last = NO_LOC
+                for c, cell in enumerate(row):
+                    if cell is None:
+                        row[c] = cell = Cell((), last)
+                    last = cell.loc
+            out.append(tuple(row))
+        return tuple(out)  # type: ignore[arg-type]
+
+
+def _cover(grid: list[list[Cell | None]], r0: int, c0: int, rs: int, cs: int, loc: Loc) -> None:
+    """The positions a merged cell at (r0, c0) covers, not yet taken, as its covered cells
+    (the grid's rows made as long as the cell reaches)."""
+    origin = (r0, c0)
+    end = c0 + cs
+    line = grid[r0]  # (as long as the cell reaches: the caller made it so)
+    for c in range(c0 + 1, end):
+        if line[c] is None:
+            line[c] = Cell((), loc, 1, 1, origin)
+    for r in range(r0 + 1, r0 + rs):
+        line = grid[r]
+        if len(line) < end:
+            line.extend([None] * (end - len(line)))
+        for c in range(c0, end):
+            if line[c] is None:
+                line[c] = Cell((), loc, 1, 1, origin)
 
 
 _SPAN = re.compile(r"\s*(\d+)")
+
+
+#: a span as pages write it ("2"), and the number it is: no pattern matched for those
+_SPAN_NUMBERS = {str(n): n for n in range(1, 1000)}
 
 
 def _span(value: str | None, cap: int, rest: int | None = None) -> int:
     """A rowspan/colspan attribute as browsers read it (``0`` rowspan: to the section end)."""
     if value is None:
         return 1
-    m = _SPAN.match(value)
-    if not m:
-        return 1
-    n = int(m.group(1)[:6])
-    if n == 0:
-        return max(rest or 1, 1)
+    n = _SPAN_NUMBERS.get(value)
+    if n is None:
+        m = _SPAN.match(value)
+        if not m:
+            return 1
+        n = int(m.group(1)[:6])
+        if n == 0:
+            return max(rest or 1, 1)
     return max(1, min(n, cap))
 
 
-def _rows(table: etree._Element) -> Iterator[tuple[etree._Element, bool]]:
+#: the attributes of a cell that its placing reads
+_CELL_ATTRS = frozenset({"hidden", "style", "rowspan", "colspan"})
+#: a table row: the ``<tr>``, whether it is a header row, its ``<td>``/``<th>`` cells
+_Row = tuple[etree._Element, bool, list[etree._Element]]
+#: a row's cell elements (the HTML parser gives lower-case names)
+_CELL_TAGS = ("td", "th")
+
+
+def _rows(table: etree._Element) -> list[_Row]:
     """The table's own rows in display order (thead, body rows, tfoot last), with whether each
-    is a header row."""
+    is a header row and its cells (listed once: both the layout test and the placing read
+    them)."""
+    out: list[_Row] = []
     foot: list[etree._Element] = []
     for child in table:
         tag = _tag(child)
         if tag == "tr":
-            yield child, False
+            out.append((child, False, [td for td in child if td.tag in _CELL_TAGS]))
         elif tag in ("thead", "tbody"):
+            head = tag == "thead"
             for tr in child:
                 if _tag(tr) == "tr":
-                    yield tr, tag == "thead"
+                    out.append((tr, head, [td for td in tr if td.tag in _CELL_TAGS]))
         elif tag == "tfoot":
             foot.extend(tr for tr in child if _tag(tr) == "tr")
     for tr in foot:
-        yield tr, False
+        out.append((tr, False, [td for td in tr if td.tag in _CELL_TAGS]))
+    return out
 
 
-def _is_layout(table: etree._Element, rows: list[tuple[etree._Element, bool]]) -> bool:
+def _is_layout(table: etree._Element, rows: list[_Row]) -> bool:
     """A table used to lay a page out rather than to tabulate: it holds other tables, says it
     is presentational, or has a single column."""
     if (table.get("role") or "").lower() in ("presentation", "none"):
         return True
     if next(table.iterdescendants("table"), None) is not None:  # else no cell holds one
-        for tr, _ in rows:
+        for tr, _, _ in rows:
             for td in tr:
                 if _tag(td) in ("td", "th") and td.find(".//table") is not None:
                     return True
-    # (the HTML parser gives lower-case names: lxml counts a row's cells itself)
-    widths = [len(tr.findall("td")) + len(tr.findall("th")) for tr, _ in rows]
     return (
-        bool(widths)
-        and max(widths) <= 1
+        bool(rows)
+        and max(len(cells) for _, _, cells in rows) <= 1
         and all(
             _span(td.get("colspan"), 1000) == 1
-            for tr, _ in rows
+            for tr, _, _ in rows
             for td in tr
             if _tag(td) in ("td", "th")
         )
@@ -584,10 +741,15 @@ def read_html(data: bytes, *, limits: Limits = DEFAULT_LIMITS) -> Document:
                 f"{decoded.encoding}.",
             )
         )
-    text = decoded.text.replace("\x00", "")
-    text = re.sub(r"\r\n?", "\n", text)
+    text = decoded.text
+    # (each pass only where the page has what it looks for: most have none of them)
+    if "\x00" in text:
+        text = text.replace("\x00", "")
+    if "\r" in text:
+        text = re.sub(r"\r\n?", "\n", text)
     text = _XML_DECL.sub("", text, count=1)
-    text = _C1_REF.sub(_c1_to_cp1252, text)
+    if "&#" in text:
+        text = _C1_REF.sub(_c1_to_cp1252, text)
     root, deep_line = parse_page(text)
     limit = min(limits.max_depth or LIBXML2_MAX_DEPTH, LIBXML2_MAX_DEPTH)
     if deep_line is not None:
