@@ -162,6 +162,26 @@ def _header_rows(table: TableBlock, v: Vocab) -> int:
 
 
 def _indicator_columns(table: TableBlock, h: int, v: Vocab) -> list[_Column]:
+    """The columns of an indicator table with ``h`` header rows, read off what its header
+    rows show and which positions a merged cell covers: the same for every table of a sheet
+    that prints the same header, so read once per such header (the columns are not changed
+    once read)."""
+    shown = table.shown[:h]
+    covered = tuple(tuple(c.covered_by is not None for c in row) for row in table.rows[:h])
+    key = (shown, covered, v)
+    cols = _COLUMNS.get(key)
+    if cols is None:
+        if len(_COLUMNS) >= 1024:
+            _COLUMNS.clear()
+        cols = _COLUMNS[key] = _read_indicator_columns(table, h, v)
+    return cols
+
+
+#: columns read, by (header rows shown, covered positions, vocabulary)
+_COLUMNS: dict[object, list[_Column]] = {}
+
+
+def _read_indicator_columns(table: TableBlock, h: int, v: Vocab) -> list[_Column]:
     n = table.n_cols
     grid = _texts(table, range(h))
     # A group header flattened into its first column (Markdown has no colspan): an empty header
