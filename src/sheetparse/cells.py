@@ -26,22 +26,27 @@ import regex
 from .blocks import Cell, Part
 from .textutil import BULLETS, CAPTION_MARK, collapse_ws, join_wrapped, split_ws
 
-_B = regex.escape(BULLETS)
+# The patterns are written for ``re`` with the bullet or mark first, which it scans for
+# (written as ``(?:^|(?<=\s))…`` they try every position: several times slower), and with
+# the white space of the ``regex`` module's \s, which has no U+001C–U+001F (``re``'s has).
+_B = re.escape(BULLETS)
+_M = CAPTION_MARK
+_WS = r"[^\S\x1c-\x1f]"
+_NOT_WS = r"[\S\x1c-\x1f]"
 # A bullet that starts an item: at the start or after white space, not doubled (○○ is a
 # placeholder, not a bullet). A caption mark ▲ starts a caption the same way unless a digit
 # follows (▲5 is a negative number), and also right after a full stop (a converter that
 # glued a cell's paragraphs together: ``…開催した。▲写真の説明``).
-_ITEM_START = regex.compile(
-    rf"(?:^|(?<=\s))(?:[{_B}](?![{_B}])|{CAPTION_MARK}(?=\s*[^\s\d０-９.,]))"
-    rf"|(?<=[。．]){CAPTION_MARK}(?=\s*[^\s\d０-９.,])"
+_ITEM_START = re.compile(
+    rf"[{_B}{_M}](?:(?<=[{_B}])(?<!{_NOT_WS}[{_B}])(?![{_B}])"
+    rf"|(?<={_M})(?<![^\s。．]{_M})(?<![\x1c-\x1f]{_M})"
+    rf"(?={_WS}*(?:[^\s\d０-９.,]|[\x1c-\x1f])))"
 )
-_HAS_BULLET = regex.compile(rf"(?:^|(?<=\s))[{_B}](?![{_B}])\s*\S")
+#: a bullet that starts an item with text after it: the bullet at the start or after white
+#: space (not after other text), not doubled
+_HAS_BULLET = re.compile(rf"[{_B}](?<!{_NOT_WS}[{_B}])(?![{_B}]){_WS}*{_NOT_WS}")
 #: a bullet at the start of an item, an indent before it being layout (``　・　展示会出展``)
-_LEADING_BULLET = regex.compile(rf"^[\s\u3000]*[{_B}](?![{_B}])\s*")
-#: a bullet, or a bullet or caption mark, anywhere: a quick test before the patterns above
-#: (most text has none)
-_ANY_BULLET = re.compile(f"[{re.escape(BULLETS)}]")
-_ANY_MARK = re.compile(f"[{re.escape(BULLETS + CAPTION_MARK)}]")
+_LEADING_BULLET = re.compile(rf"^{_WS}*[{_B}](?![{_B}]){_WS}*")
 
 
 @dataclass(slots=True)
@@ -73,13 +78,11 @@ class CellText:
 
 def has_bullets(text: str) -> bool:
     """True where the text has item-starting bullets (at the start or after white space)."""
-    return _ANY_BULLET.search(text) is not None and bool(_HAS_BULLET.search(text))
+    return _HAS_BULLET.search(text) is not None
 
 
 def split_at_marks(text: str) -> list[str]:
     """Split free text at item-starting bullets and caption marks, keeping the marks."""
-    if _ANY_MARK.search(text) is None:
-        return [text]
     starts = [m.start() for m in _ITEM_START.finditer(text)]
     if not starts:
         return [text]
