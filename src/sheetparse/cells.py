@@ -47,6 +47,8 @@ _ITEM_START = re.compile(
 _HAS_BULLET = re.compile(rf"[{_B}](?<!{_NOT_WS}[{_B}])(?![{_B}]){_WS}*{_NOT_WS}")
 #: a bullet at the start of an item, an indent before it being layout (``　・　展示会出展``)
 _LEADING_BULLET = re.compile(rf"^{_WS}*[{_B}](?![{_B}]){_WS}*")
+#: what a piece may start with that makes it other than an item as it is
+_LEADS = BULLETS + CAPTION_MARK
 
 
 @dataclass(slots=True)
@@ -67,7 +69,10 @@ class CellText:
                 self.figures.append(caption)
             return
         # (the pattern only where a bullet may lead: most items have none)
-        item = _LEADING_BULLET.sub("", piece) if piece.lstrip()[:1] in BULLETS else piece
+        if piece.lstrip()[:1] in BULLETS and (m := _LEADING_BULLET.match(piece)) is not None:
+            item = piece[m.end() :]  # (the pattern is anchored: its one match, as sub drops)
+        else:
+            item = piece
         if item:
             self.items.append(item)
 
@@ -177,8 +182,14 @@ def split_parts(parts: Iterable[Part]) -> CellText:
                 for piece in split_at_marks(text):
                     out.add(piece)
             else:
-                for piece in split_ws(text):
-                    out.add(piece)
+                pieces = split_ws(text)
+                if all(p[0] not in _LEADS and not p[0].isspace() for p in pieces):
+                    # no white space left in them (collapsing changes none) and none starts
+                    # with a bullet, a caption mark or an indent: each is an item as it is
+                    out.items += pieces
+                else:
+                    for piece in pieces:
+                        out.add(piece)
         else:  # "text"
             for piece in split_at_marks(text):
                 out.add(piece)
