@@ -29,9 +29,17 @@ def _own_texts(table: TableBlock, r: int) -> list[str]:
 _KINDS: dict[Vocab, dict[str, tuple[str | None, str | None, str | None] | None]] = {}
 
 
-def _text_kinds(text: str, v: Vocab) -> tuple[str | None, str | None, str | None] | None:
+def text_kinds(text: str, v: Vocab) -> tuple[str | None, str | None, str | None] | None:
+    """(indicator role, organize kind, actor) that ``text`` names, None where it names none:
+    read once per text for the stacked-table cuts and the table classification alike."""
+    known = _KINDS.get(v)
+    if known is None or len(known) > 4096:
+        known = _KINDS[v] = {}
+    if text in known:
+        return known[text]
     kinds = (v.indicator_role(text), v.org_kind(text), v.actor_of(text))
-    return kinds if kinds != (None, None, None) else None
+    found = known[text] = kinds if kinds != (None, None, None) else None
+    return found
 
 
 def _header_kind(table: TableBlock, r: int, v: Vocab) -> str | None:
@@ -39,19 +47,9 @@ def _header_kind(table: TableBlock, r: int, v: Vocab) -> str | None:
     texts = _own_texts(table, r)
     if len(texts) < 2:
         return None  # every kind's header names two things or more
-    known = _KINDS.get(v)
-    if known is None or len(known) > 4096:
-        known = _KINDS[v] = {}
     # every kind's header has two texts or more that name a role, kind or actor: the rows
     # with fewer (a body row's narratives) are no header
-    found = []
-    for t in texts:
-        if t in known:
-            kinds = known[t]
-        else:
-            kinds = known[t] = _text_kinds(t, v)
-        if kinds is not None:
-            found.append(kinds)
+    found = [k for t in texts if (k := text_kinds(t, v)) is not None]
     if len(found) < 2:
         return None
     roles = {k[0] for k in found}

@@ -34,6 +34,7 @@ from ..model import (
     Observation,
 )
 from ..textutil import BULLETS, drop_cjk_spaces, join_wrapped, strip_ws
+from .stacked import text_kinds
 
 TableKind = Literal["indicator", "organize", "approach"]
 
@@ -84,6 +85,7 @@ def _text(cell: Cell) -> str:
     return cell.flat
 
 
+@lru_cache(maxsize=4096)  # the same row and column labels table after table
 def _label(text: str) -> str:
     """A label as printed, less the layout spaces between Japanese characters."""
     return drop_cjk_spaces(text)
@@ -122,10 +124,11 @@ def classify(table: TableBlock, v: Vocab, hint: TableKind | None = None) -> Tabl
     if not table.rows:
         return None
     head = _texts(table, range(min(3, len(table.rows))))
-    flat = [t for row in head for t in row if t]
-    if any(v.org_kind(t) is not None for t in flat):
+    # (each text's role, kind and actor as the stacked-table cuts read them, once per text)
+    kinds = [k for row in head for t in row if t and (k := text_kinds(t, v)) is not None]
+    if any(k[1] is not None for k in kinds):
         return "organize"
-    roles = {v.indicator_role(t) for t in flat}
+    roles = {k[0] for k in kinds}
     if "name" in roles and roles & {"baseline", "actual", "target"}:
         return "indicator"
     labels = [row[0] for row in table.shown]
