@@ -79,9 +79,8 @@ def narrative_value_mismatches(m: Measure) -> list[Diagnostic]:
     owners = [(n, item) for n in m.narratives for item in n.items]
     if not owners:
         return []
-    nexts = list(
-        itertools.accumulate(len(item) + 1 for _, item in owners)
-    )  # where the next one starts
+    # where the next item starts
+    nexts = list(itertools.accumulate(len(item) + 1 for _, item in owners))
     k = 0
     for match in _NUMBER.finditer("\n".join([item for _, item in owners])):
         while match.start() >= nexts[k]:
