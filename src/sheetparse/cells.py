@@ -49,6 +49,9 @@ _HAS_BULLET = re.compile(rf"[{_B}](?<!{_NOT_WS}[{_B}])(?![{_B}]){_WS}*{_NOT_WS}"
 _LEADING_BULLET = re.compile(rf"^{_WS}*[{_B}](?![{_B}]){_WS}*")
 #: what a piece may start with that makes it other than an item as it is
 _LEADS = BULLETS + CAPTION_MARK
+#: what keeps a list's runs from being its items as they are, anywhere in its text: a lead,
+#: or white space that str.split() and the layout white space part on differently
+_PLAIN_RUNS = re.compile(f"[{re.escape(_LEADS)}\u3000\x1c-\x1f]")
 
 
 @dataclass(slots=True)
@@ -178,7 +181,11 @@ def split_parts(parts: Iterable[Part]) -> CellText:
             else:
                 out.add(s)
         elif part.kind == "list":
-            if has_bullets(text):
+            if _PLAIN_RUNS.search(text) is None:
+                # no bullet, caption mark, U+3000 or U+001C-U+001F anywhere: its runs between
+                # white space (as split_ws splits such text) are its items as they are
+                out.items += text.split()
+            elif has_bullets(text):
                 for piece in split_at_marks(text):
                     out.add(piece)
             else:
