@@ -158,3 +158,34 @@ def test_cli_lists_families_and_takes_family(tmp_path, seed_path):
     assert json.loads(out.read_text(encoding="utf-8"))["family"] == "target-setting-sheet"
     check = _cli("check", str(form))
     assert check.returncode == 0 and "(target-setting-sheet)" in check.stdout
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["kashiwa-r7.md", "kashiwa-r7.html", "families/ikeda-r7.html", "families/policy-r6.xlsx"],
+)
+def test_the_structure_step_chooses_the_family_detect_scores_best(name):
+    """choose() leaves a family once it cannot reach its threshold; it must pick what detect()
+    picks from every family's full score."""
+    from pathlib import Path
+
+    from sheetparse import readers
+    from sheetparse.families.detect import choose, detect
+    from sheetparse.limits import DEFAULT_LIMITS
+
+    path = Path(__file__).parent.parent / "samples" / name
+    fmt = {".md": "markdown", ".html": "html", ".xlsx": "xlsx"}[path.suffix]
+    doc = readers.read(path.read_bytes(), fmt, DEFAULT_LIMITS)
+    assert choose(doc) is detect(doc).family
+    assert choose(doc, "target-setting-sheet") is detect(doc, "target-setting-sheet").family
+
+
+def test_choose_raises_as_detect_does_where_no_family_fits():
+    from sheetparse import readers
+    from sheetparse.families.detect import choose
+    from sheetparse.limits import DEFAULT_LIMITS
+
+    text = "# 会議録\n\n本日の議題は次のとおり。\n\n| 項目 | 内容 |\n|---|---|\n| 日時 | 3月1日 |\n"
+    doc = readers.read(text.encode(), "markdown", DEFAULT_LIMITS)
+    with pytest.raises(sheetparse.NotAProgressSheet, match="tried: "):
+        choose(doc)

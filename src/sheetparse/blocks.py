@@ -146,7 +146,9 @@ class Cell:
 
     @property
     def is_empty(self) -> bool:
-        return not self.text.strip()  # no part has any text (the text joins them)
+        # no part has any text (the text joins them); the text read directly once made
+        text = self._text
+        return not (text if text is not None else self.text).strip()
 
 
 _SET_PARTS = Cell.parts.__set__  # type: ignore[attr-defined]

@@ -26,22 +26,32 @@ import regex
 from .blocks import Cell, Part
 from .textutil import BULLETS, CAPTION_MARK, collapse_ws, join_wrapped, split_ws
 
-_B = regex.escape(BULLETS)
+# The patterns are written for ``re`` with the bullet or mark first, which it scans for
+# (written as ``(?:^|(?<=\s))…`` they try every position: several times slower), and with
+# the white space of the ``regex`` module's \s, which has no U+001C–U+001F (``re``'s has).
+_B = re.escape(BULLETS)
+_M = CAPTION_MARK
+_WS = r"[^\S\x1c-\x1f]"
+_NOT_WS = r"[\S\x1c-\x1f]"
 # A bullet that starts an item: at the start or after white space, not doubled (○○ is a
 # placeholder, not a bullet). A caption mark ▲ starts a caption the same way unless a digit
 # follows (▲5 is a negative number), and also right after a full stop (a converter that
 # glued a cell's paragraphs together: ``…開催した。▲写真の説明``).
-_ITEM_START = regex.compile(
-    rf"(?:^|(?<=\s))(?:[{_B}](?![{_B}])|{CAPTION_MARK}(?=\s*[^\s\d０-９.,]))"
-    rf"|(?<=[。．]){CAPTION_MARK}(?=\s*[^\s\d０-９.,])"
+_ITEM_START = re.compile(
+    rf"[{_B}{_M}](?:(?<=[{_B}])(?<!{_NOT_WS}[{_B}])(?![{_B}])"
+    rf"|(?<={_M})(?<![^\s。．]{_M})(?<![\x1c-\x1f]{_M})"
+    rf"(?={_WS}*(?:[^\s\d０-９.,]|[\x1c-\x1f])))"
 )
-_HAS_BULLET = regex.compile(rf"(?:^|(?<=\s))[{_B}](?![{_B}])\s*\S")
+#: a bullet that starts an item with text after it: the bullet at the start or after white
+#: space (not after other text), not doubled
+_HAS_BULLET = re.compile(rf"[{_B}](?<!{_NOT_WS}[{_B}])(?![{_B}]){_WS}*{_NOT_WS}")
 #: a bullet at the start of an item, an indent before it being layout (``　・　展示会出展``)
-_LEADING_BULLET = regex.compile(rf"^[\s\u3000]*[{_B}](?![{_B}])\s*")
-#: a bullet, or a bullet or caption mark, anywhere: a quick test before the patterns above
-#: (most text has none)
-_ANY_BULLET = re.compile(f"[{re.escape(BULLETS)}]")
-_ANY_MARK = re.compile(f"[{re.escape(BULLETS + CAPTION_MARK)}]")
+_LEADING_BULLET = re.compile(rf"^{_WS}*[{_B}](?![{_B}]){_WS}*")
+#: what a piece may start with that makes it other than an item as it is
+_LEADS = BULLETS + CAPTION_MARK
+#: what keeps a list's runs from being its items as they are, anywhere in its text: a lead,
+#: or white space that str.split() and the layout white space part on differently
+_PLAIN_RUNS = re.compile(f"[{re.escape(_LEADS)}\u3000\x1c-\x1f]")
 
 
 @dataclass(slots=True)
@@ -62,7 +72,10 @@ class CellText:
                 self.figures.append(caption)
             return
         # (the pattern only where a bullet may lead: most items have none)
-        item = _LEADING_BULLET.sub("", piece) if piece.lstrip()[:1] in BULLETS else piece
+        if piece.lstrip()[:1] in BULLETS and (m := _LEADING_BULLET.match(piece)) is not None:
+            item = piece[m.end() :]  # (the pattern is anchored: its one match, as sub drops)
+        else:
+            item = piece
         if item:
             self.items.append(item)
 
@@ -73,13 +86,11 @@ class CellText:
 
 def has_bullets(text: str) -> bool:
     """True where the text has item-starting bullets (at the start or after white space)."""
-    return _ANY_BULLET.search(text) is not None and bool(_HAS_BULLET.search(text))
+    return _HAS_BULLET.search(text) is not None
 
 
 def split_at_marks(text: str) -> list[str]:
     """Split free text at item-starting bullets and caption marks, keeping the marks."""
-    if _ANY_MARK.search(text) is None:
-        return [text]
     starts = [m.start() for m in _ITEM_START.finditer(text)]
     if not starts:
         return [text]
@@ -170,12 +181,22 @@ def split_parts(parts: Iterable[Part]) -> CellText:
             else:
                 out.add(s)
         elif part.kind == "list":
-            if has_bullets(text):
+            if _PLAIN_RUNS.search(text) is None:
+                # no bullet, caption mark, U+3000 or U+001C-U+001F anywhere: its runs between
+                # white space (as split_ws splits such text) are its items as they are
+                out.items += text.split()
+            elif has_bullets(text):
                 for piece in split_at_marks(text):
                     out.add(piece)
             else:
-                for piece in split_ws(text):
-                    out.add(piece)
+                pieces = split_ws(text)
+                if all(p[0] not in _LEADS and not p[0].isspace() for p in pieces):
+                    # no white space left in them (collapsing changes none) and none starts
+                    # with a bullet, a caption mark or an indent: each is an item as it is
+                    out.items += pieces
+                else:
+                    for piece in pieces:
+                        out.add(piece)
         else:  # "text"
             for piece in split_at_marks(text):
                 out.add(piece)

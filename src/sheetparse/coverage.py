@@ -70,6 +70,10 @@ def tally(doc: Document, ledger: Ledger) -> Coverage:
     sums = dict.fromkeys(("placed", "structure", "reported", "skipped", "unplaced"), 0)
     skipped = sum(_chars(s.text) for s in doc.skipped)
     status_of = ledger._marks.get
+    # the cells' one-line texts (made already for nearly every cell) gathered by status and
+    # counted once per status: that text's only white space is single spaces and U+3000 (kept
+    # as printed), and all else strip_ws keeps of the cell's text it keeps
+    flats: dict[Status | None, list[str]] = {}
     for block in doc.blocks:  # every text block and every cell with text, once
         if isinstance(block, TextBlock):
             status = status_of(id(block))
@@ -80,13 +84,14 @@ def tally(doc: Document, ledger: Ledger) -> Coverage:
             for cell in row:
                 if cell.covered_by is None and cell.parts:
                     status = status_of(id(cell))
-                    key = status if status in sums else "unplaced"
-                    # its _chars from its one-line text (made already for nearly every
-                    # cell): that text's only white space is single spaces and U+3000 (kept
-                    # as printed), and all else strip_ws keeps of the cell's text it keeps
-                    flat = cell.flat
-                    n = len(flat) - flat.count(" ") - flat.count("\u3000")
-                    sums[key] += n  # type: ignore[index]
+                    group = flats.get(status)
+                    if group is None:
+                        group = flats[status] = []
+                    group.append(cell.flat)
+    for status, group in flats.items():
+        text = "".join(group)
+        key = status if status in sums else "unplaced"  # none (or an unknown one): unplaced
+        sums[key] += len(text) - text.count(" ") - text.count("\u3000")  # type: ignore[index]
     sums["skipped"] += skipped
     return Coverage(
         source_chars=sum(sums.values()),

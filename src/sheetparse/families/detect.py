@@ -61,6 +61,43 @@ def score(fam: Family, text: str, cells: str) -> float:
     return total
 
 
+def _fitting_score(fam: Family, text: str, cells: str, both: str) -> float | None:
+    """``fam``'s score where it reaches its threshold, else None: as :func:`score`, but it
+    stops looking once the signatures left could not bring the score there (most families do
+    not fit, and each signature is a search through the document's text)."""
+    if any(not r.search(both) for r in fam.required):
+        return None
+    sigs = fam.signatures
+    # the most the signatures after each could add (a margin for rounding: never stop early
+    # where the sum in print order might still reach the threshold)
+    left = [sum(s.weight for s in sigs[i + 1 :]) + 1e-9 for i in range(len(sigs))]
+    total = 0.0
+    for i, sig in enumerate(sigs):
+        hay = text if sig.where == "text" else cells if sig.where == "cells" else both
+        if sig.found(hay):
+            total += sig.weight
+        elif total + left[i] < fam.threshold:
+            return None
+    return total if total >= fam.threshold and total > 0 else None
+
+
+def choose(doc: Document, family: str | None = None) -> Family:
+    """The family :func:`detect` chooses (``family`` where given), without the score of every
+    family: the structure step needs only the family, and a family that cannot reach its
+    threshold is left as soon as that is certain. Raises as :func:`detect` does."""
+    if family is not None:
+        return load(family)
+    text, cells = _texts(doc)
+    both = text + "\n" + cells
+    best: Family | None = None
+    best_ratio = 0.0
+    for fam in families():
+        found = _fitting_score(fam, text, cells, both)
+        if found is not None and (best is None or found / fam.threshold > best_ratio):
+            best, best_ratio = fam, found / fam.threshold  # (the first of equals, as max())
+    return best if best is not None else detect(doc).family  # (that raises, naming all)
+
+
 def detect(doc: Document, family: str | None = None) -> Detection:
     """The family to read ``doc`` with: ``family`` where given, else the best-scoring one whose
     score reaches its threshold. Raises :class:`NotAProgressSheet` naming what was tried."""
@@ -84,4 +121,4 @@ def detect(doc: Document, family: str | None = None) -> Detection:
     return Detection(best, scores[best.name], scores)
 
 
-__all__ = ["DETECT_BLOCKS", "Detection", "detect", "score"]
+__all__ = ["DETECT_BLOCKS", "Detection", "choose", "detect", "score"]

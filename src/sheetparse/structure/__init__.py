@@ -10,7 +10,7 @@ into records — the seed family's indicator, organize-action and approach table
 from __future__ import annotations
 
 from ..blocks import Document
-from ..families import detect
+from ..families.detect import choose
 from ..model import ProgressSheet, Source
 from .order import narrative_order
 from .sheet import build_sheet as _build
@@ -19,8 +19,7 @@ from .sheet import build_sheet as _build
 def build_sheet(doc: Document, source: Source, family: str | None = None) -> ProgressSheet:
     """The contract's sheet from a reader's blocks; ``family`` forces a family, else the
     best-fitting one is detected (NotAProgressSheet where none fits)."""
-    found = detect(doc, family)
-    return _build(doc, source, found.family)
+    return _build(doc, source, choose(doc, family))
 
 
 __all__ = ["build_sheet", "narrative_order"]

@@ -74,29 +74,35 @@ def narrative_value_mismatches(m: Measure) -> list[Diagnostic]:
     if not values:
         return []
     out = []
-    for n in m.narratives:
-        for item in n.items:
-            for match in _NUMBER.finditer(item):
-                printed = match.group(0)
-                digits = "".join(str(int(ch)) for ch in printed if ch not in ",，")
-                if digits in values:
-                    continue
-                for d, (ind, o) in values.items():
-                    if (
-                        len(d) == len(digits)
-                        and sum(a != b for a, b in zip(d, digits, strict=True)) == 1
-                    ):
-                        out.append(
-                            dg.make(
-                                "info",
-                                "narrative-value-mismatch",
-                                f"Measure {m.id}: the {n.kind} text prints {printed}, "
-                                f"one digit away from {o.raw} ({ind.name}, "
-                                f"{o.label or o.fiscal_year}); one of them may be a typo.",
-                                n.source,
-                                item,
-                            )
-                        )
+    # the items looked through as one text, a line each (a number is digits and commas: none
+    # runs from one item into the next), each number then found in its item by its offset
+    owners = [(n, item) for n in m.narratives for item in n.items]
+    if not owners:
+        return []
+    # where the next item starts
+    nexts = list(itertools.accumulate(len(item) + 1 for _, item in owners))
+    k = 0
+    for match in _NUMBER.finditer("\n".join([item for _, item in owners])):
+        while match.start() >= nexts[k]:
+            k += 1
+        n, item = owners[k]
+        printed = match.group(0)
+        digits = "".join(str(int(ch)) for ch in printed if ch not in ",，")
+        if digits in values:
+            continue
+        for d, (ind, o) in values.items():
+            if len(d) == len(digits) and sum(a != b for a, b in zip(d, digits, strict=True)) == 1:
+                out.append(
+                    dg.make(
+                        "info",
+                        "narrative-value-mismatch",
+                        f"Measure {m.id}: the {n.kind} text prints {printed}, "
+                        f"one digit away from {o.raw} ({ind.name}, "
+                        f"{o.label or o.fiscal_year}); one of them may be a typo.",
+                        n.source,
+                        item,
+                    )
+                )
     return out
 
 

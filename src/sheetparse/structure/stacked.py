@@ -24,17 +24,40 @@ def _own_texts(table: TableBlock, r: int) -> list[str]:
     return [t for c, t in enumerate(table.shown[r]) if row[c].covered_by is None and t.strip()]
 
 
+#: (indicator role, organize kind, actor) of a text where it names any, else None: by
+#: vocabulary, then text (a sheet's labels recur table after table; asked of every row)
+_KINDS: dict[Vocab, dict[str, tuple[str | None, str | None, str | None] | None]] = {}
+
+
+def text_kinds(text: str, v: Vocab) -> tuple[str | None, str | None, str | None] | None:
+    """(indicator role, organize kind, actor) that ``text`` names, None where it names none:
+    read once per text for the stacked-table cuts and the table classification alike."""
+    known = _KINDS.get(v)
+    if known is None or len(known) > 4096:
+        known = _KINDS[v] = {}
+    if text in known:
+        return known[text]
+    kinds = (v.indicator_role(text), v.org_kind(text), v.actor_of(text))
+    found = known[text] = kinds if kinds != (None, None, None) else None
+    return found
+
+
 def _header_kind(table: TableBlock, r: int, v: Vocab) -> str | None:
     """The kind of table whose header row ``r`` is, if it is one."""
     texts = _own_texts(table, r)
     if len(texts) < 2:
         return None  # every kind's header names two things or more
-    roles = {v.indicator_role(t) for t in texts}
+    # every kind's header has two texts or more that name a role, kind or actor: the rows
+    # with fewer (a body row's narratives) are no header
+    found = [k for t in texts if (k := text_kinds(t, v)) is not None]
+    if len(found) < 2:
+        return None
+    roles = {k[0] for k in found}
     if "name" in roles and roles & {"baseline", "actual", "target"}:
         return "indicator"
-    if len({k for t in texts if (k := v.org_kind(t))}) >= 2:
+    if len({k[1] for k in found if k[1]}) >= 2:
         return "organize"
-    if len({a for t in texts if (a := v.actor_of(t))}) >= 2:
+    if len({k[2] for k in found if k[2]}) >= 2:
         return "approach"
     return None
 

@@ -34,6 +34,7 @@ from ..model import (
     Observation,
 )
 from ..textutil import BULLETS, drop_cjk_spaces, join_wrapped, strip_ws
+from .stacked import text_kinds
 
 TableKind = Literal["indicator", "organize", "approach"]
 
@@ -80,10 +81,7 @@ def _origin(table: TableBlock, r: int, c: int) -> Cell:
     return cell
 
 
-def _text(cell: Cell) -> str:
-    return cell.flat
-
-
+@lru_cache(maxsize=4096)  # the same row and column labels table after table
 def _label(text: str) -> str:
     """A label as printed, less the layout spaces between Japanese characters."""
     return drop_cjk_spaces(text)
@@ -122,10 +120,11 @@ def classify(table: TableBlock, v: Vocab, hint: TableKind | None = None) -> Tabl
     if not table.rows:
         return None
     head = _texts(table, range(min(3, len(table.rows))))
-    flat = [t for row in head for t in row if t]
-    if any(v.org_kind(t) is not None for t in flat):
+    # (each text's role, kind and actor as the stacked-table cuts read them, once per text)
+    kinds = [k for row in head for t in row if t and (k := text_kinds(t, v)) is not None]
+    if any(k[1] is not None for k in kinds):
         return "organize"
-    roles = {v.indicator_role(t) for t in flat}
+    roles = {k[0] for k in kinds}
     if "name" in roles and roles & {"baseline", "actual", "target"}:
         return "indicator"
     labels = [row[0] for row in table.shown]
@@ -154,7 +153,7 @@ def _header_rows(table: TableBlock, v: Vocab) -> int:
     first = max(1, table.header_rows)  # rows the markup marks as header count as such
     for r in range(len(table.rows)):
         if r >= first:
-            texts = [_text(table.rows[r][c]) for c in range(table.n_cols)]
+            texts = [table.rows[r][c].flat for c in range(table.n_cols)]
             if not any(texts) or not all(_header_like(x, v) for x in texts):
                 break
         h = r + 1
@@ -162,6 +161,26 @@ def _header_rows(table: TableBlock, v: Vocab) -> int:
 
 
 def _indicator_columns(table: TableBlock, h: int, v: Vocab) -> list[_Column]:
+    """The columns of an indicator table with ``h`` header rows, read off what its header
+    rows show and which positions a merged cell covers: the same for every table of a sheet
+    that prints the same header, so read once per such header (the columns are not changed
+    once read)."""
+    shown = table.shown[:h]
+    covered = tuple(tuple(c.covered_by is not None for c in row) for row in table.rows[:h])
+    key = (shown, covered, v)
+    cols = _COLUMNS.get(key)
+    if cols is None:
+        if len(_COLUMNS) >= 1024:
+            _COLUMNS.clear()
+        cols = _COLUMNS[key] = _read_indicator_columns(table, h, v)
+    return cols
+
+
+#: columns read, by (header rows shown, covered positions, vocabulary)
+_COLUMNS: dict[object, list[_Column]] = {}
+
+
+def _read_indicator_columns(table: TableBlock, h: int, v: Vocab) -> list[_Column]:
     n = table.n_cols
     grid = _texts(table, range(h))
     # A group header flattened into its first column (Markdown has no colspan): an empty header
@@ -179,9 +198,7 @@ def _indicator_columns(table: TableBlock, h: int, v: Vocab) -> list[_Column]:
     cols = []
     for c in range(n):
         texts = tuple(grid[r][c] for r in range(h))
-        own = tuple(
-            _text(table.rows[r][c]) for r in range(h) if table.rows[r][c].covered_by is None
-        )
+        own = tuple(table.rows[r][c].flat for r in range(h) if table.rows[r][c].covered_by is None)
         cols.append(_Column(*_column(texts, own, v)))
     if not any(col.role == "name" for col in cols) and cols:
         cols[0].role = "name"
@@ -207,7 +224,7 @@ def _column(
 
 
 def _observation(cell: Cell, col: _Column, out: TableResult, units: list[str]) -> Observation:
-    raw = _text(cell)
+    raw = cell.flat
     value = None
     approximate = None
     notes: list[str] = [col.note] if col.note else []
@@ -259,7 +276,7 @@ def _observation(cell: Cell, col: _Column, out: TableResult, units: list[str]) -
 
 
 def _has_header(table: TableBlock, v: Vocab) -> bool:
-    texts = [_text(c) for c in table.rows[0]] if table.rows else []
+    texts = [c.flat for c in table.rows[0]] if table.rows else []
     return any(texts) and all(_header_like(x, v) for x in texts)
 
 
@@ -296,7 +313,7 @@ def read_indicator_table(
         if all(cell.is_empty for cell in row):
             ledger.structure(*row)
             continue
-        name = _text(name_cell)
+        name = name_cell.flat
         ledger.placed(name_cell)
         units: list[str] = []
         unit_text: str | None = None
@@ -307,7 +324,7 @@ def read_indicator_table(
                 continue
             col = _value_column(cols, c, cell.colspan)
             if col.role == "unit":
-                unit_text = _text(cell) or None
+                unit_text = cell.flat or None
                 ledger.placed(cell)
             elif col.role in ("baseline", "actual", "target"):
                 if col.year is None:
@@ -317,10 +334,10 @@ def read_indicator_table(
                                 "warning",
                                 "unplaced-block",
                                 f"Column {col.label!r} names no fiscal year, so value "
-                                f"{_text(cell)!r} of {name!r} "
+                                f"{cell.flat!r} of {name!r} "
                                 "cannot be an observation; not placed.",
                                 cell.loc,
-                                _text(cell),
+                                cell.flat,
                             )
                         )
                         ledger.mark("unplaced", cell)
@@ -340,7 +357,7 @@ def read_indicator_table(
                             "unplaced-block",
                             f"A second {col.role} column ({col.label!r}) for {name!r}; not placed.",
                             cell.loc,
-                            _text(cell),
+                            cell.flat,
                         )
                     )
                     ledger.mark("unplaced", cell)
@@ -357,7 +374,7 @@ def read_indicator_table(
                         else f"Column {col.label!r} of the indicator table is not known; cell "
                         f"of {name!r} not placed.",
                         cell.loc,
-                        _text(cell),
+                        cell.flat,
                     )
                 )
                 ledger.mark("unplaced", cell)
@@ -465,7 +482,7 @@ def _org_layout(
     # the actor column: headed 対象, else the one whose body cells name actors
     actor_col = 0
     for c in range(n_cols):
-        if any(v.actor_header.match(_text(table.rows[r][c])) for r in range(min(3, n_rows))):
+        if any(v.actor_header.match(table.rows[r][c].flat) for r in range(min(3, n_rows))):
             actor_col = c
             break
     h = next(
@@ -496,7 +513,7 @@ def read_organize_table(
     n_rows = len(table.rows)
     actor_col, h, kinds = _org_layout(table, v)
     continued = _continues(cont, "organize", table) and not any(
-        _header_like(_text(c), v) and _text(c) for c in table.rows[0]
+        _header_like(c.flat, v) and c.flat for c in table.rows[0]
     )
     by_col: dict[int, Narrative] = {}
     if continued:
@@ -585,7 +602,7 @@ def read_organize_table(
     out.layout.last_by_col = by_col
     for r in body:
         actor_cell = _origin(table, r, actor_col)
-        if v.actor_of(_text(actor_cell)) is not None:
+        if v.actor_of(actor_cell.flat) is not None:
             ledger.structure(actor_cell)
     return out
 
@@ -615,7 +632,7 @@ def _split_labels(
     out: dict[int, str | None] = {}
     for r in range(start, len(table.rows) - 1):
         a, b = _origin(table, r, label_col), _origin(table, r + 1, label_col)
-        ta, tb = _text(a), _text(b)
+        ta, tb = a.flat, b.flat
         if a is b or r in out or not ta or not tb or v.approach_kind(ta) is not None:
             continue
         joined = _label(ta + tb)
@@ -679,7 +696,7 @@ def read_approach_table(
                 continue
             if relabel.get(r + 1) == "":
                 out.diagnostics.append(_split_label_diag(relabel[r] or "", label_cell.loc))
-        label_text = relabel[r] or "" if r in relabel else _text(label_cell)
+        label_text = relabel[r] or "" if r in relabel else label_cell.flat
         cols = [(actor_cols[c], row[c]) for c in sorted(actor_cols)]
         own = [(a, cell) for a, cell in cols if cell.covered_by is None and not cell.is_empty]
         if not label_text and own and previous:
