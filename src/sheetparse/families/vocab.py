@@ -34,8 +34,18 @@ class Synonyms:
         if f in self.words:
             return True
         if self.prefix:
-            return any(f.startswith(w) for w in self.words)
+            return f.startswith(self.starts)
         return False
+
+    @property
+    def starts(self) -> tuple[str, ...]:
+        """The words as a tuple, for one str.startswith call."""
+        return _starts(self.words)
+
+
+@lru_cache(maxsize=256)
+def _starts(words: frozenset[str]) -> tuple[str, ...]:
+    return tuple(words)
 
 
 def _syn(words: list[str], prefix: bool = False) -> Synonyms:
