@@ -160,16 +160,19 @@ def layout(
         grid[r0][c0] = Cell(p.parts, p.loc, rs, cs)
         if rs > 1 or cs > 1:  # (most cells span nothing: no positions to cover)
             _cover(grid, r0, c0, rs, cs, p.loc)
-    out = []
-    for row in grid:
-        if None in row:
-            last = NO_LOC
-            for c, cell in enumerate(row):
-                if cell is None:
-                    row[c] = cell = Cell((), last)
-                last = cell.loc
-        out.append(tuple(row))  # type: ignore[arg-type]
-    return tuple(out)
+    return tuple(filled(row) for row in grid)
+
+
+def filled(row: list[Cell | None]) -> tuple[Cell, ...]:
+    """A grid row with the positions no cell covers as empty cells, located like the nearest
+    cell on their left."""
+    if None in row:
+        last = NO_LOC
+        for c, cell in enumerate(row):
+            if cell is None:
+                row[c] = cell = Cell((), last)
+            last = cell.loc
+    return tuple(row)  # type: ignore[arg-type]
 
 
 def _cover(grid: list[list[Cell | None]], r0: int, c0: int, rs: int, cs: int, loc: Loc) -> None:

@@ -27,7 +27,7 @@ from itertools import pairwise
 from lxml import etree
 
 from ... import diagnostics as dg
-from ...blocks import NO_LOC, Cell, Document, Loc, Part, Skipped, TableBlock, TextBlock
+from ...blocks import Cell, Document, Loc, Part, Skipped, TableBlock, TextBlock
 from ...chrome import CHROME_WORDS
 from ...encoding import declared_charset, decode
 from ...errors import InputTooLarge
@@ -37,6 +37,7 @@ from ..grid import (
     Placed,
     continuation_columns,
     continuation_rows,
+    filled,
     is_text_row,
     layout,
     owners,
@@ -566,14 +567,8 @@ class _Placing:
         for row in self.grid:
             if len(row) < n_cols:
                 row.extend([None] * (n_cols - len(row)))
-            if None in row:
-                last = NO_LOC
-                for c, cell in enumerate(row):
-                    if cell is None:
-                        row[c] = cell = Cell((), last)
-                    last = cell.loc
-            out.append(tuple(row))
-        return tuple(out)  # type: ignore[arg-type]
+            out.append(filled(row))
+        return tuple(out)
 
 
 def _cover(grid: list[list[Cell | None]], r0: int, c0: int, rs: int, cs: int, loc: Loc) -> None:
