@@ -14,7 +14,7 @@ guesses as diagnostics.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Literal
 
@@ -139,8 +139,11 @@ def classify(table: TableBlock, v: Vocab, hint: TableKind | None = None) -> Tabl
 # --- indicator table (事業名 / 現状値 / 実績値 / 目標値) ----------------------------------------
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class _Column:
+    """How an indicator-table column reads; frozen, as one is shared by every table that
+    prints the same header (:func:`_indicator_columns`)."""
+
     role: str | None
     year: int | None
     label: str
@@ -201,7 +204,7 @@ def _read_indicator_columns(table: TableBlock, h: int, v: Vocab) -> list[_Column
         own = tuple(table.rows[r][c].flat for r in range(h) if table.rows[r][c].covered_by is None)
         cols.append(_Column(*_column(texts, own, v)))
     if not any(col.role == "name" for col in cols) and cols:
-        cols[0].role = "name"
+        cols[0] = replace(cols[0], role="name")
     return cols
 
 
