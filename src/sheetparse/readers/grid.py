@@ -159,7 +159,7 @@ def layout(
             continue
         grid[r0][c0] = Cell(p.parts, p.loc, rs, cs)
         if rs > 1 or cs > 1:  # (most cells span nothing: no positions to cover)
-            _cover(grid, r0, c0, rs, cs, p.loc)
+            cover(grid, r0, c0, rs, cs, p.loc)
     return tuple(filled(row) for row in grid)
 
 
@@ -175,14 +175,22 @@ def filled(row: list[Cell | None]) -> tuple[Cell, ...]:
     return tuple(row)  # type: ignore[arg-type]
 
 
-def _cover(grid: list[list[Cell | None]], r0: int, c0: int, rs: int, cs: int, loc: Loc) -> None:
-    """The positions a merged cell at (r0, c0) covers, not yet taken, as its covered cells."""
+def cover(grid: list[list[Cell | None]], r0: int, c0: int, rs: int, cs: int, loc: Loc) -> None:
+    """The positions a merged cell at (r0, c0) covers, not yet taken, as its covered cells
+    (the grid's rows made as long as the cell reaches)."""
     origin = (r0, c0)
-    for dr in range(rs):
-        line = grid[r0 + dr]
-        for dc in range(cs):
-            if (dr or dc) and line[c0 + dc] is None:
-                line[c0 + dc] = Cell((), loc, 1, 1, origin)
+    end = c0 + cs
+    line = grid[r0]  # (as long as the cell reaches: the caller made it so)
+    for c in range(c0 + 1, end):
+        if line[c] is None:
+            line[c] = Cell((), loc, 1, 1, origin)
+    for r in range(r0 + 1, r0 + rs):
+        line = grid[r]
+        if len(line) < end:
+            line.extend([None] * (end - len(line)))
+        for c in range(c0, end):
+            if line[c] is None:
+                line[c] = Cell((), loc, 1, 1, origin)
 
 
 def placed_from_grid(grid: Sequence[Sequence[Cell]]) -> list[Placed]:

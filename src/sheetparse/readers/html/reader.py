@@ -37,6 +37,7 @@ from ..grid import (
     Placed,
     continuation_columns,
     continuation_rows,
+    cover,
     filled,
     is_text_row,
     layout,
@@ -492,7 +493,7 @@ class _Reader:
                         line_cells.extend([None] * (c + cs - n))
                     line_cells[c] = Cell(parts, loc, rs, cs)
                     if rs > 1 or cs > 1:
-                        _cover(grid, r, c, rs, cs, loc)
+                        cover(grid, r, c, rs, cs, loc)
                     if not c and cs > widest_first:
                         widest_first = cs
                 starts.add(c)
@@ -569,24 +570,6 @@ class _Placing:
                 row.extend([None] * (n_cols - len(row)))
             out.append(filled(row))
         return tuple(out)
-
-
-def _cover(grid: list[list[Cell | None]], r0: int, c0: int, rs: int, cs: int, loc: Loc) -> None:
-    """The positions a merged cell at (r0, c0) covers, not yet taken, as its covered cells
-    (the grid's rows made as long as the cell reaches)."""
-    origin = (r0, c0)
-    end = c0 + cs
-    line = grid[r0]  # (as long as the cell reaches: the caller made it so)
-    for c in range(c0 + 1, end):
-        if line[c] is None:
-            line[c] = Cell((), loc, 1, 1, origin)
-    for r in range(r0 + 1, r0 + rs):
-        line = grid[r]
-        if len(line) < end:
-            line.extend([None] * (end - len(line)))
-        for c in range(c0, end):
-            if line[c] is None:
-                line[c] = Cell((), loc, 1, 1, origin)
 
 
 _SPAN = re.compile(r"\s*(\d+)")
