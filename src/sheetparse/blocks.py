@@ -249,7 +249,7 @@ def expand_spans(
     """
     n_rows = len(rows)
     if all(cell.rowspan == 1 and cell.colspan == 1 for row in rows for cell in row):
-        return _pad(rows, max_cells)
+        return pad_rows(rows, max_cells)
     occupied: dict[tuple[int, int], Cell] = {}
     n_cols = 0
     for r, row in enumerate(rows):
@@ -289,7 +289,9 @@ def expand_spans(
     return tuple(grid)
 
 
-def _pad(rows: Sequence[Sequence[Cell]], max_cells: int | None) -> tuple[tuple[Cell, ...], ...]:
+def pad_rows(
+    rows: Sequence[Sequence[Cell]], max_cells: int | None = None
+) -> tuple[tuple[Cell, ...], ...]:
     """:func:`expand_spans` of rows without spans (most Markdown tables): each row as it is,
     short rows padded with empty cells."""
     n_rows = len(rows)

@@ -18,15 +18,14 @@ from dataclasses import dataclass, replace
 from itertools import chain
 
 from ...blocks import (
-    NO_LOC,
     Cell,
     Document,
     Loc,
     Skipped,
     TableBlock,
     TextBlock,
-    empty_cell,
     expand_spans,
+    pad_rows,
 )
 from ...errors import InputTooLarge
 from ...limits import DEFAULT_LIMITS, Limits
@@ -348,13 +347,7 @@ def _grid(rows: list[list[Cell]], max_cells: int | None) -> tuple[tuple[Cell, ..
     n_cols = max(map(len, rows), default=0)
     if restored is not rows or (max_cells is not None and n_cols * len(rows) > max_cells):
         return expand_spans(restored, max_cells=max_cells)  # (its error where too large)
-    return tuple(
-        tuple(row)
-        if len(row) == n_cols
-        else tuple(row)
-        + tuple(empty_cell(row[-1].loc if row else NO_LOC) for _ in range(n_cols - len(row)))
-        for row in rows
-    )
+    return pad_rows(rows)
 
 
 def read_markdown(data: bytes, *, limits: Limits = DEFAULT_LIMITS) -> Document:
