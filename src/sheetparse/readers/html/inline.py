@@ -214,8 +214,7 @@ def _item_parts(items: list[etree._Element], parts: list[Part]) -> None:
         elif text := li.text:  # (most items: their text alone, as text_of gives it)
             if "\u200b" in text:
                 text = text.replace("\u200b", "")
-            if " " in text or not text.isprintable():  # (else no white space in it)
-                text = collapse_ws(soft_breaks(text))
+            text = collapse_ws(soft_breaks(text))  # (as it is where it has no white space)
         if text:
             parts.append(Part("li", text))
 

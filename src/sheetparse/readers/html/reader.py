@@ -475,9 +475,7 @@ class _Reader:
                 elif text := td.text:  # text only (most cells): what parts_from_element gives
                     parts = shared.get(text)  # (a page repeats its labels, years, numbers)
                     if parts is None:
-                        flat = text
-                        if " " in flat or not flat.isprintable():  # (else no white space)
-                            flat = collapse_ws(soft_breaks(flat))
+                        flat = collapse_ws(soft_breaks(text))
                         parts = shared[text] = (Part("text", flat),) if flat else ()
                 else:
                     parts = ()
